@@ -1,0 +1,207 @@
+/// A kind of room that checklist items apply to: entry door, living room, kitchen …
+public struct RoomKind: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: Localized
+
+    public init(id: String, name: Localized) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A room of a unit type. Its Chinese name is its key within the unit (主卫, 公卫 …).
+public struct Room: Hashable, Sendable, Codable {
+    public var kind: String
+    public var name: Localized
+
+    public init(kind: String, name: Localized) {
+        self.kind = kind
+        self.name = name
+    }
+
+    public var key: String { name.zh }
+}
+
+/// A floor plan (户型): which rooms a unit has.
+public struct UnitType: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: Localized
+    public var rooms: [Room]
+
+    public init(id: String, name: Localized, rooms: [Room]) {
+        self.id = id
+        self.name = name
+        self.rooms = rooms
+    }
+
+    /// The room named `query` by its Chinese or English name or its kind (when only one
+    /// room has that kind).
+    public func room(named query: String) -> Room? {
+        if let exact = rooms.first(where: { $0.name.matches(query) }) { return exact }
+        let ofKind = rooms.filter { $0.kind == query }
+        return ofKind.count == 1 ? ofKind[0] : nil
+    }
+}
+
+/// A trade responsible for rectification: windows, tiling, waterproofing …
+public struct Trade: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: Localized
+
+    public init(id: String, name: Localized) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A checklist category: doors and windows, hollowness, leaks, finished-product protection.
+public struct Category: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: Localized
+
+    public init(id: String, name: Localized) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// One thing an inspector checks, in the rooms it applies to.
+public struct ChecklistItem: Hashable, Sendable, Codable {
+    public var id: String
+    public var category: String
+    public var name: Localized
+    /// Room kinds the item applies to.
+    public var rooms: [String]
+    public var method: InspectionMethod
+    public var criterion: Localized
+    /// The standard's clause, only where DOMAIN.md quotes one.
+    public var clause: String?
+    public var severity: Severity
+    public var sensitivity: Sensitivity
+    public var trade: String
+    /// Common defect notes an inspector can pick instead of typing.
+    public var phrases: [String]
+
+    public init(id: String, category: String, name: Localized, rooms: [String], method: InspectionMethod,
+                criterion: Localized, clause: String?, severity: Severity, sensitivity: Sensitivity,
+                trade: String, phrases: [String]) {
+        self.id = id
+        self.category = category
+        self.name = name
+        self.rooms = rooms
+        self.method = method
+        self.criterion = criterion
+        self.clause = clause
+        self.severity = severity
+        self.sensitivity = sensitivity
+        self.trade = trade
+        self.phrases = phrases
+    }
+}
+
+/// A room of a unit and an item checked in it: the unit of recording.
+public struct RoomItem: Hashable, Sendable, Codable, Comparable {
+    public var room: String
+    public var item: String
+
+    public init(room: String, item: String) {
+        self.room = room
+        self.item = item
+    }
+
+    public static func < (a: RoomItem, b: RoomItem) -> Bool {
+        (a.room, a.item) < (b.room, b.item)
+    }
+}
+
+/// Everything the checklists define: rooms, unit types, trades, categories and items.
+public struct ChecklistSet: Hashable, Sendable, Codable {
+    public private(set) var roomKinds: [RoomKind]
+    public private(set) var unitTypes: [UnitType]
+    public private(set) var trades: [Trade]
+    public private(set) var categories: [Category]
+    public private(set) var items: [ChecklistItem]
+
+    private var itemIndex: [String: Int] = [:]
+    private var pairsByType: [String: [RoomItem]] = [:]
+
+    private enum CodingKeys: String, CodingKey { case roomKinds, unitTypes, trades, categories, items }
+
+    public init(roomKinds: [RoomKind], unitTypes: [UnitType], trades: [Trade], categories: [Category], items: [ChecklistItem]) {
+        self.roomKinds = roomKinds
+        self.unitTypes = unitTypes
+        self.trades = trades
+        self.categories = categories
+        self.items = items
+        buildIndexes()
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(roomKinds: try c.decode([RoomKind].self, forKey: .roomKinds),
+                  unitTypes: try c.decode([UnitType].self, forKey: .unitTypes),
+                  trades: try c.decode([Trade].self, forKey: .trades),
+                  categories: try c.decode([Category].self, forKey: .categories),
+                  items: try c.decode([ChecklistItem].self, forKey: .items))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(roomKinds, forKey: .roomKinds)
+        try c.encode(unitTypes, forKey: .unitTypes)
+        try c.encode(trades, forKey: .trades)
+        try c.encode(categories, forKey: .categories)
+        try c.encode(items, forKey: .items)
+    }
+
+    private mutating func buildIndexes() {
+        itemIndex = Dictionary(items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let categoryOrder = Dictionary(categories.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let ordered = items.enumerated().sorted {
+            (categoryOrder[$0.element.category] ?? .max, $0.offset) < (categoryOrder[$1.element.category] ?? .max, $1.offset)
+        }.map(\.element)
+        for type in unitTypes {
+            var pairs: [RoomItem] = []
+            for room in type.rooms {
+                for item in ordered where item.rooms.contains(room.kind) {
+                    pairs.append(RoomItem(room: room.key, item: item.id))
+                }
+            }
+            pairsByType[type.id] = pairs
+        }
+    }
+
+    public func item(_ id: String) -> ChecklistItem? {
+        itemIndex[id].map { items[$0] }
+    }
+
+    public func unitType(_ id: String) -> UnitType? { unitTypes.first { $0.id == id } }
+    public func category(_ id: String) -> Category? { categories.first { $0.id == id } }
+    public func roomKind(_ id: String) -> RoomKind? { roomKinds.first { $0.id == id } }
+
+    /// The trade named by id, Chinese or English name.
+    public func trade(named query: String) -> Trade? {
+        trades.first { $0.id == query || $0.name.matches(query) }
+    }
+
+    /// Every room-and-item pair a unit of this type is checked on, room by room, categories
+    /// in order within a room.
+    public func pairs(forType typeID: String) -> [RoomItem] { pairsByType[typeID] ?? [] }
+
+    /// Items that apply to a room kind, categories in order.
+    public func items(forRoomKind kind: String) -> [ChecklistItem] {
+        let order = Dictionary(categories.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return items.filter { $0.rooms.contains(kind) }
+            .enumerated().sorted { (order[$0.element.category] ?? .max, $0.offset) < (order[$1.element.category] ?? .max, $1.offset) }
+            .map(\.element)
+    }
+
+    public static func == (a: ChecklistSet, b: ChecklistSet) -> Bool {
+        a.roomKinds == b.roomKinds && a.unitTypes == b.unitTypes && a.trades == b.trades
+            && a.categories == b.categories && a.items == b.items
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(items.map(\.id))
+    }
+}

@@ -1,0 +1,247 @@
+import Foundation
+
+/// One change to the project, appended to its history and never edited or deleted: a
+/// correction is a new event (`reverted`) that points at the one it takes back.
+public struct Event: Hashable, Sendable, Identifiable {
+    public var id: UUID
+    public var at: Date
+    /// Who did it: the inspector, the contractor or the lead.
+    public var actor: String
+    /// The latest round opened when it happened (0 before round 1). Work between rounds
+    /// (rectification) belongs to the round just closed.
+    public var round: Int
+    /// The unit it is about: results, findings, re-checks (and their reversions).
+    public var unit: UUID?
+    /// The defect it is about: its finding and every later step (and their reversions).
+    public var defect: UUID?
+    public var body: EventBody
+
+    public init(id: UUID, at: Date, actor: String, round: Int, unit: UUID? = nil, defect: UUID? = nil, body: EventBody) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.round = round
+        self.unit = unit
+        self.defect = defect
+        self.body = body
+    }
+}
+
+public enum EventBody: Hashable, Sendable {
+    case projectCreated(ProjectCreated)
+    case settingsChanged(SettingsChanged)
+    case checklistsImported(ChecklistsImported)
+    case layoutImported(LayoutImported)
+    case contractorAdded(ContractorAdded)
+    case roundOpened(RoundOpened)
+    case roundClosed(RoundClosed)
+    case itemRecorded(ItemRecorded)
+    case remainingPassed(RemainingPassed)
+    case defectFound(DefectFound)
+    case defectRectified(DefectRectified)
+    case defectRechecked(DefectRechecked)
+    case defectWaived(DefectWaived)
+    case defectReassigned(DefectReassigned)
+    case reverted(Reverted)
+
+    /// The name stored with the event.
+    public var kind: String {
+        switch self {
+        case .projectCreated: return "project.created"
+        case .settingsChanged: return "settings.changed"
+        case .checklistsImported: return "checklists.imported"
+        case .layoutImported: return "layout.imported"
+        case .contractorAdded: return "contractor.added"
+        case .roundOpened: return "round.opened"
+        case .roundClosed: return "round.closed"
+        case .itemRecorded: return "item.recorded"
+        case .remainingPassed: return "remaining.passed"
+        case .defectFound: return "defect.found"
+        case .defectRectified: return "defect.rectified"
+        case .defectRechecked: return "defect.rechecked"
+        case .defectWaived: return "defect.waived"
+        case .defectReassigned: return "defect.reassigned"
+        case .reverted: return "reverted"
+        }
+    }
+
+    /// Encodes the body's fields (the kind is stored beside them).
+    public func encodePayload(with encoder: JSONEncoder) throws -> Data {
+        switch self {
+        case .projectCreated(let e): return try encoder.encode(e)
+        case .settingsChanged(let e): return try encoder.encode(e)
+        case .checklistsImported(let e): return try encoder.encode(e)
+        case .layoutImported(let e): return try encoder.encode(e)
+        case .contractorAdded(let e): return try encoder.encode(e)
+        case .roundOpened(let e): return try encoder.encode(e)
+        case .roundClosed(let e): return try encoder.encode(e)
+        case .itemRecorded(let e): return try encoder.encode(e)
+        case .remainingPassed(let e): return try encoder.encode(e)
+        case .defectFound(let e): return try encoder.encode(e)
+        case .defectRectified(let e): return try encoder.encode(e)
+        case .defectRechecked(let e): return try encoder.encode(e)
+        case .defectWaived(let e): return try encoder.encode(e)
+        case .defectReassigned(let e): return try encoder.encode(e)
+        case .reverted(let e): return try encoder.encode(e)
+        }
+    }
+
+    /// Rebuilds a body from its stored kind and fields.
+    public static func decode(kind: String, payload: Data, with decoder: JSONDecoder) throws -> EventBody {
+        switch kind {
+        case "project.created": return .projectCreated(try decoder.decode(ProjectCreated.self, from: payload))
+        case "settings.changed": return .settingsChanged(try decoder.decode(SettingsChanged.self, from: payload))
+        case "checklists.imported": return .checklistsImported(try decoder.decode(ChecklistsImported.self, from: payload))
+        case "layout.imported": return .layoutImported(try decoder.decode(LayoutImported.self, from: payload))
+        case "contractor.added": return .contractorAdded(try decoder.decode(ContractorAdded.self, from: payload))
+        case "round.opened": return .roundOpened(try decoder.decode(RoundOpened.self, from: payload))
+        case "round.closed": return .roundClosed(try decoder.decode(RoundClosed.self, from: payload))
+        case "item.recorded": return .itemRecorded(try decoder.decode(ItemRecorded.self, from: payload))
+        case "remaining.passed": return .remainingPassed(try decoder.decode(RemainingPassed.self, from: payload))
+        case "defect.found": return .defectFound(try decoder.decode(DefectFound.self, from: payload))
+        case "defect.rectified": return .defectRectified(try decoder.decode(DefectRectified.self, from: payload))
+        case "defect.rechecked": return .defectRechecked(try decoder.decode(DefectRechecked.self, from: payload))
+        case "defect.waived": return .defectWaived(try decoder.decode(DefectWaived.self, from: payload))
+        case "defect.reassigned": return .defectReassigned(try decoder.decode(DefectReassigned.self, from: payload))
+        case "reverted": return .reverted(try decoder.decode(Reverted.self, from: payload))
+        default:
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event kind \(kind)"))
+        }
+    }
+}
+
+public struct ProjectCreated: Hashable, Sendable, Codable {
+    public var name: String
+    public var delivery: Day
+    public init(name: String, delivery: Day) { self.name = name; self.delivery = delivery }
+}
+
+public struct SettingsChanged: Hashable, Sendable, Codable {
+    public var penaltyThreshold: Int?
+    public var readinessTarget: Double?
+    public var delivery: Day?
+    public init(penaltyThreshold: Int? = nil, readinessTarget: Double? = nil, delivery: Day? = nil) {
+        self.penaltyThreshold = penaltyThreshold
+        self.readinessTarget = readinessTarget
+        self.delivery = delivery
+    }
+}
+
+public struct ChecklistsImported: Hashable, Sendable, Codable {
+    public var source: String
+    public var items: Int
+    public init(source: String, items: Int) { self.source = source; self.items = items }
+}
+
+public struct LayoutImported: Hashable, Sendable, Codable {
+    public var source: String
+    public var units: Int
+    public init(source: String, units: Int) { self.source = source; self.units = units }
+}
+
+public struct ContractorAdded: Hashable, Sendable, Codable {
+    public var contractor: Contractor
+    public init(contractor: Contractor) { self.contractor = contractor }
+}
+
+public struct RoundOpened: Hashable, Sendable, Codable {
+    public var number: Int
+    public var date: Day
+    /// How many defects were put on the round's re-check list.
+    public var rechecks: Int
+    public init(number: Int, date: Day, rechecks: Int) { self.number = number; self.date = date; self.rechecks = rechecks }
+}
+
+public struct RoundClosed: Hashable, Sendable, Codable {
+    public var number: Int
+    public var date: Day
+    public var partial: Bool
+    /// In-scope units with items left unrecorded (a partial close only).
+    public var unreachedUnits: [UUID]
+    /// Re-checks left unrecorded (a partial close only).
+    public var pendingRechecks: [UUID]
+    public init(number: Int, date: Day, partial: Bool, unreachedUnits: [UUID], pendingRechecks: [UUID]) {
+        self.number = number
+        self.date = date
+        self.partial = partial
+        self.unreachedUnits = unreachedUnits
+        self.pendingRechecks = pendingRechecks
+    }
+}
+
+/// An inspection result other than a defect.
+public enum ItemOutcome: String, Hashable, Sendable, Codable {
+    case pass
+    case notApplicable = "na"
+}
+
+public struct ItemRecorded: Hashable, Sendable, Codable {
+    public var room: String
+    public var item: String
+    public var outcome: ItemOutcome
+    public init(room: String, item: String, outcome: ItemOutcome) {
+        self.room = room
+        self.item = item
+        self.outcome = outcome
+    }
+}
+
+/// "Pass the rest": every pair of the unit (or of one room) with no result at this point
+/// of the round. Replaying the unit's events in order gives the same pairs, so they are
+/// counted here rather than listed (a unit has hundreds).
+public struct RemainingPassed: Hashable, Sendable, Codable {
+    public var room: String?
+    public var count: Int
+    public init(room: String?, count: Int) { self.room = room; self.count = count }
+}
+
+public struct DefectFound: Hashable, Sendable, Codable {
+    public var code: MarkCode
+    public var room: String
+    public var item: String
+    public var note: String
+    public var severity: Severity
+    public var contractor: UUID?
+    public init(code: MarkCode, room: String, item: String, note: String, severity: Severity, contractor: UUID?) {
+        self.code = code
+        self.room = room
+        self.item = item
+        self.note = note
+        self.severity = severity
+        self.contractor = contractor
+    }
+}
+
+public struct DefectRectified: Hashable, Sendable, Codable {
+    public var note: String?
+    public init(note: String?) { self.note = note }
+}
+
+/// A re-check result; the event names the defect and its unit, so the re-check is part of
+/// the unit's round.
+public struct DefectRechecked: Hashable, Sendable, Codable {
+    public var passed: Bool
+    public var note: String?
+    public init(passed: Bool, note: String?) {
+        self.passed = passed
+        self.note = note
+    }
+}
+
+public struct DefectWaived: Hashable, Sendable, Codable {
+    /// The unified answer (统一口径) given to buyers who ask.
+    public var answer: String
+    public init(answer: String) { self.answer = answer }
+}
+
+public struct DefectReassigned: Hashable, Sendable, Codable {
+    public var contractor: UUID?
+    public init(contractor: UUID?) { self.contractor = contractor }
+}
+
+/// Takes back an earlier event (an inspector's undo): it counts as if it had not happened,
+/// and both stay in the history. The event names the same unit and defect as its target.
+public struct Reverted: Hashable, Sendable, Codable {
+    public var target: UUID
+    public init(target: UUID) { self.target = target }
+}

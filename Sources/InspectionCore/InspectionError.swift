@@ -1,0 +1,52 @@
+/// A rule of mock inspection that refused an action; nothing was changed.
+public enum InspectionError: Error, Equatable, Sendable, CustomStringConvertible {
+    case noProject
+    case noOpenRound
+    case roundAlreadyOpen(Int)
+    case roundNotFound(Int)
+    case wrongRoundNumber(requested: Int, next: Int)
+    case roundIncomplete(RoundBlockers)
+    case unknownUnit(String)
+    case unknownItem(String)
+    case unknownRoom(String, unit: String, rooms: [String])
+    case itemNotInRoom(item: String, room: String)
+    case unknownDefect(String)
+    case unknownContractor(String)
+    case unknownTrade(String, known: [String])
+    case duplicateContractor(String)
+    case recheckInSameRound(code: String, round: Int)
+    case alreadyRechecked(code: String, round: Int)
+    case defectClosed(String)
+    case defectWaived(String)
+    case answerRequired
+    case itemHasDefects(item: String, room: String, codes: [String])
+    case nothingToUndo(unit: String)
+    case invalidValue(String)
+
+    public var description: String {
+        switch self {
+        case .noProject: return "no project in this database (run yanfang init)"
+        case .noOpenRound: return "no round is open (yanfang round open)"
+        case .roundAlreadyOpen(let n): return "round \(n) is still open; close it before opening the next"
+        case .roundNotFound(let n): return "there is no round \(n)"
+        case let .wrongRoundNumber(requested, next): return "the next round is \(next), not \(requested); rounds open in order"
+        case .roundIncomplete(let blockers): return "round \(blockers.round) cannot close: \(blockers.summary) (use --partial to close it anyway and record what was not reached)"
+        case .unknownUnit(let code): return "no unit \(code) in this project"
+        case .unknownItem(let id): return "no checklist item \(id) (yanfang checklist list)"
+        case let .unknownRoom(room, unit, rooms): return "unit \(unit) has no room \"\(room)\" (its rooms: \(rooms.joined(separator: ", ")))"
+        case let .itemNotInRoom(item, room): return "item \(item) does not apply to \(room)"
+        case .unknownDefect(let code): return "no defect with mark code \(code)"
+        case .unknownContractor(let name): return "no contractor \"\(name)\" (yanfang contractor list)"
+        case let .unknownTrade(trade, known): return "unknown trade \"\(trade)\" (known: \(known.joined(separator: ", ")))"
+        case .duplicateContractor(let name): return "contractor \"\(name)\" already exists"
+        case let .recheckInSameRound(code, round): return "defect \(code) was found in round \(round); it is re-checked in a later round"
+        case let .alreadyRechecked(code, round): return "defect \(code) was already re-checked in round \(round) (undo that result first)"
+        case .defectClosed(let code): return "defect \(code) is closed"
+        case .defectWaived(let code): return "defect \(code) is waived with a unified answer"
+        case .answerRequired: return "waiving a defect needs the unified answer (--answer TEXT)"
+        case let .itemHasDefects(item, room, codes): return "\(item) in \(room) has defects in this round (\(codes.joined(separator: ", "))); undo them before passing it"
+        case .nothingToUndo(let unit): return "nothing to undo in unit \(unit) this round"
+        case .invalidValue(let message): return message
+        }
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+
+/// A round of mock inspection (轮次).
+public struct Round: Hashable, Sendable, Codable {
+    public var number: Int
+    public var opened: Day
+    public var closed: Day?
+    public var partial: Bool
+    /// Units with items left unrecorded when a partial close ended the round.
+    public var unreachedUnits: [UUID]
+    /// Re-checks left unrecorded when a partial close ended the round.
+    public var pendingRechecks: [UUID]
+
+    public init(number: Int, opened: Day, closed: Day? = nil, partial: Bool = false,
+                unreachedUnits: [UUID] = [], pendingRechecks: [UUID] = []) {
+        self.number = number
+        self.opened = opened
+        self.closed = closed
+        self.partial = partial
+        self.unreachedUnits = unreachedUnits
+        self.pendingRechecks = pendingRechecks
+    }
+
+    public var isOpen: Bool { closed == nil }
+}
+
+/// What keeps a round from closing: units with unrecorded items and unrecorded re-checks.
+public struct RoundBlockers: Hashable, Sendable {
+    public var round: Int
+    /// Codes of in-scope units with items not yet recorded.
+    public var units: [String]
+    /// Mark codes of re-checks not yet recorded.
+    public var rechecks: [String]
+
+    public init(round: Int, units: [String], rechecks: [String]) {
+        self.round = round
+        self.units = units
+        self.rechecks = rechecks
+    }
+
+    public var isEmpty: Bool { units.isEmpty && rechecks.isEmpty }
+
+    public var summary: String {
+        var parts: [String] = []
+        if !units.isEmpty { parts.append("\(units.count) unit\(units.count == 1 ? "" : "s") with unrecorded items (\(Self.sample(units)))") }
+        if !rechecks.isEmpty { parts.append("\(rechecks.count) re-check\(rechecks.count == 1 ? "" : "s") unrecorded (\(Self.sample(rechecks)))") }
+        return parts.joined(separator: " and ")
+    }
+
+    static func sample(_ list: [String]) -> String {
+        list.count <= 5 ? list.joined(separator: ", ") : list.prefix(5).joined(separator: ", ") + ", …"
+    }
+}
+
+public enum RoundRules {
+    /// A project is called ready for delivery only after this many rounds.
+    public static let minimumRounds = 3
+
+    /// The number of the round to open next: the one after the last, which must be closed.
+    public static func nextRound(after rounds: [Round], requested: Int? = nil) throws(InspectionError) -> Int {
+        if let last = rounds.max(by: { $0.number < $1.number }), last.isOpen {
+            throw .roundAlreadyOpen(last.number)
+        }
+        let next = (rounds.map(\.number).max() ?? 0) + 1
+        if let requested, requested != next { throw .wrongRoundNumber(requested: requested, next: next) }
+        return next
+    }
+
+    /// Whether a defect goes on round `round`'s re-check list: found earlier and neither
+    /// closed nor waived. Round 2 thereby re-checks round 1, round 3 rounds 1 and 2.
+    public static func carriesOver(_ defect: Defect, into round: Int) -> Bool {
+        carriesOver(roundFound: defect.roundFound, status: defect.status, into: round)
+    }
+
+    public static func carriesOver(roundFound: Int, status: DefectStatus, into round: Int) -> Bool {
+        roundFound < round && status.blocksDelivery
+    }
+
+    /// Closing is refused while work is unrecorded, unless the close is explicitly partial.
+    public static func close(_ round: Round, blockers: RoundBlockers, partial: Bool) throws(InspectionError) {
+        guard round.isOpen else { throw .noOpenRound }
+        if !partial && !blockers.isEmpty { throw .roundIncomplete(blockers) }
+    }
+}
+
+/// A result of an item in a room of a unit in one round.
+public enum ItemResult: Hashable, Sendable {
+    case pass
+    case notApplicable
+    /// Defects found on it this round.
+    case defects([UUID])
+}
+
+/// How far a unit is in a round.
+public struct UnitProgress: Hashable, Sendable, Codable {
+    public var applicable: Int
+    public var recorded: Int
+    public var rechecks: Int
+    public var rechecksDone: Int
+
+    public init(applicable: Int, recorded: Int, rechecks: Int, rechecksDone: Int) {
+        self.applicable = applicable
+        self.recorded = recorded
+        self.rechecks = rechecks
+        self.rechecksDone = rechecksDone
+    }
+
+    public var isComplete: Bool { recorded >= applicable && rechecksDone >= rechecks }
+    public var isStarted: Bool { recorded > 0 || rechecksDone > 0 }
+    public var itemsLeft: Int { max(0, applicable - recorded) }
+    public var rechecksLeft: Int { max(0, rechecks - rechecksDone) }
+}
+
+/// One unit's results in one round, replayed from its events (reversions applied).
+public struct UnitRound: Hashable, Sendable {
+    public private(set) var outcomes: [RoomItem: ItemOutcome] = [:]
+    public private(set) var defects: [RoomItem: [UUID]] = [:]
+    public private(set) var rechecks: [UUID: Bool] = [:]
+    /// Result events still in effect, oldest first: `u` takes back the last.
+    public private(set) var undoable: [UUID] = []
+
+    public init() {}
+
+    /// Replays the unit's events of the round, in order; `pairs` are the unit's
+    /// room-and-item pairs, which a "pass the rest" covers.
+    public init(events: [Event], pairs: [RoomItem]) {
+        let reverted = Set(events.compactMap { event -> UUID? in
+            if case .reverted(let r) = event.body { return r.target }
+            return nil
+        })
+        for event in events where !reverted.contains(event.id) {
+            switch event.body {
+            case .itemRecorded(let r):
+                outcomes[RoomItem(room: r.room, item: r.item)] = r.outcome
+            case .remainingPassed(let r):
+                for pair in pairs where (r.room == nil || pair.room == r.room) && outcomes[pair] == nil {
+                    if defects[pair]?.isEmpty ?? true { outcomes[pair] = .pass }
+                }
+            case .defectFound(let f):
+                if let id = event.defect { defects[RoomItem(room: f.room, item: f.item), default: []].append(id) }
+            case .defectRechecked(let r):
+                if let id = event.defect { rechecks[id] = r.passed }
+            default:
+                continue
+            }
+            if event.body.isResult { undoable.append(event.id) }
+        }
+    }
+
+    public func result(_ pair: RoomItem) -> ItemResult? {
+        if let found = defects[pair], !found.isEmpty { return .defects(found) }
+        switch outcomes[pair] {
+        case .pass?: return .pass
+        case .notApplicable?: return .notApplicable
+        case nil: return nil
+        }
+    }
+
+    /// The pairs of `applicable` with no result yet.
+    public func unrecorded(_ applicable: [RoomItem]) -> [RoomItem] {
+        applicable.filter { result($0) == nil }
+    }
+
+    /// Progress against the unit's pairs and its re-check list; a re-check counts as done
+    /// when recorded, or when its defect no longer needs one (waived meanwhile).
+    public func progress(applicable: [RoomItem], recheckQueue: [UUID], settledWithoutRecheck: Set<UUID>) -> UnitProgress {
+        let recorded = applicable.reduce(0) { $0 + (result($1) == nil ? 0 : 1) }
+        let done = recheckQueue.reduce(0) { $0 + (rechecks[$1] != nil || settledWithoutRecheck.contains($1) ? 1 : 0) }
+        return UnitProgress(applicable: applicable.count, recorded: recorded, rechecks: recheckQueue.count, rechecksDone: done)
+    }
+}
+
+extension EventBody {
+    /// Results an inspector records in a unit, which `u` can take back.
+    public var isResult: Bool {
+        switch self {
+        case .itemRecorded, .remainingPassed, .defectFound, .defectRechecked: return true
+        default: return false
+        }
+    }
+}
