@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import InspectionCore
+
+/// Units in a round by how far they are.
+public struct RoundUnitCounts: Hashable, Sendable, Codable {
+    public var inScope: Int
+    public var inspected: Int
+    public var inProgress: Int
+    public var notStarted: Int
+}
+
+/// Everything a lead reads on the defect board for one round.
+public struct BoardReport: Hashable, Sendable {
+    public var project: Project
+    public var round: Round?
+    public var rounds: [Round]
+    public var units: RoundUnitCounts
+    public var tables: BoardTables
+    /// Contractor names by id, for the tables' contractor rows.
+    public var contractorNames: [UUID: String]
+    public var readiness: Readiness
+    public var deadlines: Deadlines
+    public var penaltiesInRound: [ContractorPenalties]
+    public var penaltiesTotal: [ContractorPenalties]
+
+    public func contractorName(_ id: UUID?) -> String {
+        id.flatMap { contractorNames[$0] } ?? PenaltyRules.unassigned
+    }
+}
+
+extension InspectionStore {
+    /// The board for round `number` (default: the latest round). Counts are as described by
+    /// `BoardMeasure`: new and failed re-checks happened in the round; the other columns are
+    /// where each defect stood at the end of the round (for the latest round, now).
+    public func board(round number: Int?, today: Day) throws -> BoardReport {
+        let report: BoardReport = try read { db in
+            guard let project = try Self.project(db) else { throw InspectionError.noProject }
+            let rounds = try Self.rounds(db)
+            let latest = rounds.last?.number ?? 0
+            if let number, !rounds.contains(where: { $0.number == number }) { throw InspectionError.roundNotFound(number) }
+            let roundNumber = number ?? latest
+            let round = rounds.first { $0.number == roundNumber }
+            let checklists = try Self.checklists(db)
+            let contractors = try Self.contractors(db)
+            var rowids: [Int64: UUID] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT rowid, id FROM contractor") { rowids[row["rowid"]] = row["id"] }
+            let facts = roundNumber == 0 ? [] : try Self.boardFacts(db, round: roundNumber, latest: latest, contractors: rowids)
+            let buildings = try String.fetchAll(db, sql: "SELECT DISTINCT building FROM unit").sorted { compareBuildings($0, $1) < 0 }
+            let tables = BoardTables.assemble(facts, buildings: buildings, categories: checklists.categories.map(\.id),
+                                              contractors: contractors.map(\.id))
+            var units = RoundUnitCounts(inScope: 0, inspected: 0, inProgress: 0, notStarted: 0)
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS scope,
+                       sum(recorded >= applicable AND rechecks_done >= rechecks) AS done,
+                       sum((recorded > 0 OR rechecks_done > 0) AND NOT (recorded >= applicable AND rechecks_done >= rechecks)) AS started
+                FROM unit_round WHERE round = ?
+                """, arguments: [roundNumber]) {
+                units.inScope = row["scope"] ?? 0
+                units.inspected = row["done"] ?? 0
+                units.inProgress = row["started"] ?? 0
+                units.notStarted = units.inScope - units.inspected - units.inProgress
+            }
+            let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM defect_state WHERE status IN ('open', 'rectified')") ?? 0
+            let deadlines = Deadlines(delivery: project.delivery, today: today, roundOneStarted: rounds.first { $0.number == 1 }?.opened,
+                                      openDefects: open, roundsClosed: rounds.filter { !$0.isOpen }.count)
+            return BoardReport(project: project, round: round, rounds: rounds, units: units, tables: tables,
+                               contractorNames: Dictionary(contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                               readiness: try Self.readiness(db), deadlines: deadlines,
+                               penaltiesInRound: [], penaltiesTotal: [])
+        }
+        var full = report
+        if let round = report.round {
+            full.penaltiesInRound = try penalties(round: round.number)
+        }
+        full.penaltiesTotal = try penalties(round: nil)
+        return full
+    }
+
+    static func boardFacts(_ db: Database, round: Int, latest: Int, contractors: [Int64: UUID]) throws -> [BoardFact] {
+        var facts: [BoardFact] = []
+        func add(_ row: Row, _ measure: BoardMeasure, _ count: Int) {
+            guard count > 0 else { return }
+            facts.append(BoardFact(building: row["building"], category: row["category"],
+                                   contractor: (row["contractor_rowid"] as Int64?).flatMap { contractors[$0] },
+                                   measure: measure, count: count))
+        }
+        let isLatest = round == latest
+        // One grouped scan over the covering index gives new, closed, waived and (for the
+        // latest round) open and rectified.
+        for row in try Row.fetchAll(db, sql: """
+            SELECT building, category, contractor_rowid, status, round_found, closed_round, waived_round, count(*) AS n
+            FROM defect_state WHERE status <> 'retracted'
+            GROUP BY building, category, contractor_rowid, status, round_found, closed_round, waived_round
+            """) {
+            let n: Int = row["n"]
+            let found: Int = row["round_found"]
+            guard found <= round else { continue }
+            if found == round { add(row, .new, n) }
+            if isLatest {
+                switch DefectStatus(rawValue: row["status"]) {
+                case .open?: add(row, .open, n)
+                case .rectified?: add(row, .rectified, n)
+                case .closed?: add(row, .closed, n)
+                case .waived?: add(row, .waived, n)
+                case nil: break
+                }
+            } else if let closed = row["closed_round"] as Int?, closed <= round {
+                add(row, .closed, n)
+            } else if let waived = row["waived_round"] as Int?, waived <= round {
+                add(row, .waived, n)
+            }
+        }
+        if !isLatest {
+            // Open and rectified at the end of a past round: the next round's re-check list,
+            // taken as that round opened.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT d.building, d.category, d.contractor_rowid, r.status_at_open, count(*) AS n
+                FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid
+                WHERE r.round = ? GROUP BY 1, 2, 3, 4
+                """, arguments: [round + 1]) {
+                add(row, (row["status_at_open"] as String) == "rectified" ? .rectified : .open, row["n"])
+            }
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT d.building, d.category, d.contractor_rowid, count(*) AS n
+            FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid
+            WHERE r.round = ? AND r.outcome = 0 GROUP BY 1, 2, 3
+            """, arguments: [round]) {
+            add(row, .failedRechecks, row["n"])
+        }
+        return facts
+    }
+}

@@ -1,0 +1,335 @@
+import Foundation
+import GRDB
+import InspectionCore
+
+/// The one door to the SQLite file. It owns the connection pool, runs migrations when it
+/// opens, and offers reads that return core values and writes that each run in one
+/// transaction (`write`).
+public final class InspectionStore: @unchecked Sendable {
+    /// The file, or nil for a database in memory.
+    public let path: String?
+    let writer: any DatabaseWriter
+    /// Makes identities for new events and entities; seedable for reproducible projects.
+    public var makeID: @Sendable () -> UUID = { UUID() }
+    /// Draws mark codes; seedable for reproducible projects.
+    public var codeGenerator: any RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()
+
+    private init(path: String?, writer: any DatabaseWriter) {
+        self.path = path
+        self.writer = writer
+    }
+
+    static func configuration(readonly: Bool = false) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.readonly = readonly
+        // Another process (a lead's board, a contractor) may be writing: wait rather than fail.
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return config
+    }
+
+    /// Opens an existing yanfang file. A file that is missing, not SQLite, another
+    /// application's, or of a newer schema is refused and left untouched.
+    public static func open(path: String) throws -> InspectionStore {
+        try FileCheck.checkExisting(path: path)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration())
+            try Schema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreError.corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+        return InspectionStore(path: path, writer: pool)
+    }
+
+    /// Makes a new, empty yanfang file at `path`, which must not exist.
+    public static func create(path: String) throws -> InspectionStore {
+        guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.exists(path: path) }
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        try Schema.migrator.migrate(pool)
+        return InspectionStore(path: path, writer: pool)
+    }
+
+    /// A database in memory, for tests.
+    public static func inMemory() throws -> InspectionStore {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: config)
+        try Schema.migrator.migrate(queue)
+        return InspectionStore(path: nil, writer: queue)
+    }
+
+    /// Checkpoints and closes the file; the store is unusable afterwards.
+    public func close() throws {
+        if let pool = writer as? DatabasePool {
+            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            try pool.close()
+        } else if let queue = writer as? DatabaseQueue {
+            try queue.close()
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Runs `body` as one transaction: everything it does lands, or nothing does.
+    public func write<T>(_ context: ActionContext, _ body: (StoreTransaction) throws -> T) throws -> T {
+        try writer.write { db in
+            let transaction = try StoreTransaction(store: self, db: db, context: context)
+            let result = try body(transaction)
+            try transaction.finish()
+            return result
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.read(body)
+    }
+
+    // MARK: - Reading
+
+    /// The project, or nil in a file where `init` has not run.
+    public func project() throws -> Project? {
+        try read(Self.project)
+    }
+
+    static func project(_ db: Database) throws -> Project? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM project") else { return nil }
+        return Project(id: row["id"], name: row["name"], delivery: Day(row["delivery"] as String)!,
+                       settings: ProjectSettings(penaltyThreshold: row["penalty_threshold"], readinessTarget: row["readiness_target"]))
+    }
+
+    /// The project, or `InspectionError.noProject`.
+    public func requireProject() throws -> Project {
+        guard let project = try project() else { throw InspectionError.noProject }
+        return project
+    }
+
+    public func checklists() throws -> ChecklistSet {
+        try read(Self.checklists)
+    }
+
+    static func checklists(_ db: Database) throws -> ChecklistSet {
+        guard let json = try String.fetchOne(db, sql: "SELECT json FROM checklist WHERE id = 1") else {
+            throw InspectionError.noProject
+        }
+        return try EventCodec.decoder.decode(ChecklistSet.self, from: Data(json.utf8))
+    }
+
+    /// Every unit, in layout order.
+    public func units() throws -> [ProjectUnit] {
+        try read { db in try Self.units(db) }
+    }
+
+    static func units(_ db: Database) throws -> [ProjectUnit] {
+        try Row.fetchAll(db, sql: "SELECT * FROM unit").map(unit).sorted { $0.sortKey < $1.sortKey }
+    }
+
+    static func unit(_ row: Row) -> ProjectUnit {
+        ProjectUnit(id: row["id"], building: row["building"], entrance: row["entrance"], floor: row["floor"],
+             number: row["number"], type: row["type"])
+    }
+
+    public func unit(code: String) throws -> ProjectUnit? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM unit WHERE code = ?", arguments: [code]).map(Self.unit) }
+    }
+
+    public func contractors() throws -> [Contractor] {
+        try read(Self.contractors)
+    }
+
+    static func contractors(_ db: Database) throws -> [Contractor] {
+        try Row.fetchAll(db, sql: "SELECT * FROM contractor ORDER BY rowid").map { row in
+            Contractor(id: row["id"], name: row["name"],
+                       trades: try EventCodec.decoder.decode([String].self, from: Data((row["trades"] as String).utf8)),
+                       buildings: try (row["buildings"] as String?).map { try EventCodec.decoder.decode([String].self, from: Data($0.utf8)) })
+        }
+    }
+
+    public func rounds() throws -> [Round] {
+        try read(Self.rounds)
+    }
+
+    static func rounds(_ db: Database) throws -> [Round] {
+        try Row.fetchAll(db, sql: "SELECT * FROM round ORDER BY number").map { row in
+            Round(number: row["number"], opened: Day(row["opened"] as String)!, closed: (row["closed"] as String?).flatMap(Day.init),
+                  partial: row["partial"],
+                  unreachedUnits: try EventCodec.decoder.decode([UUID].self, from: Data((row["unreached"] as String).utf8)),
+                  pendingRechecks: try EventCodec.decoder.decode([UUID].self, from: Data((row["pending"] as String).utf8)))
+        }
+    }
+
+    /// A value remembered in the file (such as the last inspector's name).
+    public func setting(_ key: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setSetting(_ key: String, _ value: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, value])
+        }
+    }
+
+    /// The whole history, oldest first.
+    public func events() throws -> [Event] {
+        try read { db in try EventCodec.fetch(db, where: "1") }
+    }
+
+    /// A defect by mark code (typed any way `MarkCode` accepts), with its history.
+    public func defect(code typed: String) throws -> DefectDetail {
+        try read { db in try Self.defectDetail(db, typed: typed) }
+    }
+
+    static func defectDetail(_ db: Database, typed: String) throws -> DefectDetail {
+        guard let code = MarkCode(typed),
+              let summary = try DefectSummary.fetchOne(db, where: "d.code = ?", [code.text]) else {
+            throw InspectionError.unknownDefect(typed)
+        }
+        let threshold = try project(db)?.settings.penaltyThreshold ?? 2
+        let history = try EventCodec.fetch(db, where: "defect = ?", arguments: [summary.id])
+        guard let defect = DefectLifecycle.fold(history, penaltyThreshold: threshold) else {
+            throw InspectionError.unknownDefect(typed)
+        }
+        return DefectDetail(defect: defect, summary: summary, history: history)
+    }
+
+    /// Defects matching a filter, in layout order (building, entrance, floor, unit), then
+    /// room and mark code.
+    public func defects(_ filter: DefectFilter) throws -> [DefectSummary] {
+        var conditions = ["1"]
+        var arguments: StatementArguments = []
+        if let unit = filter.unit { conditions.append("u.id = ?"); arguments += [unit] }
+        if let code = filter.unitCode { conditions.append("u.code = ?"); arguments += [code] }
+        if let name = filter.contractor { conditions.append("c.name = ?"); arguments += [name] }
+        if let status = filter.status { conditions.append("d.status = ?"); arguments += [status.rawValue] }
+        if let round = filter.roundFound { conditions.append("d.round_found = ?"); arguments += [round] }
+        return try read { db in try DefectSummary.fetchAll(db, where: conditions.joined(separator: " AND "), arguments) }
+            .sorted { ($0.layoutKey, $0.room, $0.code) < ($1.layoutKey, $1.room, $1.code) }
+    }
+
+    /// The defects of one unit.
+    public func defects(unit: UUID) throws -> [DefectSummary] {
+        var filter = DefectFilter()
+        filter.unit = unit
+        return try defects(filter)
+    }
+
+    /// Codes that start with `prefix` (normalised as a mark code is typed), for jumping.
+    public func defectCodes(matching typed: String, limit: Int = 20) throws -> [String] {
+        let prefix = typed.uppercased().replacingOccurrences(of: "-", with: "")
+        guard let round = prefix.first, round.isNumber else { return [] }
+        let pattern = String(round) + "-" + prefix.dropFirst() + "%"
+        return try read { db in
+            try String.fetchAll(db, sql: "SELECT code FROM defect WHERE code LIKE ? ORDER BY code LIMIT ?", arguments: [pattern, limit])
+        }
+    }
+
+    /// One unit's round: results, re-check list, defects found, progress.
+    public func unitRound(unit: ProjectUnit, round: Int) throws -> UnitRoundView {
+        try read { db in try Self.unitRound(db, unit: unit, round: round) }
+    }
+
+    static func unitRound(_ db: Database, unit: ProjectUnit, round: Int) throws -> UnitRoundView {
+        let checklists = try checklists(db)
+        let events = try EventCodec.fetch(db, where: "unit = ? AND round = ?", arguments: [unit.id, round])
+        let pairs = checklists.pairs(forType: unit.type)
+        let results = UnitRound(events: events, pairs: pairs)
+        let rechecks = try recheckQueue(db, unit: unit, round: round)
+        let found = try DefectSummary.fetchAll(db, where: "u.id = ? AND d.round_found = ?", [unit.id, round])
+        let settled = Set(rechecks.filter { $0.status == .waived }.map(\.id))
+        let progress = results.progress(applicable: pairs, recheckQueue: rechecks.map(\.id), settledWithoutRecheck: settled)
+        return UnitRoundView(unit: unit, round: round, results: results, rechecks: rechecks, found: found, progress: progress, pairs: pairs)
+    }
+
+    static func recheckQueue(_ db: Database, unit: ProjectUnit, round: Int) throws -> [DefectSummary] {
+        try DefectSummary.fetchAll(db, where: """
+            d.rowid IN (SELECT defect_rowid FROM recheck WHERE round = ? AND unit_rowid = u.rowid) AND u.id = ?
+            """, [round, unit.id], orderBy: "d.round_found, d.rowid")
+    }
+
+    /// Progress of every unit in a round, by unit id.
+    public func progress(round: Int) throws -> [UUID: UnitProgress] {
+        try read { db in
+            var map: [UUID: UnitProgress] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT u.id, r.applicable, r.recorded, r.rechecks, r.rechecks_done
+                FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid WHERE r.round = ?
+                """, arguments: [round]) {
+                map[row["id"]] = UnitProgress(applicable: row["applicable"], recorded: row["recorded"],
+                                              rechecks: row["rechecks"], rechecksDone: row["rechecks_done"])
+            }
+            return map
+        }
+    }
+
+    /// Blocking (open or rectified) defect counts per unit id.
+    public func blockingDefectsByUnit() throws -> [UUID: Int] {
+        try read { db in
+            var map: [UUID: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT u.id, count(*) AS n FROM defect_state d JOIN unit u ON u.rowid = d.unit_rowid
+                WHERE d.status IN ('open', 'rectified') GROUP BY d.unit_rowid
+                """) {
+                map[row["id"]] = row["n"]
+            }
+            return map
+        }
+    }
+
+    /// Readiness for delivery of every unit against the project's target.
+    public func readiness() throws -> Readiness {
+        try read { db in try Self.readiness(db) }
+    }
+
+    static func readiness(_ db: Database) throws -> Readiness {
+        let target = try project(db)?.settings.readinessTarget ?? 0.98
+        let units = try units(db)
+        var blocking: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT u.code, count(*) AS n FROM defect_state d JOIN unit u ON u.rowid = d.unit_rowid
+            WHERE d.status IN ('open', 'rectified') GROUP BY d.unit_rowid
+            """) {
+            blocking[row["code"]] = row["n"]
+        }
+        return Readiness.compute(unitCodes: units.map(\.code), blockingDefects: blocking, target: target)
+    }
+
+    /// Repeat failures per contractor: flagged in `round`, or all when nil.
+    public func penalties(round: Int?) throws -> [ContractorPenalties] {
+        try read { db in
+            let contractors = try Self.contractors(db)
+            let byRow = Dictionary(try Row.fetchAll(db, sql: "SELECT rowid, id FROM contractor").map { ($0["rowid"] as Int64, $0["id"] as UUID) },
+                                   uniquingKeysWith: { a, _ in a })
+            let flags = try Row.fetchAll(db, sql: "SELECT code, flag_round, flag_contractor_rowid FROM defect WHERE flag_round IS NOT NULL")
+                .map { row -> (code: String, flag: PenaltyFlag) in
+                    let contractor = (row["flag_contractor_rowid"] as Int64?).flatMap { byRow[$0] }
+                    return (row["code"], PenaltyFlag(round: row["flag_round"], contractor: contractor))
+                }
+            return PenaltyRules.tally(flags: flags, contractors: contractors, round: round)
+        }
+    }
+
+    /// The schedule against the delivery date, as of `today`.
+    public func deadlines(today: Day) throws -> Deadlines {
+        try read { db in
+            guard let project = try Self.project(db) else { throw InspectionError.noProject }
+            let rounds = try Self.rounds(db)
+            let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM defect_state WHERE status IN ('open', 'rectified')") ?? 0
+            return Deadlines(delivery: project.delivery, today: today, roundOneStarted: rounds.first { $0.number == 1 }?.opened,
+                             openDefects: open, roundsClosed: rounds.filter { !$0.isOpen }.count)
+        }
+    }
+}
+
+extension DefectSummary {
+    static func fetchAll(_ db: Database, where condition: String, _ arguments: StatementArguments, orderBy: String = "d.rowid") throws -> [DefectSummary] {
+        try Row.fetchAll(db, sql: "\(select) WHERE \(condition) ORDER BY \(orderBy)", arguments: arguments).map(DefectSummary.init)
+    }
+
+    static func fetchOne(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> DefectSummary? {
+        try Row.fetchOne(db, sql: "\(select) WHERE \(condition) LIMIT 1", arguments: arguments).map(DefectSummary.init)
+    }
+}

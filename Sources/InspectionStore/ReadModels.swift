@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import InspectionCore
+
+/// Who does an action, and when. Each write names its actor: an inspector, a contractor or
+/// the lead.
+public struct ActionContext: Sendable {
+    public var actor: String
+    public var at: Date
+    public var today: Day
+
+    public init(actor: String, at: Date, today: Day) {
+        self.actor = actor
+        self.at = at
+        self.today = today
+    }
+}
+
+/// A defect as lists, boards and exports show it: its state plus where it is and who has it.
+public struct DefectSummary: Hashable, Sendable, Identifiable {
+    public var id: UUID
+    public var code: MarkCode
+    public var unit: UUID
+    public var unitCode: String
+    public var building: String
+    public var entrance: Int
+    public var floor: Int
+    public var number: Int
+    public var room: String
+    public var item: String
+    public var category: String
+    public var note: String
+    public var severity: Severity
+    public var contractor: String?
+    public var inspector: String
+    public var roundFound: Int
+    public var foundAt: Date
+    public var status: DefectStatus
+    public var failedRechecks: Int
+    public var flagRound: Int?
+    public var closedRound: Int?
+    public var waiver: String?
+    public var rectificationNote: String?
+
+    static let select = """
+        SELECT d.id, d.code, u.id AS unit_id, u.code AS unit_code, d.building, u.entrance, u.floor, u.number,
+               d.room, d.item, d.category, d.note, d.severity, c.name AS contractor_name, d.inspector,
+               d.round_found, d.found_at, d.status, d.failed, d.flag_round, d.closed_round, d.waiver,
+               d.rectification_note
+        FROM defect d JOIN unit u ON u.rowid = d.unit_rowid LEFT JOIN contractor c ON c.rowid = d.contractor_rowid
+        """
+
+    init(row: Row) {
+        id = row["id"]
+        code = MarkCode(row["code"] as String)!
+        unit = row["unit_id"]
+        unitCode = row["unit_code"]
+        building = row["building"]
+        entrance = row["entrance"]
+        floor = row["floor"]
+        number = row["number"]
+        room = row["room"]
+        item = row["item"]
+        category = row["category"]
+        note = row["note"]
+        severity = Severity(rawValue: row["severity"]) ?? .major
+        contractor = row["contractor_name"]
+        inspector = row["inspector"]
+        roundFound = row["round_found"]
+        foundAt = EventCodec.date(row["found_at"])
+        status = DefectStatus(rawValue: row["status"]) ?? .open
+        failedRechecks = row["failed"]
+        flagRound = row["flag_round"]
+        closedRound = row["closed_round"]
+        waiver = row["waiver"]
+        rectificationNote = row["rectification_note"]
+    }
+
+    /// Layout order: building, entrance, floor, unit, then room and code.
+    public var layoutKey: LayoutSortKey { LayoutSortKey(building: building, entrance: entrance, floor: floor, number: number) }
+}
+
+/// A defect with its whole history, for `defect show`.
+public struct DefectDetail: Hashable, Sendable {
+    public var defect: Defect
+    public var summary: DefectSummary
+    public var history: [Event]
+}
+
+/// One unit in one round: its results, its re-check list and its progress.
+public struct UnitRoundView: Hashable, Sendable {
+    public var unit: ProjectUnit
+    public var round: Int
+    public var results: UnitRound
+    /// Defects from earlier rounds to re-check in this round, with their state now.
+    public var rechecks: [DefectSummary]
+    /// Defects found in this unit in this round.
+    public var found: [DefectSummary]
+    public var progress: UnitProgress
+    /// Every room-and-item pair of the unit, in walking order.
+    public var pairs: [RoomItem]
+}
+
+/// The settings, names and numbers that a round opening reports.
+public struct RoundOpening: Hashable, Sendable {
+    public var number: Int
+    public var rechecks: Int
+    public var units: Int
+}
+
+/// Which defects a list shows; nil fields do not filter.
+public struct DefectFilter: Hashable, Sendable {
+    public var unit: UUID?
+    public var unitCode: String?
+    public var contractor: String?
+    public var status: DefectStatus?
+    public var roundFound: Int?
+
+    public init() {}
+}
+
+/// Who a new defect goes to.
+public enum ContractorChoice: Hashable, Sendable {
+    /// The contractor covering the item's trade in the unit's building (none if no one does).
+    case byTrade
+    case named(String)
+    case none
+}

@@ -1,0 +1,142 @@
+import GRDB
+
+/// The file's layout. Migrations are named `v1`, `v2`, … and never edited once released;
+/// each sets `user_version` to its number so a file's schema can be read from its header
+/// before SQLite opens it.
+enum Schema {
+    /// 'YFNG': marks a SQLite file as yanfang's (SQLite `application_id`).
+    static let applicationID: Int32 = 0x5946_4E47
+    static let version = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+
+            try db.create(table: "project") { t in
+                t.column("id", .blob).primaryKey()
+                t.column("name", .text).notNull()
+                t.column("delivery", .text).notNull()
+                t.column("penalty_threshold", .integer).notNull()
+                t.column("readiness_target", .double).notNull()
+            }
+            try db.create(table: "setting") { t in
+                t.column("key", .text).primaryKey()
+                t.column("value", .text).notNull()
+            }
+            // The checklist set in force, as JSON: the file carries its own standards.
+            try db.create(table: "checklist") { t in
+                t.column("id", .integer).primaryKey()
+                t.column("json", .text).notNull()
+            }
+            try db.create(table: "unit") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.column("id", .blob).notNull().unique()
+                t.column("code", .text).notNull().unique()
+                t.column("building", .text).notNull()
+                t.column("entrance", .integer).notNull()
+                t.column("floor", .integer).notNull()
+                t.column("number", .integer).notNull()
+                t.column("type", .text).notNull()
+            }
+            try db.create(table: "contractor") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.column("id", .blob).notNull().unique()
+                t.column("name", .text).notNull().unique()
+                t.column("trades", .text).notNull()
+                t.column("buildings", .text)
+            }
+            try db.create(table: "round") { t in
+                t.column("number", .integer).primaryKey()
+                t.column("opened", .text).notNull()
+                t.column("closed", .text)
+                t.column("partial", .boolean).notNull().defaults(to: false)
+                t.column("unreached", .text).notNull().defaults(to: "[]")
+                t.column("pending", .text).notNull().defaults(to: "[]")
+            }
+            // The history: every change, appended, never edited. `seq` is this file's order;
+            // `id` is the event's identity across files.
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("seq")
+                t.column("id", .blob).notNull().unique()
+                t.column("kind", .text).notNull()
+                t.column("at", .integer).notNull()
+                t.column("actor", .text).notNull()
+                t.column("round", .integer).notNull()
+                t.column("unit", .blob)
+                t.column("defect", .blob)
+                t.column("payload", .text).notNull()
+            }
+            try db.execute(sql: "CREATE INDEX event_unit ON event(unit, round) WHERE unit IS NOT NULL")
+            try db.execute(sql: "CREATE INDEX event_defect ON event(defect) WHERE defect IS NOT NULL")
+
+            // Projections of the history, rebuilt from it on demand (InspectionStore.rebuild).
+            try db.create(table: "defect_state") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.column("id", .blob).notNull().unique()
+                t.column("code", .text).notNull().unique()
+                t.column("unit_rowid", .integer).notNull().references("unit")
+                t.column("building", .text).notNull()
+                t.column("room", .text).notNull()
+                t.column("item", .text).notNull()
+                t.column("category", .text).notNull()
+                t.column("note", .text).notNull()
+                t.column("severity", .text).notNull()
+                t.column("severity_rank", .integer).notNull()
+                t.column("sensitivity_rank", .integer).notNull()
+                t.column("contractor_rowid", .integer).references("contractor")
+                t.column("inspector", .text).notNull()
+                t.column("round_found", .integer).notNull()
+                t.column("found_at", .integer).notNull()
+                // open | rectified | closed | waived, or retracted when its finding was undone.
+                t.column("status", .text).notNull()
+                t.column("failed", .integer).notNull()
+                t.column("flag_round", .integer)
+                t.column("flag_contractor_rowid", .integer).references("contractor")
+                t.column("closed_round", .integer)
+                t.column("waived_round", .integer)
+                t.column("waiver", .text)
+                t.column("rectification_note", .text)
+                t.column("rectified_at", .integer)
+            }
+            try db.execute(sql: "CREATE INDEX defect_unit ON defect_state(unit_rowid)")
+            try db.execute(sql: "CREATE INDEX defect_status_unit ON defect_state(status, unit_rowid)")
+            try db.execute(sql: "CREATE INDEX defect_contractor ON defect_state(contractor_rowid, status)")
+            try db.execute(sql: "CREATE INDEX defect_flag ON defect_state(flag_round) WHERE flag_round IS NOT NULL")
+            // Covers the board's one grouped scan.
+            try db.execute(sql: """
+                CREATE INDEX defect_board ON defect_state(building, category, contractor_rowid, status,
+                    round_found, closed_round, waived_round)
+                """)
+            try db.execute(sql: "CREATE VIEW defect AS SELECT * FROM defect_state WHERE status <> 'retracted'")
+
+            // Each round's re-check list as it stood when the round opened.
+            try db.execute(sql: """
+                CREATE TABLE recheck (
+                    round INTEGER NOT NULL,
+                    defect_rowid INTEGER NOT NULL REFERENCES defect_state(rowid),
+                    unit_rowid INTEGER NOT NULL REFERENCES unit(rowid),
+                    status_at_open TEXT NOT NULL,
+                    outcome INTEGER,
+                    PRIMARY KEY (round, defect_rowid)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: "CREATE INDEX recheck_unit ON recheck(round, unit_rowid)")
+
+            // How far each unit is in each round.
+            try db.execute(sql: """
+                CREATE TABLE unit_round (
+                    round INTEGER NOT NULL,
+                    unit_rowid INTEGER NOT NULL REFERENCES unit(rowid),
+                    applicable INTEGER NOT NULL,
+                    recorded INTEGER NOT NULL,
+                    rechecks INTEGER NOT NULL,
+                    rechecks_done INTEGER NOT NULL,
+                    PRIMARY KEY (round, unit_rowid)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        return migrator
+    }
+}

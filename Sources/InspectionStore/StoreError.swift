@@ -1,0 +1,33 @@
+/// Why a database file cannot be used. The file is left exactly as it was.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case missing(path: String)
+    case exists(path: String)
+    case notAFile(path: String)
+    case notSQLite(path: String, reason: String)
+    case otherApplication(path: String, applicationID: UInt32)
+    case newerSchema(path: String, version: Int, supported: Int)
+    case unreadable(path: String, reason: String)
+    case corrupt(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            return "\(path): no such database (create one with `yanfang init`, or try `yanfang demo`)"
+        case .exists(let path):
+            return "\(path): already exists; choose another file or move it away first"
+        case .notAFile(let path):
+            return "\(path): not a file"
+        case let .notSQLite(path, reason):
+            return "\(path): not a yanfang database (\(reason))"
+        case let .otherApplication(path, id):
+            let hex = String(id, radix: 16, uppercase: true)
+            return "\(path): a SQLite database of another application (application_id 0x\(hex)), not a yanfang file"
+        case let .newerSchema(path, version, supported):
+            return "\(path): written by a newer yanfang (schema version \(version); this one reads up to \(supported)); upgrade yanfang to open it"
+        case let .unreadable(path, reason):
+            return "\(path): cannot read (\(reason))"
+        case let .corrupt(path, reason):
+            return "\(path): damaged or not a database (\(reason))"
+        }
+    }
+}
