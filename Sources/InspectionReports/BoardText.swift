@@ -1,0 +1,44 @@
+import InspectionCore
+import InspectionStore
+import TerminalKit
+
+/// The defect board as plain text for a terminal or a log: tables aligned by display
+/// width, so Chinese names line up.
+public enum BoardText {
+    public static func render(_ board: BoardReport, checklists: ChecklistSet) -> [String] {
+        var lines: [String] = []
+        let p = board.project
+        let roundText = board.round.map { r in "round \(r.number) " + (r.isOpen ? "(open since \(r.opened))" : "(closed \(r.closed!)\(r.partial ? ", partial" : ""))") } ?? "no round yet"
+        lines.append("\(p.name) — delivery \(p.delivery) (\(board.deadlines.daysToDelivery) days) — \(roundText)")
+        let u = board.units
+        lines.append("units: \(u.inspected)/\(u.inScope) inspected, \(u.inProgress) in progress, \(u.notStarted) not started")
+        let r = board.readiness
+        lines.append("readiness: \(r.ready)/\(r.units) ready = \(percent(r.rate)) (target \(percent(r.target)))" + (r.meetsTarget ? " — met" : " — not met"))
+        lines.append("")
+        lines += table(title: "by category", rows: board.tables.categories.map { (checklists.category($0)?.name.zh ?? $0, board.tables.byCategory[$0] ?? StatusCounts()) }, total: board.tables.total)
+        lines.append("")
+        lines += table(title: "by building", rows: board.tables.buildings.map { ("\($0)栋", board.tables.byBuilding[$0] ?? StatusCounts()) }, total: board.tables.total)
+        lines.append("")
+        lines += table(title: "by contractor", rows: board.tables.contractors.map { (board.contractorName($0), board.tables.byContractor[$0] ?? StatusCounts()) }, total: board.tables.total)
+        lines.append("")
+        let d = board.deadlines
+        lines.append("deadlines: delivery \(d.delivery), risk cutoff \(d.riskCutoff) (\(d.daysToRiskCutoff) days), round 1 by \(d.latestRoundOneStart)"
+                     + (d.roundOneStarted.map { ", started \($0)" } ?? ""))
+        for warning in d.warnings { lines.append("  ! " + warning.message.en) }
+        return lines
+    }
+
+    static func table(title: String, rows: [(String, StatusCounts)], total: StatusCounts) -> [String] {
+        let nameWidth = max(12, min(30, rows.map { DisplayWidth.of($0.0) }.max() ?? 0))
+        var lines = [DisplayWidth.fit(title, width: nameWidth) + BoardMeasure.allCases.map { DisplayWidth.fit($0.rawValue, width: 9, alignment: .right) }.joined()]
+        for (name, counts) in rows + [("total", total)] {
+            lines.append(DisplayWidth.fit(name, width: nameWidth) + BoardMeasure.allCases.map { DisplayWidth.fit(String(counts[$0]), width: 9, alignment: .right) }.joined())
+        }
+        return lines
+    }
+
+    public static func percent(_ fraction: Double) -> String {
+        let tenths = Int((fraction * 1000).rounded())
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import InspectionCore
+import InspectionStore
+
+/// JSON for scripts: stable keys, sorted, dates as YYYY-MM-DD.
+public enum JSONOutput {
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// A row of counts under a name: `{"building": "3", "new": 4, "open": 2, …}`.
+public struct CountsRow: Encodable {
+    public var key: String
+    public var value: String
+    public var name: String?
+    public var counts: StatusCounts
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ s: String) { stringValue = s }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(value, forKey: Key(key))
+        if let name { try c.encode(name, forKey: Key("name")) }
+        for measure in BoardMeasure.allCases { try c.encode(counts[measure], forKey: Key(measure.rawValue)) }
+        try c.encode(counts.total, forKey: Key("total"))
+    }
+}
+
+/// `yanfang board --json`.
+public struct BoardJSON: Encodable {
+    struct ProjectPart: Encodable { var name: String; var delivery: Day; var penaltyThreshold: Int; var readinessTarget: Double }
+    struct RoundPart: Encodable { var number: Int; var opened: Day; var closed: Day?; var partial: Bool; var open: Bool }
+    struct Units: Encodable { var total: Int; var inScope: Int; var inspected: Int; var inProgress: Int; var notStarted: Int; var ready: Int }
+    struct ReadinessPart: Encodable {
+        var units: Int; var ready: Int; var rate: Double; var target: Double; var meetsTarget: Bool
+        var roundsClosed: Int; var minimumRounds: Int; var blockingUnits: [String]
+    }
+    struct DeadlinesPart: Encodable {
+        var delivery: Day; var today: Day; var daysToDelivery: Int; var latestRoundOneStart: Day
+        var roundOneStarted: Day?; var roundOneOnTime: Bool?; var riskCutoff: Day; var daysToRiskCutoff: Int
+        var openDefects: Int; var warnings: [Warning]
+    }
+    struct Warning: Encodable { var kind: String; var message: String; var messageZh: String }
+    struct Penalties: Encodable { var round: [ContractorPenalties]; var cumulative: [ContractorPenalties] }
+    struct MatrixCell: Encodable { var building: String; var category: String; var counts: StatusCounts }
+
+    var project: ProjectPart
+    var round: RoundPart?
+    var units: Units
+    var readiness: ReadinessPart
+    var totals: StatusCounts
+    var byCategory: [CountsRow]
+    var byBuilding: [CountsRow]
+    var byContractor: [CountsRow]
+    var matrix: [MatrixCell]
+    var deadlines: DeadlinesPart
+    var penalties: Penalties
+
+    public init(_ board: BoardReport, checklists: ChecklistSet) {
+        let p = board.project
+        project = ProjectPart(name: p.name, delivery: p.delivery, penaltyThreshold: p.settings.penaltyThreshold,
+                              readinessTarget: p.settings.readinessTarget)
+        round = board.round.map { RoundPart(number: $0.number, opened: $0.opened, closed: $0.closed, partial: $0.partial, open: $0.isOpen) }
+        let r = board.readiness
+        units = Units(total: r.units, inScope: board.units.inScope, inspected: board.units.inspected,
+                      inProgress: board.units.inProgress, notStarted: board.units.notStarted, ready: r.ready)
+        readiness = ReadinessPart(units: r.units, ready: r.ready, rate: (r.rate * 10000).rounded() / 10000, target: r.target,
+                                  meetsTarget: r.meetsTarget, roundsClosed: board.rounds.filter { !$0.isOpen }.count,
+                                  minimumRounds: RoundRules.minimumRounds, blockingUnits: r.blockingUnits)
+        let t = board.tables
+        totals = t.total
+        byCategory = t.categories.map { CountsRow(key: "category", value: $0, name: checklists.category($0)?.name.zh, counts: t.byCategory[$0] ?? StatusCounts()) }
+        byBuilding = t.buildings.map { CountsRow(key: "building", value: $0, name: nil, counts: t.byBuilding[$0] ?? StatusCounts()) }
+        byContractor = t.contractors.map { CountsRow(key: "contractor", value: board.contractorName($0), name: nil, counts: t.byContractor[$0] ?? StatusCounts()) }
+        matrix = t.buildings.flatMap { b in t.categories.map { MatrixCell(building: b, category: $0, counts: t.cell(building: b, category: $0)) } }
+        let d = board.deadlines
+        deadlines = DeadlinesPart(delivery: d.delivery, today: d.today, daysToDelivery: d.daysToDelivery,
+                                  latestRoundOneStart: d.latestRoundOneStart, roundOneStarted: d.roundOneStarted,
+                                  roundOneOnTime: d.roundOneOnTime, riskCutoff: d.riskCutoff, daysToRiskCutoff: d.daysToRiskCutoff,
+                                  openDefects: d.openDefects,
+                                  warnings: d.warnings.map { Warning(kind: $0.kind, message: $0.message.en, messageZh: $0.message.zh) })
+        penalties = Penalties(round: board.penaltiesInRound, cumulative: board.penaltiesTotal)
+    }
+}
+
+/// `yanfang defect show --json`.
+public struct DefectJSON: Encodable {
+    struct HistoryEntry: Encodable {
+        var id: UUID; var kind: String; var at: Date; var actor: String; var round: Int
+        var note: String?; var passed: Bool?; var answer: String?; var target: UUID?; var contractor: String?
+    }
+    struct RecheckEntry: Encodable { var round: Int; var passed: Bool; var note: String?; var inspector: String }
+
+    var code: String
+    var unit: String
+    var building: String
+    var room: String
+    var item: String
+    var itemName: String?
+    var category: String
+    var note: String
+    var severity: Severity
+    var contractor: String?
+    var inspector: String
+    var roundFound: Int
+    var status: DefectStatus
+    var failedRechecks: Int
+    var flagged: Bool
+    var flagRound: Int?
+    var waiver: String?
+    var rectificationNote: String?
+    var rechecks: [RecheckEntry]
+    var history: [HistoryEntry]
+
+    public init(_ detail: DefectDetail, checklists: ChecklistSet, contractors: [Contractor]) {
+        let s = detail.summary, d = detail.defect
+        code = s.code.text
+        unit = s.unitCode
+        building = s.building
+        room = s.room
+        item = s.item
+        itemName = checklists.item(s.item)?.name.zh
+        category = s.category
+        note = s.note
+        severity = s.severity
+        contractor = s.contractor
+        inspector = s.inspector
+        roundFound = s.roundFound
+        status = d.status
+        failedRechecks = d.failedRechecks
+        flagged = d.flag != nil
+        flagRound = d.flag?.round
+        waiver = d.waiver
+        rectificationNote = d.rectificationNote
+        rechecks = d.rechecks.map { RecheckEntry(round: $0.round, passed: $0.passed, note: $0.note, inspector: $0.inspector) }
+        let names = Dictionary(contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        history = detail.history.map { event in
+            var entry = HistoryEntry(id: event.id, kind: event.body.kind, at: event.at, actor: event.actor, round: event.round)
+            switch event.body {
+            case .defectFound(let f): entry.note = f.note; entry.contractor = f.contractor.flatMap { names[$0] }
+            case .defectRectified(let r): entry.note = r.note
+            case .defectRechecked(let r): entry.passed = r.passed; entry.note = r.note
+            case .defectWaived(let w): entry.answer = w.answer
+            case .defectReassigned(let r): entry.contractor = r.contractor.flatMap { names[$0] } ?? PenaltyRules.unassigned
+            case .reverted(let r): entry.target = r.target
+            default: break
+            }
+            return entry
+        }
+    }
+}
+
+/// One event of a defect's history as a line of text ("2026-10-03 王工 round 2: re-check failed — 仍渗水").
+public func describe(_ event: Event, contractors: [UUID: String]) -> String {
+    let formatter = DateFormatter()
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    let when = formatter.string(from: event.at)
+    let what: String
+    switch event.body {
+    case .defectFound(let f):
+        what = "found" + (f.note.isEmpty ? "" : ": \(f.note)") + " [\(f.severity.rawValue)" + (f.contractor.flatMap { contractors[$0] }.map { ", \($0)" } ?? "") + "]"
+    case .defectRectified(let r): what = "rectified" + (r.note.map { ": \($0)" } ?? "")
+    case .defectRechecked(let r): what = (r.passed ? "re-check passed" : "re-check FAILED") + (r.note.map { ": \($0)" } ?? "")
+    case .defectWaived(let w): what = "waived with unified answer: \(w.answer)"
+    case .defectReassigned(let r): what = "reassigned to \(r.contractor.flatMap { contractors[$0] } ?? PenaltyRules.unassigned)"
+    case .reverted(let r): what = "correction: took back event \(r.target.uuidString.prefix(8))"
+    default: what = event.body.kind
+    }
+    return "\(when)  round \(event.round)  \(event.actor): \(what)"
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import InspectionCore
+import InspectionDemo
+import InspectionStore
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the demo project (a fresh file each time) and open it.",
+        discussion: """
+        The demo is a project in the middle of round 2, built from the shipped fixtures and
+        checklists into ./yanfang-demo.db (or --db FILE); an earlier demo file there is replaced,
+        any other file is left alone. --generate builds a large synthetic project instead, for
+        benchmarks (default ./yanfang-generated.db).
+        """)
+
+    @ParentCommand var root: Yanfang
+    @Option(name: .long, help: ArgumentHelp("Where to write it.", valueName: "FILE")) var db: String?
+    @Flag(help: "Only build the file; do not open the interface.") var noInterface = false
+    @Flag(help: "Build a large synthetic project instead of the demo.") var generate = false
+    @Option(help: "Units in the synthetic project.") var units = 10_000
+    @Option(help: "Rounds in the synthetic project (each walked completely and closed).") var rounds = 3
+    @Option(help: "New defects per unit per round in the synthetic project.") var defects = 10
+    @Option(help: "Seed of the synthetic project.") var seed: UInt64 = 1
+
+    func validate() throws {
+        if units < 1 || units > 200_000 { throw ValidationError("--units must be from 1 to 200000") }
+        if rounds < 1 || rounds > 9 { throw ValidationError("--rounds must be from 1 to 9") }
+        if defects < 0 || defects > 50 { throw ValidationError("--defects must be from 0 to 50") }
+    }
+
+    func run() throws {
+        let path = db ?? root.db ?? (generate ? "yanfang-generated.db" : "yanfang-demo.db")
+        let replacing = try isReplaceableDemo(path)
+        let today = try Env.today()
+        if generate {
+            let start = Date()
+            try createDatabase(at: path, replacing: replacing) { store in
+                try SyntheticProject.generate(into: store, options: .init(units: units, rounds: rounds, defectsPerUnitRound: defects, seed: seed),
+                                              today: today) { line in
+                    FileHandle.standardError.write(Data("  \(line)\n".utf8))
+                }
+                try store.setSetting(Self.originKey, "generated")
+            }
+            let store = try InspectionStore.open(path: path)
+            let count = try store.board(round: nil, today: today).tables.total.total
+            print("Generated \(path): \(units) units, \(rounds) rounds, \(count) defects in \(Int(Date().timeIntervalSince(start))) s.")
+            return
+        }
+        let project = try createDatabase(at: path, replacing: replacing) { store in
+            let project = try DemoProject.build(into: store, today: today)
+            try store.setSetting(Self.originKey, "demo")
+            return project
+        }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        print("Demo database: \(absolute) (\(project.name), delivery \(project.delivery))")
+        if !noInterface {
+            try runInterface(path: path, language: root.lang?.language, contractor: root.contractor)
+        }
+    }
+
+    /// Marks a file this command made, so that only such a file is ever replaced.
+    static let originKey = "origin"
+
+    /// An earlier demo may be replaced; any other file stays untouched.
+    func isReplaceableDemo(_ path: String) throws -> Bool {
+        guard FileManager.default.fileExists(atPath: path) else { return false }
+        let store = try InspectionStore.open(path: path)  // refuses a file that is not yanfang's
+        let origin = try store.setting(Self.originKey)
+        try store.close()
+        guard origin == "demo" || origin == "generated" else {
+            throw UsageError("\(path) holds a yanfang project that is not a demo; it is left alone (choose another --db)")
+        }
+        return true
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import InspectionCore
+import InspectionStore
+
+/// What the command line reads from its surroundings: the database path, today's date, the
+/// inspector's name.
+enum Env {
+    static var variables: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// `--db`, else `YANFANG_DB`, else `./yanfang.db`.
+    static func databasePath(_ option: String?) -> String {
+        if let option, !option.isEmpty { return option }
+        if let env = variables["YANFANG_DB"], !env.isEmpty { return env }
+        return "yanfang.db"
+    }
+
+    /// Today, or the day `YANFANG_TODAY` names (to reproduce a report as of a past day).
+    static func today() throws -> Day {
+        if let text = variables["YANFANG_TODAY"], !text.isEmpty {
+            guard let day = Day(text) else { throw UsageError("YANFANG_TODAY=\(text) is not a YYYY-MM-DD date") }
+            return day
+        }
+        return localDay(Date())
+    }
+
+    static func localDay(_ date: Date) -> Day {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: date)
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    /// `--inspector`, else `YANFANG_INSPECTOR`, else the login name.
+    static func inspector(_ option: String?) -> String {
+        if let option, !option.trimmingCharacters(in: .whitespaces).isEmpty { return option.trimmingCharacters(in: .whitespaces) }
+        if let env = variables["YANFANG_INSPECTOR"], !env.isEmpty { return env }
+        if let user = variables["USER"], !user.isEmpty { return user }
+        return NSUserName()
+    }
+
+    /// An action by `actor` now; the date of the action is `date` when given (at noon, so
+    /// the day reads the same in any time zone nearby), else now.
+    static func context(actor: String, date: Day? = nil) throws -> ActionContext {
+        let today = try today()
+        guard let date, date != localDay(Date()) else {
+            return ActionContext(actor: actor, at: Date(), today: date ?? today)
+        }
+        var c = DateComponents()
+        c.year = date.year; c.month = date.month; c.day = date.day; c.hour = 12
+        return ActionContext(actor: actor, at: Calendar.current.date(from: c) ?? Date(), today: date)
+    }
+
+    static func parseDay(_ text: String?, option: String) throws -> Day? {
+        guard let text else { return nil }
+        guard let day = Day(text) else { throw UsageError("\(option) \(text) is not a date (YYYY-MM-DD)") }
+        return day
+    }
+}
+
+/// A mistake in the arguments that the parser cannot see (a bad date, say).
+struct UsageError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

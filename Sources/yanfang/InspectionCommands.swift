@@ -1,0 +1,348 @@
+import ArgumentParser
+import Foundation
+import InspectionCore
+import InspectionReports
+import InspectionStore
+import TerminalKit
+
+struct RoundCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "round", abstract: "Open, close and follow inspection rounds.",
+                                                    subcommands: [Open.self, Close.self, Status.self])
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open the next round, with its re-check list.")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: ArgumentHelp("The day it opens (default: today).", valueName: "YYYY-MM-DD")) var date: String?
+        @Option(help: "Who opens it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+        func run() throws {
+            let store = try database.open(root: root)
+            let day = try Env.parseDay(date, option: "--date") ?? Env.today()
+            let opening = try store.write(try Env.context(actor: Env.inspector(inspector), date: day)) { tx in
+                try tx.openRound(date: day)
+            }
+            print("Round \(opening.number) open (\(day)): \(opening.units) units in scope, \(opening.rechecks) defects to re-check.")
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close the open round.",
+            discussion: "Refused (exit 3) while items or re-checks are unrecorded, unless --partial, which records what was not reached.")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Flag(help: "Close even with unrecorded work, recording what was not reached.") var partial = false
+        @Option(help: ArgumentHelp("The day it closes (default: today).", valueName: "YYYY-MM-DD")) var date: String?
+        @Option(help: "Who closes it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+        func run() throws {
+            let store = try database.open(root: root)
+            let day = try Env.parseDay(date, option: "--date") ?? Env.today()
+            let round = try store.write(try Env.context(actor: Env.inspector(inspector), date: day)) { tx in
+                try tx.closeRound(date: day, partial: partial)
+            }
+            var line = "Round \(round.number) closed (\(day))"
+            if round.partial {
+                line += " as partial: \(round.unreachedUnits.count) units not reached, \(round.pendingRechecks.count) re-checks not recorded"
+            }
+            print(line + ".")
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Where the rounds stand.")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        struct RoundJSON: Encodable {
+            var number: Int; var opened: Day; var closed: Day?; var open: Bool; var partial: Bool
+            var unitsInScope: Int; var unitsInspected: Int; var unitsInProgress: Int; var unitsNotStarted: Int
+            var rechecks: Int; var rechecksDone: Int; var unreachedUnits: Int; var pendingRechecks: Int
+        }
+        struct StatusJSON: Encodable {
+            var project: String; var delivery: Day; var rounds: [RoundJSON]; var openRound: Int?
+            var minimumRounds: Int; var roundsClosed: Int
+        }
+
+        func run() throws {
+            let store = try database.open(root: root)
+            let project = try store.requireProject()
+            var list: [RoundJSON] = []
+            for round in try store.rounds() {
+                let progress = try store.progress(round: round.number).values
+                let done = progress.filter(\.isComplete).count
+                let started = progress.filter { $0.isStarted && !$0.isComplete }.count
+                list.append(RoundJSON(number: round.number, opened: round.opened, closed: round.closed, open: round.isOpen, partial: round.partial,
+                                      unitsInScope: progress.count, unitsInspected: done, unitsInProgress: started,
+                                      unitsNotStarted: progress.count - done - started,
+                                      rechecks: progress.reduce(0) { $0 + $1.rechecks }, rechecksDone: progress.reduce(0) { $0 + $1.rechecksDone },
+                                      unreachedUnits: round.unreachedUnits.count, pendingRechecks: round.pendingRechecks.count))
+            }
+            let status = StatusJSON(project: project.name, delivery: project.delivery, rounds: list, openRound: list.last(where: \.open)?.number,
+                                    minimumRounds: RoundRules.minimumRounds, roundsClosed: list.filter { !$0.open }.count)
+            if json { try printJSON(status); return }
+            print("\(project.name) — delivery \(project.delivery)")
+            if list.isEmpty { print("No rounds yet (yanfang round open).") }
+            for r in list {
+                let state = r.open ? "open since \(r.opened)" : "closed \(r.closed!)\(r.partial ? " (partial)" : "")"
+                print("Round \(r.number): \(state); units \(r.unitsInspected)/\(r.unitsInScope) inspected, \(r.unitsInProgress) in progress; re-checks \(r.rechecksDone)/\(r.rechecks)")
+            }
+            print("\(status.roundsClosed) of at least \(RoundRules.minimumRounds) rounds closed.")
+        }
+    }
+}
+
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record results for a unit in the open round.",
+        discussion: "--pass-remaining records a pass for every item not yet recorded; --item with --pass or --na records one.")
+    @ParentCommand var root: Yanfang
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The unit code, e.g. 3-1-0502.") var unit: String
+    @Flag(help: "Pass every item not yet recorded in this round.") var passRemaining = false
+    @Option(help: "One checklist item to record.") var item: String?
+    @Option(help: "The room of --item (when it applies to several).") var room: String?
+    @Flag(help: "Record --item as passed.") var pass = false
+    @Flag(help: "Record --item as not applicable.") var na = false
+    @Option(help: "Who inspects (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+    func validate() throws {
+        if passRemaining && item != nil { throw ValidationError("give either --pass-remaining or --item, not both") }
+        if !passRemaining && item == nil { throw ValidationError("give --pass-remaining, or --item with --pass or --na") }
+        if item != nil && pass == na { throw ValidationError("with --item, give one of --pass or --na") }
+    }
+
+    func run() throws {
+        let store = try database.open(root: root)
+        try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in
+            if passRemaining {
+                let pairs = try tx.passRemaining(unit: unit)
+                print("\(unit): \(pairs.count) item\(pairs.count == 1 ? "" : "s") passed.")
+            } else if let item {
+                let changed = try tx.recordItem(unit: unit, item: item, room: room, outcome: pass ? .pass : .notApplicable)
+                print("\(unit): \(item) \(pass ? "passed" : "not applicable")\(changed ? "" : " (already recorded)").")
+            }
+        }
+    }
+}
+
+struct Undo: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Take back the last result recorded in a unit this round (kept in the history).")
+    @ParentCommand var root: Yanfang
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The unit code.") var unit: String
+    @Option(help: "Who corrects it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+    func run() throws {
+        let store = try database.open(root: root)
+        let target = try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in try tx.undoLast(unit: unit) }
+        print("\(unit): took back \(target.body.kind) of \(target.actor).")
+    }
+}
+
+struct DefectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "defect", abstract: "Record and follow defects by mark code.",
+                                                    subcommands: [Add.self, Rectify.self, Recheck.self, Waive.self, Assign.self, Show.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a defect; prints its mark code.")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The unit code, e.g. 3-1-0502.") var unit: String
+        @Option(help: "The checklist item id, e.g. LK-01.") var item: String
+        @Option(help: "The room (when the item applies to several).") var room: String?
+        @Option(help: "What is wrong, as written on the sticker.") var note: String?
+        @Option(help: "severe, major or minor (default: the item's).") var severity: String?
+        @Option(help: "The contractor (default: the one covering the item's trade).") var contractor: String?
+        @Option(help: "Who found it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+        func run() throws {
+            let store = try database.open(root: root)
+            var level: Severity?
+            if let severity {
+                guard let s = Severity(name: severity) else { throw UsageError("--severity \(severity) must be severe, major or minor") }
+                level = s
+            }
+            let contractorName = contractor ?? root.contractor
+            let defect = try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in
+                try tx.addDefect(unit: unit, item: item, room: room, note: note, severity: level,
+                                 contractor: contractorName.map { .named($0) } ?? .byTrade)
+            }
+            print(defect.code.text)
+        }
+    }
+
+    struct Rectify: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a defect rectified (the contractor's claim).")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The mark code.") var code: String
+        @Option(help: "What was done.") var note: String?
+        @Option(help: "Who claims it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+        func run() throws {
+            let store = try database.open(root: root)
+            let defect = try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in try tx.rectify(code: code, note: note) }
+            print("\(defect.code): rectified, awaiting re-check.")
+        }
+    }
+
+    struct Recheck: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a re-check in the open round: pass or fail.")
+        enum Outcome: String, ExpressibleByArgument { case pass, fail }
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The mark code.") var code: String
+        @Argument(help: "pass or fail.") var outcome: Outcome
+        @Option(help: "What was seen.") var note: String?
+        @Option(help: "Who re-checks (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+        func run() throws {
+            let store = try database.open(root: root)
+            let defect = try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in
+                try tx.recheck(code: code, passed: outcome == .pass, note: note)
+            }
+            if defect.status == .closed {
+                print("\(defect.code): re-check passed, closed.")
+            } else {
+                print("\(defect.code): re-check failed (\(defect.failedRechecks) failed)" + (defect.flag != nil ? ", counted against its contractor." : "."))
+            }
+        }
+    }
+
+    struct Waive: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Waive a defect that cannot be fixed before delivery, with the unified answer (统一口径).")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The mark code.") var code: String
+        @Option(help: "The unified answer given to buyers who ask.") var answer: String
+        @Option(help: "Who waives it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+        func run() throws {
+            let store = try database.open(root: root)
+            let defect = try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in try tx.waive(code: code, answer: answer) }
+            print("\(defect.code): waived.")
+        }
+    }
+
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Hand a defect to another contractor.")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The mark code.") var code: String
+        @Option(help: "The contractor's name.") var contractor: String?
+        @Option(help: "Who reassigns it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+        func run() throws {
+            guard let name = contractor ?? root.contractor else { throw UsageError("give --contractor NAME") }
+            let store = try database.open(root: root)
+            let defect = try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in try tx.reassign(code: code, contractor: name) }
+            print("\(defect.code): now with \(name).")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A defect and its whole history.")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The mark code.") var code: String
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let store = try database.open(root: root)
+            let detail = try store.defect(code: code)
+            let checklists = try store.checklists()
+            let contractors = try store.contractors()
+            if json {
+                try printJSON(DefectJSON(detail, checklists: checklists, contractors: contractors))
+                return
+            }
+            let s = detail.summary, d = detail.defect
+            let item = checklists.item(s.item)
+            print("\(s.code)  \(s.unitCode) \(s.room)  \(s.item) \(item?.name.zh ?? "")")
+            print("note: \(s.note.isEmpty ? "-" : s.note)")
+            print("severity: \(s.severity.name.zh) \(s.severity.rawValue)   contractor: \(s.contractor ?? PenaltyRules.unassigned)   found in round \(s.roundFound) by \(s.inspector)")
+            print("status: \(d.status.name.zh) \(d.status.rawValue)   failed re-checks: \(d.failedRechecks)" + (d.flag.map { "   counted against contractor in round \($0.round)" } ?? ""))
+            if let waiver = d.waiver { print("unified answer: \(waiver)") }
+            print("history:")
+            let names = Dictionary(contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            for event in detail.history { print("  " + describe(event, contractors: names)) }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List defects.")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Only this unit.") var unit: String?
+        @Option(help: "Only this contractor.") var contractor: String?
+        @Option(help: "Only this status: open, rectified, closed, waived.") var status: String?
+        @Option(help: "Only found in this round.") var round: Int?
+        @Flag(help: "Print JSON.") var json = false
+
+        struct Row: Encodable {
+            var code: String; var unit: String; var room: String; var item: String; var note: String; var severity: Severity
+            var contractor: String?; var roundFound: Int; var status: DefectStatus; var failedRechecks: Int; var flagged: Bool
+        }
+
+        func run() throws {
+            let store = try database.open(root: root)
+            var filter = DefectFilter()
+            filter.unitCode = unit
+            filter.contractor = contractor ?? root.contractor
+            filter.roundFound = round
+            if let status {
+                guard let value = DefectStatus(rawValue: status) else { throw UsageError("--status \(status) must be open, rectified, closed or waived") }
+                filter.status = value
+            }
+            let defects = try store.defects(filter)
+            let rows = defects.map { Row(code: $0.code.text, unit: $0.unitCode, room: $0.room, item: $0.item, note: $0.note, severity: $0.severity,
+                                         contractor: $0.contractor, roundFound: $0.roundFound, status: $0.status,
+                                         failedRechecks: $0.failedRechecks, flagged: $0.flagRound != nil) }
+            if json { try printJSON(rows); return }
+            for r in rows {
+                print([DisplayWidth.fit(r.code, width: 8), DisplayWidth.fit(r.unit, width: 10), DisplayWidth.fit(r.room, width: 8),
+                       DisplayWidth.fit(r.item, width: 6), DisplayWidth.fit(r.status.rawValue, width: 9),
+                       "R\(r.roundFound)", r.failedRechecks > 0 ? "×\(r.failedRechecks)" : "  ", r.note].joined(separator: " "))
+            }
+        }
+    }
+}
+
+struct Board: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The defect board of a round: counts by building, category and contractor, readiness, deadlines.")
+    @ParentCommand var root: Yanfang
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "The round (default: the latest).") var round: Int?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let store = try database.open(root: root)
+        let board = try store.board(round: round, today: try Env.today())
+        let checklists = try store.checklists()
+        if json { try printJSON(BoardJSON(board, checklists: checklists)); return }
+        print(BoardText.render(board, checklists: checklists).joined(separator: "\n"))
+    }
+}
+
+struct Penalties: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Repeat failures counted against each contractor.")
+    @ParentCommand var root: Yanfang
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Only those flagged in this round (default: cumulative).") var round: Int?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let store = try database.open(root: root)
+        if let round, !(try store.rounds().contains { $0.number == round }) { throw InspectionError.roundNotFound(round) }
+        let list = try store.penalties(round: round)
+        if json { try printJSON(list); return }
+        let threshold = try store.requireProject().settings.penaltyThreshold
+        print("Defects failing \(threshold)+ re-checks, \(round.map { "flagged in round \($0)" } ?? "all rounds"):")
+        for p in list {
+            print("  " + DisplayWidth.fit(p.contractor, width: 30) + " \(p.count)" + (p.defects.isEmpty ? "" : "  " + p.defects.joined(separator: " ")))
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import InspectionCore
+import InspectionStore
+import InspectionTUI
+import NcursesTerminal
+import TerminalKit
+
+/// The terminal interface could not start.
+struct InterfaceError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// zh when LANG (or LC_ALL / LC_MESSAGES) starts with zh, else en.
+func interfaceLanguage(_ environment: [String: String]) -> Language {
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let value = environment[name], !value.isEmpty { return value.lowercased().hasPrefix("zh") ? .zh : .en }
+    }
+    return .en
+}
+
+/// Opens the database and runs the full-screen interface on it until the user quits.
+func runInterface(path: String, language: Language?, contractor: String?) throws {
+    let environment = ProcessInfo.processInfo.environment
+    do {
+        try NcursesTerminal.preflight(environment: environment)
+    } catch {
+        throw InterfaceError(description: error.description)
+    }
+    let store = try InspectionStore.open(path: path)
+    let fixedToday = try? Env.today()
+    let todayOverride = environment["YANFANG_TODAY"].flatMap { $0.isEmpty ? nil : fixedToday }
+    let configuration = AppConfiguration(language: language ?? interfaceLanguage(environment), colorSupport: .monochrome,
+                                         contractor: contractor, clock: { Date() }, today: { todayOverride ?? Env.localDay(Date()) })
+    // The app reads the database before the screen changes, so a refusal is a plain line.
+    let app = try InspectionApp(store: store, configuration: configuration)
+    let terminal: NcursesTerminal
+    do {
+        terminal = try NcursesTerminal(environment: environment)
+    } catch {
+        throw InterfaceError(description: error.description)
+    }
+    defer { terminal.close() }
+    app.adopt(terminal.colorSupport)
+    run(app, on: terminal, tooSmallMessage: app.tooSmallMessage)
+}
