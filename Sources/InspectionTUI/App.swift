@@ -1,0 +1,230 @@
+import Foundation
+import InspectionCore
+import InspectionStore
+import TerminalKit
+
+/// A full screen under the title bar: it draws itself, reacts to keys, and re-reads the
+/// database when told.
+protocol Screen: AnyObject {
+    /// Where it sits in the title bar's trail ("3-1-0502").
+    func title(_ app: InspectionApp) -> String
+    func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position?
+    func handle(_ key: Key, app: InspectionApp) throws
+    /// The key hints on the status bar.
+    func hints(_ app: InspectionApp) -> [(key: String, label: String)]
+    /// The keys the `?` overlay lists for this screen.
+    func help(_ app: InspectionApp) -> [(key: String, label: String)]
+    /// Re-reads what it shows (after a write, or another process's).
+    func reload(_ app: InspectionApp) throws
+    /// Called when a screen above it closes.
+    func resumed(_ app: InspectionApp) throws
+}
+
+extension Screen {
+    func resumed(_ app: InspectionApp) throws { try reload(app) }
+}
+
+/// Something drawn over the screen that takes the keys until it closes: help, a prompt, a
+/// form.
+protocol Overlay: AnyObject {
+    func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position?
+    /// Returns false when the overlay is done and should close.
+    func handle(_ key: Key, app: InspectionApp) throws -> Bool
+}
+
+/// What starts the interface: the database and who is at the keyboard.
+public struct AppConfiguration {
+    public var language: Language
+    public var colorSupport: ColorSupport
+    /// Only this contractor's defects (the rectification view).
+    public var contractor: String?
+    /// The current time (tests fix it).
+    public var clock: @Sendable () -> Date
+    public var today: @Sendable () -> Day
+
+    public init(language: Language, colorSupport: ColorSupport, contractor: String? = nil,
+                clock: @escaping @Sendable () -> Date, today: @escaping @Sendable () -> Day) {
+        self.language = language
+        self.colorSupport = colorSupport
+        self.contractor = contractor
+        self.clock = clock
+        self.today = today
+    }
+}
+
+/// The interface: a stack of screens over one database, with a title bar, a status bar and
+/// at most one overlay.
+public final class InspectionApp: TerminalProgram {
+    let store: InspectionStore
+    let configuration: AppConfiguration
+    let texts: Texts
+    private(set) var theme: Theme
+    var language: Language { configuration.language }
+    private(set) var project: Project
+    private(set) var checklists: ChecklistSet
+    private(set) var contractors: [Contractor]
+    private(set) var rounds: [Round]
+    /// The inspector's name, asked once and remembered in the file.
+    var inspector: String?
+    var stack: [Screen] = []
+    var overlay: Overlay?
+    /// A line on the status bar until the next key.
+    var message: (text: String, isError: Bool)?
+    private var running = true
+
+    static let inspectorKey = "ui.inspector"
+    static let currentUnitKey = "ui.unit"
+
+    public init(store: InspectionStore, configuration: AppConfiguration) throws {
+        self.store = store
+        self.configuration = configuration
+        texts = Texts.for(configuration.language)
+        theme = Theme.for(configuration.colorSupport)
+        project = try store.requireProject()
+        checklists = try store.checklists()
+        contractors = try store.contractors()
+        rounds = try store.rounds()
+        inspector = try store.setting(Self.inspectorKey)
+        stack = [try HomeScreen(app: self)]
+        if inspector == nil { askInspector() }
+        // Back where the inspector was: the unit open when the program last stopped.
+        if let code = try store.setting(Self.currentUnitKey), openRound != nil, let unit = try store.unit(code: code) {
+            let picker = try UnitPickerScreen(app: self)
+            picker.select(unit: unit.id)
+            stack.append(picker)
+            stack.append(try UnitScreen(app: self, unit: unit))
+        }
+    }
+
+    /// Draws with the scheme the terminal can show (known once it has started).
+    public func adopt(_ colorSupport: ColorSupport) {
+        theme = Theme.for(colorSupport)
+    }
+
+    // MARK: - State shared by screens
+
+    var openRound: Round? { rounds.last.flatMap { $0.isOpen ? $0 : nil } }
+    var latestRound: Round? { rounds.last }
+    var today: Day { configuration.today() }
+
+    func reloadProject() throws {
+        project = try store.requireProject()
+        contractors = try store.contractors()
+        rounds = try store.rounds()
+    }
+
+    func context() -> ActionContext {
+        ActionContext(actor: inspector ?? configuration.contractor ?? "?", at: configuration.clock(), today: today)
+    }
+
+    /// Runs one user action as one transaction; a refusal shows on the status bar and
+    /// changes nothing.
+    @discardableResult
+    func perform<T>(_ action: (StoreTransaction) throws -> T) -> T? {
+        do {
+            let result = try store.write(context(), action)
+            try reloadProject()
+            return result
+        } catch {
+            fail(error)
+            return nil
+        }
+    }
+
+    func fail(_ error: Error) {
+        message = (describe(error), true)
+    }
+
+    func describe(_ error: Error) -> String {
+        switch error {
+        case let e as InspectionError: return e.description
+        case let e as StoreError: return e.description
+        default: return "\(error)"
+        }
+    }
+
+    func flash(_ text: String) { message = (text, false) }
+
+    func push(_ screen: Screen) { stack.append(screen) }
+
+    func pop() {
+        guard stack.count > 1 else { running = false; return }
+        let closing = stack.removeLast()
+        if closing is UnitScreen { try? store.setSetting(Self.currentUnitKey, "") }
+        do { try stack.last?.resumed(self) } catch { fail(error) }
+    }
+
+    func quit() { running = false }
+
+    func askInspector() {
+        overlay = PromptOverlay(title: texts.inspectorPrompt, initial: inspector ?? "", required: true) { app, name in
+            app.inspector = name
+            try app.store.setSetting(Self.inspectorKey, name)
+        }
+    }
+
+    // MARK: - TerminalProgram
+
+    public var refreshInterval: Int? { 5_000 }
+
+    /// Another process (a lead, a contractor, a second inspector) may have written.
+    public func refresh() {
+        guard overlay == nil else { return }
+        do {
+            try reloadProject()
+            try stack.last?.reload(self)
+        } catch {
+            fail(error)
+        }
+    }
+
+    public func render(into buffer: inout ScreenBuffer) -> Position? {
+        let area = buffer.bounds
+        let (titleRow, rest) = area.splitTop(1)
+        let (body, statusRow) = rest.splitBottom(1)
+        renderTitle(into: &buffer, area: titleRow)
+        var cursor = stack.last?.render(into: &buffer, area: body, app: self)
+        let hints = stack.last?.hints(self) ?? []
+        StatusBar(hints: message?.isError == true ? [] : hints, message: message?.text,
+                  messageStyle: message?.isError == true ? theme.error : nil, theme: theme).render(into: &buffer, area: statusRow)
+        if let overlay { cursor = overlay.render(into: &buffer, area: body, app: self) }
+        return cursor
+    }
+
+    func renderTitle(into buffer: inout ScreenBuffer, area: Rect) {
+        buffer.fill(area, style: theme.title)
+        let days = today.days(until: project.delivery)
+        var left = " \(texts.appName) · \(project.name) · \(texts.delivery) \(project.delivery) (\(texts.daysLeft(days)))"
+        if let round = latestRound {
+            left += " · " + (round.isOpen ? texts.roundOpen(round.number) : texts.roundClosed(round.number))
+        }
+        // Who is at the keyboard always shows; the file name when there is room.
+        let who = configuration.contractor ?? inspector
+        let file = store.path.map { URL(fileURLWithPath: $0).lastPathComponent }
+        var right = [who, file].compactMap { $0 }.joined(separator: " · ") + " "
+        if DisplayWidth.of(left) + DisplayWidth.of(right) + 1 > area.width { right = (who ?? "") + " " }
+        let rightWidth = DisplayWidth.of(right)
+        buffer.put(DisplayWidth.fit(left, width: max(0, area.width - rightWidth - 1)), at: Position(x: area.x, y: area.y), style: theme.title)
+        buffer.put(right, at: Position(x: area.maxX - rightWidth, y: area.y), style: theme.title)
+    }
+
+    public func handle(_ event: InputEvent) -> Bool {
+        guard case .key(let key) = event else { return running }
+        message = nil
+        do {
+            if let overlay {
+                if try !overlay.handle(key, app: self) { self.overlay = nil }
+            } else if key == .character("?") {
+                overlay = HelpOverlay(screen: stack.last)
+            } else {
+                try stack.last?.handle(key, app: self)
+            }
+        } catch {
+            fail(error)
+        }
+        return running
+    }
+
+    /// The screen's message for a terminal below the minimum size.
+    public var tooSmallMessage: String { texts.tooSmall(minimumTerminalSize) }
+}

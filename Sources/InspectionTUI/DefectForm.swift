@@ -1,0 +1,131 @@
+import InspectionCore
+import InspectionStore
+import TerminalKit
+
+/// Recording a defect on an item: pick one of the item's common phrases (a digit, or the
+/// arrows) or type free text (Chinese through the input method), optionally change
+/// severity and contractor, and confirm with Enter. `d`, `1`, Enter is three keys.
+final class DefectForm: Overlay {
+    enum Focus: CaseIterable { case phrases, note, severity, contractor }
+
+    let unit: ProjectUnit
+    let room: Room
+    let item: ChecklistItem
+    var focus = Focus.phrases
+    var phrase = 0
+    var note: TextField
+    var severity: Severity
+    /// Index into `choices`; the last choice is "no contractor".
+    var contractor: Int
+    let choices: [Contractor?]
+    let done: (InspectionApp, DefectSummary) throws -> Void
+
+    init(app: InspectionApp, unit: ProjectUnit, room: Room, item: ChecklistItem, done: @escaping (InspectionApp, DefectSummary) throws -> Void) {
+        self.unit = unit
+        self.room = room
+        self.item = item
+        self.done = done
+        severity = item.severity
+        note = TextField(item.phrases.first ?? "", maxLength: 200)
+        choices = app.contractors.map { Optional($0) } + [nil]
+        let preferred = ContractorRules.defaultContractor(for: item, building: unit.building, among: app.contractors)
+        contractor = choices.firstIndex { $0?.id == preferred?.id } ?? choices.count - 1
+    }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
+        let t = app.texts, theme = app.theme
+        let phrases = item.phrases.prefix(9)
+        let box = area.centered(width: min(area.width - 2, 76), height: min(area.height, phrases.count + 9))
+        let title = "\(t.recordDefect) · \(unit.code) \(room.name.text(app.language)) · \(item.id) \(item.name.text(app.language))"
+        let inner = Modal(title: title, theme: theme).render(into: &buffer, area: box)
+        var y = inner.y
+        buffer.put(t.commonPhrases, at: Position(x: inner.x + 1, y: y), style: focus == .phrases ? theme.highlight : theme.heading)
+        y += 1
+        for (i, text) in phrases.enumerated() {
+            let selected = focus == .phrases && i == phrase
+            let style = selected ? theme.selected : theme.normal
+            buffer.fill(Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: 1), style: style)
+            buffer.put(" \(i + 1)  \(text)", at: Position(x: inner.x + 1, y: y), style: style, maxWidth: inner.width - 2)
+            y += 1
+        }
+        y += 1
+        let noteLabel = DisplayWidth.fit(t.noteLabel, width: 10)
+        buffer.put(noteLabel, at: Position(x: inner.x + 1, y: y), style: focus == .note ? theme.highlight : theme.heading)
+        let fieldArea = Rect(x: inner.x + 11, y: y, width: inner.width - 12, height: 1)
+        let cursor = note.render(into: &buffer, area: fieldArea, style: theme.input)
+        y += 1
+        let severityText = "◀ \(severity.name.text(app.language)) ▶"
+        buffer.put(DisplayWidth.fit(t.severityLabel, width: 10), at: Position(x: inner.x + 1, y: y), style: focus == .severity ? theme.highlight : theme.heading)
+        buffer.put(severityText, at: Position(x: inner.x + 11, y: y), style: focus == .severity ? theme.selected : theme.normal)
+        y += 1
+        let contractorName = choices[contractor]?.name ?? t.unassigned
+        buffer.put(DisplayWidth.fit(t.contractorLabel, width: 10), at: Position(x: inner.x + 1, y: y), style: focus == .contractor ? theme.highlight : theme.heading)
+        buffer.put("◀ \(contractorName) ▶", at: Position(x: inner.x + 11, y: y), style: focus == .contractor ? theme.selected : theme.normal,
+                   maxWidth: inner.width - 12)
+        buffer.put(t.defectFormHint, at: Position(x: inner.x + 1, y: inner.maxY - 1), style: theme.muted, maxWidth: inner.width - 2)
+        return focus == .note ? cursor : nil
+    }
+
+    func handle(_ key: Key, app: InspectionApp) throws -> Bool {
+        switch key {
+        case .escape:
+            return false
+        case .enter:
+            return try confirm(app)
+        case .tab:
+            focus = Focus.allCases[(Focus.allCases.firstIndex(of: focus)! + 1) % Focus.allCases.count]
+            return true
+        case .backTab:
+            focus = Focus.allCases[(Focus.allCases.firstIndex(of: focus)! + Focus.allCases.count - 1) % Focus.allCases.count]
+            return true
+        default:
+            break
+        }
+        switch focus {
+        case .phrases:
+            switch key {
+            case .down, .character("j"): choosePhrase(min(phrase + 1, item.phrases.count - 1))
+            case .up, .character("k"): choosePhrase(max(0, phrase - 1))
+            case .character(let c) where c.isNumber && c.isASCII:
+                let n = Int(String(c))! - 1
+                if n >= 0 && n < min(9, item.phrases.count) { choosePhrase(n) }
+            case .character:
+                // Typing starts a note of one's own.
+                focus = .note
+                note.setText("")
+                _ = note.handle(key)
+            default:
+                break
+            }
+        case .note:
+            if key == .up && note.isEmpty { focus = .phrases } else { _ = note.handle(key) }
+        case .severity:
+            let all = Severity.allCases
+            let i = all.firstIndex(of: severity)!
+            if key == .left { severity = all[(i + all.count - 1) % all.count] }
+            if key == .right || key == .character(" ") { severity = all[(i + 1) % all.count] }
+        case .contractor:
+            if key == .left { contractor = (contractor + choices.count - 1) % choices.count }
+            if key == .right || key == .character(" ") { contractor = (contractor + 1) % choices.count }
+        }
+        return true
+    }
+
+    func choosePhrase(_ index: Int) {
+        guard index >= 0, index < item.phrases.count else { return }
+        phrase = index
+        note.setText(item.phrases[index])
+    }
+
+    func confirm(_ app: InspectionApp) throws -> Bool {
+        let text = note.text.trimmingCharacters(in: .whitespaces)
+        let choice: ContractorChoice = choices[contractor].map { .named($0.name) } ?? .none
+        let defect = app.perform { tx in
+            try tx.addDefect(unit: unit.code, item: item.id, room: room.key, note: text.isEmpty ? nil : text,
+                             severity: severity, contractor: choice)
+        }
+        guard let defect else { return true }
+        try done(app, defect)
+        return false
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import InspectionCore
+import InspectionReports
+import InspectionStore
+import TerminalKit
+
+/// One defect: where it is, what is wrong, who has it, where it stands, and its history.
+final class DefectScreen: Screen {
+    let code: String
+    var detail: DefectDetail?
+    var offset = 0
+
+    init(app: InspectionApp, code: String) throws {
+        self.code = code
+        try reload(app)
+    }
+
+    func reload(_ app: InspectionApp) throws {
+        detail = try app.store.defect(code: code)
+    }
+
+    func title(_ app: InspectionApp) -> String { code }
+
+    func lines(_ app: InspectionApp, width: Int) -> [Line] {
+        guard let detail else { return [] }
+        let t = app.texts, theme = app.theme
+        let s = detail.summary, d = detail.defect
+        let item = app.checklists.item(s.item)
+        var lines: [Line] = [
+            Line([Span(s.code.text + "  ", style: theme.accent), Span("\(s.unitCode) \(s.room)  ", style: theme.highlight),
+                  Span("\(s.item) \(item?.name.text(app.language) ?? "")")]),
+            Line([Span(t.noteLabel + " ", style: theme.heading), Span(s.note.isEmpty ? "—" : s.note)]),
+            Line([Span(t.statusLabel + " ", style: theme.heading), Span(t.statusName(d.status), style: d.status.blocksDelivery ? theme.bad : theme.good),
+                  Span("   " + t.failedCount(d.failedRechecks), style: d.failedRechecks > 0 ? theme.bad : theme.muted),
+                  Span(d.flag.map { "   " + t.flaggedInRound($0.round) } ?? "", style: theme.bad)]),
+            Line([Span(t.severityLabel + " ", style: theme.heading), Span(s.severity.name.text(app.language) + "   "),
+                  Span(t.contractorLabel + " ", style: theme.heading), Span(s.contractor ?? t.unassigned)]),
+            Line([Span(t.foundInRoundLong(s.roundFound, s.inspector), style: theme.muted)]),
+        ]
+        if let item {
+            lines += DisplayWidth.wrap(t.criterionLabel + " " + item.criterion.text(app.language) + (item.clause.map { "（\($0)）" } ?? ""), width: width)
+                .map { Line($0, style: theme.muted) }
+        }
+        if let waiver = d.waiver { lines.append(Line([Span(t.waiverLabel + " ", style: theme.heading), Span(waiver)])) }
+        lines.append(Line(""))
+        lines.append(Line(t.historyHeading, style: theme.heading))
+        let names = Dictionary(app.contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for event in detail.history {
+            lines += DisplayWidth.wrap(describe(event, contractors: names), width: width).map { Line($0) }
+        }
+        return lines
+    }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
+        let all = lines(app, width: area.width - 4)
+        offset = min(offset, max(0, all.count - area.height + 1))
+        for (i, line) in all.dropFirst(offset).prefix(area.height - 1).enumerated() {
+            buffer.put(line, at: Position(x: area.x + 2, y: area.y + 1 + i), base: app.theme.normal, maxWidth: area.width - 4)
+        }
+        return nil
+    }
+
+    func handle(_ key: Key, app: InspectionApp) throws {
+        switch key {
+        case .down, .character("j"): offset += 1
+        case .up, .character("k"): offset = max(0, offset - 1)
+        case .pageDown: offset += 10
+        case .pageUp: offset = max(0, offset - 10)
+        case .escape, .character("q"), .left, .character("h"): app.pop()
+        default: break
+        }
+    }
+
+    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
+        [("↑↓", app.texts.keyScroll), ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
+    }
+
+    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
+        [("↑↓ j k", app.texts.keyScroll), ("Esc q", app.texts.keyBack)]
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import InspectionCore
+import InspectionStore
+import TerminalKit
+
+/// Where the inspector starts: the project, the delivery date and days left, the open round
+/// and its progress, who is inspecting, and the next unit one key away.
+final class HomeScreen: Screen {
+    var progress: [UUID: UnitProgress] = [:]
+    var units: [ProjectUnit] = []
+    var warnings: [DeadlineWarning] = []
+    var riskCutoff: Day?
+
+    init(app: InspectionApp) throws {
+        try reload(app)
+    }
+
+    func reload(_ app: InspectionApp) throws {
+        units = try app.store.units()
+        progress = try app.latestRound.map { try app.store.progress(round: $0.number) } ?? [:]
+        let deadlines = try app.store.deadlines(today: app.today)
+        warnings = deadlines.warnings
+        riskCutoff = deadlines.riskCutoff
+    }
+
+    func title(_ app: InspectionApp) -> String { app.texts.home }
+
+    /// The first unit, in layout order, with work left in the open round.
+    func nextUnit(_ app: InspectionApp) -> ProjectUnit? {
+        guard app.openRound != nil else { return nil }
+        return units.first { !(progress[$0.id]?.isComplete ?? false) }
+    }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
+        let t = app.texts, theme = app.theme
+        var y = area.y + 1
+        let x = area.x + 2
+        let labelWidth = max(10, [t.projectLabel, t.deliveryLabel, t.roundLabel, t.progressLabel, t.inspectorLabel, t.nextUnitLabel]
+            .map(DisplayWidth.of).max()! + 2)
+        func row(_ label: String, _ value: Line) {
+            buffer.put(DisplayWidth.fit(label, width: labelWidth), at: Position(x: x, y: y), style: theme.heading)
+            buffer.put(value, at: Position(x: x + labelWidth, y: y), base: theme.normal, maxWidth: area.width - labelWidth - 4)
+            y += 1
+        }
+        let p = app.project
+        row(t.projectLabel, Line(p.name, style: theme.highlight))
+        let days = app.today.days(until: p.delivery)
+        var delivery: [Span] = [Span("\(p.delivery)  "), Span(t.daysLeft(days), style: days < 30 ? theme.bad : theme.normal)]
+        if let cutoff = riskCutoff { delivery.append(Span("  " + t.riskCutoff(cutoff, app.today.days(until: cutoff)), style: theme.muted)) }
+        row(t.deliveryLabel, Line(delivery))
+        let closed = app.rounds.filter { !$0.isOpen }.count
+        if let open = app.openRound {
+            row(t.roundLabel, Line([Span(t.roundOpenSince(open.number, open.opened), style: theme.good), Span("  " + t.roundsClosed(closed), style: theme.muted)]))
+        } else {
+            row(t.roundLabel, Line([Span(t.noRoundOpen, style: theme.warning), Span("  " + t.openRoundHint(app.rounds.count + 1), style: theme.muted)]))
+        }
+        if let round = app.latestRound {
+            let values = Array(progress.values)
+            let done = values.filter(\.isComplete).count
+            let rechecks = values.reduce(0) { $0 + $1.rechecks }, rechecksDone = values.reduce(0) { $0 + $1.rechecksDone }
+            let label = t.unitsInspected(done, values.count)
+            buffer.put(DisplayWidth.fit(t.progressLabel, width: labelWidth), at: Position(x: x, y: y), style: theme.heading)
+            buffer.put(label, at: Position(x: x + labelWidth, y: y), style: theme.normal)
+            let barX = x + labelWidth + DisplayWidth.of(label) + 2
+            ProgressBar(fraction: values.isEmpty ? 0 : Double(done) / Double(values.count), style: theme.good, emptyStyle: theme.muted)
+                .render(into: &buffer, area: Rect(x: barX, y: y, width: min(36, area.maxX - barX - 2), height: 1))
+            y += 1
+            row("", Line(t.rechecksDone(rechecksDone, rechecks) + (round.isOpen ? "" : "  " + t.roundClosed(round.number)), style: theme.muted))
+        }
+        row(t.inspectorLabel, Line([Span(app.inspector ?? "—", style: theme.highlight), Span("  " + t.changeInspectorHint, style: theme.muted)]))
+        y += 1
+        if let next = nextUnit(app) {
+            row(t.nextUnitLabel, Line([Span(next.code, style: theme.highlight), Span("  " + t.unitLabel(next) + "  "), Span(t.nextUnitHint, style: theme.muted)]))
+        } else if app.openRound != nil {
+            row(t.nextUnitLabel, Line(t.allUnitsDone, style: theme.good))
+        }
+        y += 1
+        for warning in warnings where y < area.maxY - 1 {
+            buffer.put("! " + warning.message.text(app.language), at: Position(x: x, y: y), style: theme.warning, maxWidth: area.width - 4)
+            y += 1
+        }
+        return nil
+    }
+
+    func handle(_ key: Key, app: InspectionApp) throws {
+        switch key {
+        case .character("q"), .escape:
+            app.quit()
+        case .enter, .character("l"):
+            app.push(try UnitPickerScreen(app: app))
+        case .character("/"):
+            let picker = try UnitPickerScreen(app: app)
+            app.push(picker)
+            picker.startSearch(app)
+        case .character("n"):
+            guard let unit = nextUnit(app) else {
+                app.flash(app.openRound == nil ? app.texts.noRoundOpen : app.texts.allUnitsDone)
+                return
+            }
+            let picker = try UnitPickerScreen(app: app)
+            picker.select(unit: unit.id)
+            app.push(picker)
+            app.push(try UnitScreen(app: app, unit: unit))
+        case .character("i"):
+            app.askInspector()
+        case .character("o"):
+            confirmOpenRound(app)
+        case .character("x"):
+            try confirmCloseRound(app)
+        default:
+            break
+        }
+    }
+
+    func confirmOpenRound(_ app: InspectionApp) {
+        if let open = app.openRound {
+            app.message = (InspectionError.roundAlreadyOpen(open.number).description, true)
+            return
+        }
+        let next = app.rounds.count + 1
+        app.overlay = ConfirmOverlay(title: app.texts.openRoundTitle(next), lines: [app.texts.openRoundExplain(next)], choices: [
+            (.enter, app.texts.openRoundConfirm, { app in
+                if let opening = app.perform({ tx in try tx.openRound(date: app.today) }) {
+                    app.flash(app.texts.roundOpened(opening.number, opening.rechecks))
+                    try self.reload(app)
+                }
+            }),
+        ])
+    }
+
+    func confirmCloseRound(_ app: InspectionApp) throws {
+        guard let open = app.openRound else {
+            app.message = (InspectionError.noOpenRound.description, true)
+            return
+        }
+        let blockers = try app.store.write(app.context()) { tx in try tx.blockers() }
+        var lines = [app.texts.closeRoundExplain(open.number)]
+        var choices: [(key: Key, label: String, action: (InspectionApp) throws -> Void)] = []
+        if blockers.isEmpty {
+            choices.append((.enter, app.texts.closeRoundConfirm, { app in
+                if app.perform({ tx in try tx.closeRound(date: app.today, partial: false) }) != nil {
+                    app.flash(app.texts.roundClosed(open.number))
+                    try self.reload(app)
+                }
+            }))
+        } else {
+            lines.append(app.texts.closeRoundBlocked(blockers.units.count, blockers.rechecks.count))
+            choices.append((.character("P"), app.texts.closeRoundPartial, { app in
+                if app.perform({ tx in try tx.closeRound(date: app.today, partial: true) }) != nil {
+                    app.flash(app.texts.roundClosedPartial(open.number))
+                    try self.reload(app)
+                }
+            }))
+        }
+        app.overlay = ConfirmOverlay(title: app.texts.closeRoundTitle(open.number), lines: lines, choices: choices)
+    }
+
+    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
+        [("Enter", app.texts.keyUnits), ("n", app.texts.keyNextUnit), ("/", app.texts.keySearch), ("b", app.texts.keyBoard),
+         ("?", app.texts.keyHelp), ("q", app.texts.keyQuit)]
+    }
+
+    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
+        let t = app.texts
+        return [("Enter", t.keyUnits), ("n", t.keyNextUnit), ("/", t.keySearchUnit), ("i", t.keyInspector),
+                ("o", t.keyOpenRound), ("x", t.keyCloseRound), ("b", t.keyBoard), ("r", t.keyReport), ("q Esc", t.keyQuit)]
+    }
+}

@@ -1,0 +1,420 @@
+import InspectionCore
+import TerminalKit
+
+/// Every text the screens show, one table per language. A screen never writes a literal;
+/// a missing entry does not compile.
+struct Texts: Sendable {
+    static func `for`(_ language: Language) -> Texts { language == .zh ? .zh : .en }
+
+    // Frame
+    let appName: String
+    let home: String
+    let units: String
+    let delivery: String
+    let daysLeft: @Sendable (Int) -> String
+    let roundOpen: @Sendable (Int) -> String
+    let roundClosed: @Sendable (Int) -> String
+    let tooSmall: @Sendable (Size) -> String
+    let cancel: String
+    let unassigned: String
+
+    // Home
+    let projectLabel: String
+    let deliveryLabel: String
+    let roundLabel: String
+    let progressLabel: String
+    let inspectorLabel: String
+    let nextUnitLabel: String
+    let riskCutoff: @Sendable (Day, Int) -> String
+    let roundOpenSince: @Sendable (Int, Day) -> String
+    let roundsClosed: @Sendable (Int) -> String
+    let noRoundOpen: String
+    let openRoundHint: @Sendable (Int) -> String
+    let unitsInspected: @Sendable (Int, Int) -> String
+    let rechecksDone: @Sendable (Int, Int) -> String
+    let changeInspectorHint: String
+    let nextUnitHint: String
+    let allUnitsDone: String
+    let inspectorPrompt: String
+    let openRoundTitle: @Sendable (Int) -> String
+    let openRoundExplain: @Sendable (Int) -> String
+    let openRoundConfirm: String
+    let roundOpened: @Sendable (Int, Int) -> String
+    let closeRoundTitle: @Sendable (Int) -> String
+    let closeRoundExplain: @Sendable (Int) -> String
+    let closeRoundBlocked: @Sendable (Int, Int) -> String
+    let closeRoundConfirm: String
+    let closeRoundPartial: String
+    let roundClosedPartial: @Sendable (Int) -> String
+
+    // Picker
+    let entranceLabel: @Sendable (String, Int) -> String
+    let unitLabel: @Sendable (ProjectUnit) -> String
+    let floorUnit: @Sendable (ProjectUnit) -> String
+    let unitsDone: @Sendable (Int, Int) -> String
+    let unitsCount: @Sendable (Int) -> String
+    let pickerSummary: @Sendable (Int, Int, Int) -> String
+    let stateNotStarted: String
+    let stateInProgress: String
+    let stateReady: String
+    let stateDoneWithDefects: @Sendable (Int) -> String
+    let stateOpenDefects: @Sendable (Int) -> String
+    let itemsShort: @Sendable (Int, Int) -> String
+    let rechecksShort: @Sendable (Int, Int) -> String
+    let searchTitle: String
+    let searchHint: String
+    let searchNone: String
+    let defectIn: @Sendable (String) -> String
+
+    // Walkthrough
+    let roundShort: @Sendable (Int) -> String
+    let readOnlyRound: String
+    let rechecksHeading: @Sendable (Int) -> String
+    let resultPass: String
+    let resultNotApplicable: String
+    let recheckPassed: String
+    let recheckFailed: String
+    let recheckPending: String
+    let foundInRound: @Sendable (Int) -> String
+    let foundInRoundLong: @Sendable (Int, String) -> String
+    let failedCount: @Sendable (Int) -> String
+    let methodLabel: String
+    let severityLabel: String
+    let sensitivityLabel: String
+    let tradeLabel: String
+    let criterionLabel: String
+    let foundThisRound: String
+    let noteLabel: String
+    let rectificationLabel: String
+    let notRectified: String
+    let waiverLabel: String
+    let statusLabel: String
+    let contractorLabel: String
+    let markCodeTitle: String
+    let selectItemFirst: String
+    let selectRecheckFirst: String
+    let roomPassed: @Sendable (String, Int) -> String
+    let passedMany: @Sendable (Int) -> String
+    let undone: @Sendable (String) -> String
+    let flaggedAgainstContractor: @Sendable (String) -> String
+    let flaggedInRound: @Sendable (Int) -> String
+    let recheckPassNote: String
+    let recheckFailNote: String
+    let statusName: @Sendable (DefectStatus) -> String
+    let historyHeading: String
+
+    // Defect form
+    let recordDefect: String
+    let commonPhrases: String
+    let defectFormHint: String
+
+    // Prompts and help
+    let promptHint: String
+    let promptRequiredHint: String
+    let promptEmpty: String
+    let helpTitle: String
+    let helpClose: String
+    let legendStates: String
+    let legendResults: String
+    let legendRechecks: String
+
+    // Keys
+    let keyQuit: String
+    let keyQuitNow: String
+    let keyHelp: String
+    let keyBack: String
+    let keyMove: String
+    let keyPage: String
+    let keyFirstLast: String
+    let keyScroll: String
+    let keyUnits: String
+    let keyOpenUnit: String
+    let keyNextUnit: String
+    let keyNextEntrance: String
+    let keyNextRoom: String
+    let keySearch: String
+    let keySearchUnit: String
+    let keyInspector: String
+    let keyOpenRound: String
+    let keyCloseRound: String
+    let keyBoard: String
+    let keyReport: String
+    let keyPass: String
+    let keyNotApplicable: String
+    let keyPassRoom: String
+    let keyDefect: String
+    let keyRecheckPass: String
+    let keyRecheckFail: String
+    let keyRecheckPassFail: String
+    let keyRecheckWithNote: String
+    let keyUndo: String
+    let keyDefectHistory: String
+}
+
+extension Texts {
+    static let zh = Texts(
+        appName: "验房",
+        home: "首页",
+        units: "单元",
+        delivery: "交付",
+        daysLeft: { $0 >= 0 ? "剩 \($0) 天" : "已逾期 \(-$0) 天" },
+        roundOpen: { "第\($0)轮进行中" },
+        roundClosed: { "第\($0)轮已结束" },
+        tooSmall: { "终端太小（需要 \($0.width)×\($0.height)）\nterminal too small (needs \($0.width)×\($0.height))\n请放大窗口，或按 q 退出" },
+        cancel: "取消",
+        unassigned: "（未指定单位）",
+        projectLabel: "项目",
+        deliveryLabel: "交付日期",
+        roundLabel: "轮次",
+        progressLabel: "本轮进度",
+        inspectorLabel: "验收人",
+        nextUnitLabel: "下一户",
+        riskCutoff: { day, days in "风险排查截止 \(day)（\(days >= 0 ? "剩 \(days) 天" : "已过 \(-days) 天")）" },
+        roundOpenSince: { "第 \($0) 轮进行中（\($1) 开始）" },
+        roundsClosed: { "已完成 \($0) 轮，至少需 3 轮" },
+        noRoundOpen: "当前没有进行中的轮次",
+        openRoundHint: { "按 o 开启第 \($0) 轮" },
+        unitsInspected: { "已验 \($0)/\($1) 户" },
+        rechecksDone: { "复查 \($0)/\($1) 项" },
+        changeInspectorHint: "i 更换",
+        nextUnitHint: "按 n 进入",
+        allUnitsDone: "本轮所有单元已验完",
+        inspectorPrompt: "验收人姓名",
+        openRoundTitle: { "开启第 \($0) 轮" },
+        openRoundExplain: { "第 \($0) 轮将复查此前各轮未销项的问题，并逐户验收全部单元。" },
+        openRoundConfirm: "开启",
+        roundOpened: { "第 \($0) 轮已开启，复查 \($1) 项" },
+        closeRoundTitle: { "结束第 \($0) 轮" },
+        closeRoundExplain: { "结束第 \($0) 轮后，本轮结果将计入模拟验收报告。" },
+        closeRoundBlocked: { "尚有 \($0) 户未验完、\($1) 项复查未做；可按 P 部分结束并记录未到达的单元。" },
+        closeRoundConfirm: "结束",
+        closeRoundPartial: "部分结束",
+        roundClosedPartial: { "第 \($0) 轮已部分结束" },
+        entranceLabel: { "\($0)栋 \($1)单元" },
+        unitLabel: { "\($0.building)栋 \($0.entrance)单元 \($0.roomNumber)" },
+        floorUnit: { "\($0.floor)层 \(UnitCode.twoDigits($0.number))户" },
+        unitsDone: { "已验 \($0)/\($1)" },
+        unitsCount: { "共 \($0) 户" },
+        pickerSummary: { "第 \($0) 轮 · 已验 \($1)/\($2) 户" },
+        stateNotStarted: "未开始",
+        stateInProgress: "进行中",
+        stateReady: "可交付",
+        stateDoneWithDefects: { "已验·待整改\($0)" },
+        stateOpenDefects: { "待整改 \($0)" },
+        itemsShort: { "项 \($0)/\($1)" },
+        rechecksShort: { "复查 \($0)/\($1)" },
+        searchTitle: "查找单元或问题编号",
+        searchHint: "输入房号的一部分（如 0502）或问题编号（如 2-K7P3Q）",
+        searchNone: "没有匹配的单元或问题",
+        defectIn: { "问题，位于 \($0)" },
+        roundShort: { "第\($0)轮" },
+        readOnlyRound: "本轮已结束，仅供查看",
+        rechecksHeading: { "复查（\($0) 项，此前轮次的问题）" },
+        resultPass: "合格",
+        resultNotApplicable: "不适用",
+        recheckPassed: "复查通过",
+        recheckFailed: "复查未过",
+        recheckPending: "待复查",
+        foundInRound: { "第\($0)轮" },
+        foundInRoundLong: { "第 \($0) 轮发现 · \($1)" },
+        failedCount: { "复查未过 \($0) 次" },
+        methodLabel: "方法",
+        severityLabel: "严重程度",
+        sensitivityLabel: "业主敏感度",
+        tradeLabel: "专业",
+        criterionLabel: "标准",
+        foundThisRound: "本轮问题：",
+        noteLabel: "问题描述",
+        rectificationLabel: "整改说明",
+        notRectified: "尚未报整改",
+        waiverLabel: "统一口径",
+        statusLabel: "状态",
+        contractorLabel: "责任单位",
+        markCodeTitle: "问题编号（写在贴纸上）",
+        selectItemFirst: "请先选中一个检查项",
+        selectRecheckFirst: "请先选中一项复查",
+        roomPassed: { "\($0)：\($1) 项记为合格" },
+        passedMany: { "\($0) 项合格" },
+        undone: { "已撤销：\($0)" },
+        flaggedAgainstContractor: { "\($0) 已两次以上整改不合格，计入责任单位奖罚" },
+        flaggedInRound: { "第 \($0) 轮计入奖罚" },
+        recheckPassNote: "复查通过 · 备注",
+        recheckFailNote: "复查未过 · 备注",
+        statusName: { $0.name.zh },
+        historyHeading: "记录",
+        recordDefect: "记录问题",
+        commonPhrases: "常见问题（数字键选择，或直接输入）",
+        defectFormHint: "Enter 确认 · Tab 切换 · ←→ 修改 · Esc 取消",
+        promptHint: "Enter 确认 · Esc 取消",
+        promptRequiredHint: "Enter 确认（必填）",
+        promptEmpty: "请输入内容",
+        helpTitle: "按键说明",
+        helpClose: "任意键关闭",
+        legendStates: "未开始 · 进行中 · 已验有问题 · 可交付",
+        legendResults: "合格 · 有问题 · 不适用 · 未记录",
+        legendRechecks: "待复查 · 通过 · 未过 · 统一口径",
+        keyQuit: "退出",
+        keyQuitNow: "立即退出",
+        keyHelp: "帮助",
+        keyBack: "返回",
+        keyMove: "上下移动",
+        keyPage: "翻页",
+        keyFirstLast: "首项 / 末项",
+        keyScroll: "滚动",
+        keyUnits: "单元列表",
+        keyOpenUnit: "进入单元",
+        keyNextUnit: "下一户",
+        keyNextEntrance: "下一个单元门",
+        keyNextRoom: "下一个房间",
+        keySearch: "查找",
+        keySearchUnit: "按房号或问题编号查找",
+        keyInspector: "更换验收人",
+        keyOpenRound: "开启新一轮",
+        keyCloseRound: "结束本轮",
+        keyBoard: "问题看板",
+        keyReport: "验收报告",
+        keyPass: "合格",
+        keyNotApplicable: "不适用",
+        keyPassRoom: "本房间其余项合格",
+        keyDefect: "记问题",
+        keyRecheckPass: "复查通过",
+        keyRecheckFail: "复查未过",
+        keyRecheckPassFail: "复查通过 / 未过",
+        keyRecheckWithNote: "复查并写备注",
+        keyUndo: "撤销",
+        keyDefectHistory: "问题详情与记录"
+    )
+
+    static let en = Texts(
+        appName: "yanfang",
+        home: "Home",
+        units: "Units",
+        delivery: "delivery",
+        daysLeft: { $0 >= 0 ? "\($0) days left" : "\(-$0) days overdue" },
+        roundOpen: { "round \($0) open" },
+        roundClosed: { "round \($0) closed" },
+        tooSmall: { "terminal too small (needs \($0.width)×\($0.height))\nenlarge the window, or press q to quit" },
+        cancel: "cancel",
+        unassigned: "(no contractor)",
+        projectLabel: "Project",
+        deliveryLabel: "Delivery",
+        roundLabel: "Round",
+        progressLabel: "Progress",
+        inspectorLabel: "Inspector",
+        nextUnitLabel: "Next unit",
+        riskCutoff: { day, days in "risk cutoff \(day) (\(days >= 0 ? "\(days) days left" : "\(-days) days ago"))" },
+        roundOpenSince: { "round \($0) open since \($1)" },
+        roundsClosed: { "\($0) closed, at least 3 needed" },
+        noRoundOpen: "no round open",
+        openRoundHint: { "press o to open round \($0)" },
+        unitsInspected: { "\($0)/\($1) units inspected" },
+        rechecksDone: { "\($0)/\($1) re-checks done" },
+        changeInspectorHint: "i to change",
+        nextUnitHint: "press n",
+        allUnitsDone: "every unit of this round is inspected",
+        inspectorPrompt: "Inspector's name",
+        openRoundTitle: { "Open round \($0)" },
+        openRoundExplain: { "Round \($0) re-checks every defect still open from earlier rounds and walks every unit." },
+        openRoundConfirm: "open",
+        roundOpened: { "round \($0) opened, \($1) re-checks" },
+        closeRoundTitle: { "Close round \($0)" },
+        closeRoundExplain: { "After round \($0) closes, its results go into the mock acceptance report." },
+        closeRoundBlocked: { "\($0) units unfinished, \($1) re-checks unrecorded; P closes it partially, recording what was not reached." },
+        closeRoundConfirm: "close",
+        closeRoundPartial: "close partially",
+        roundClosedPartial: { "round \($0) closed partially" },
+        entranceLabel: { "Building \($0) · Entrance \($1)" },
+        unitLabel: { "Bldg \($0.building) · Entr. \($0.entrance) · \($0.roomNumber)" },
+        floorUnit: { "floor \($0.floor) #\(UnitCode.twoDigits($0.number))" },
+        unitsDone: { "\($0)/\($1) done" },
+        unitsCount: { "\($0) units" },
+        pickerSummary: { "round \($0) · \($1)/\($2) units inspected" },
+        stateNotStarted: "not started",
+        stateInProgress: "in progress",
+        stateReady: "ready",
+        stateDoneWithDefects: { "done, \($0) open" },
+        stateOpenDefects: { "\($0) open" },
+        itemsShort: { "items \($0)/\($1)" },
+        rechecksShort: { "re-checks \($0)/\($1)" },
+        searchTitle: "Find a unit or a mark code",
+        searchHint: "type part of a unit code (0502) or a mark code (2-K7P3Q)",
+        searchNone: "no unit or defect matches",
+        defectIn: { "defect in \($0)" },
+        roundShort: { "round \($0)" },
+        readOnlyRound: "round closed: view only",
+        rechecksHeading: { "Re-checks (\($0), from earlier rounds)" },
+        resultPass: "pass",
+        resultNotApplicable: "n/a",
+        recheckPassed: "re-check passed",
+        recheckFailed: "re-check failed",
+        recheckPending: "to re-check",
+        foundInRound: { "R\($0)" },
+        foundInRoundLong: { "found in round \($0) by \($1)" },
+        failedCount: { "\($0) failed re-checks" },
+        methodLabel: "Method",
+        severityLabel: "Severity",
+        sensitivityLabel: "Buyers",
+        tradeLabel: "Trade",
+        criterionLabel: "Criterion",
+        foundThisRound: "Defects this round:",
+        noteLabel: "Note",
+        rectificationLabel: "Fix",
+        notRectified: "not claimed fixed yet",
+        waiverLabel: "Unified answer",
+        statusLabel: "Status",
+        contractorLabel: "Contractor",
+        markCodeTitle: "Mark code (write it on the sticker)",
+        selectItemFirst: "select a checklist item first",
+        selectRecheckFirst: "select a re-check first",
+        roomPassed: { "\($0): \($1) items passed" },
+        passedMany: { "\($0) items passed" },
+        undone: { "undone: \($0)" },
+        flaggedAgainstContractor: { "\($0) failed rectification twice or more: counted against its contractor" },
+        flaggedInRound: { "counted in round \($0)" },
+        recheckPassNote: "Re-check passed · note",
+        recheckFailNote: "Re-check failed · note",
+        statusName: { $0.name.en },
+        historyHeading: "History",
+        recordDefect: "Defect",
+        commonPhrases: "Common problems (press a digit, or type)",
+        defectFormHint: "Enter save · Tab next field · ←→ change · Esc cancel",
+        promptHint: "Enter to confirm · Esc to cancel",
+        promptRequiredHint: "Enter to confirm (required)",
+        promptEmpty: "please type something",
+        helpTitle: "Keys",
+        helpClose: "any key closes",
+        legendStates: "not started · in progress · done with open defects · ready",
+        legendResults: "pass · defect · not applicable · not recorded",
+        legendRechecks: "to re-check · passed · failed · waived",
+        keyQuit: "quit",
+        keyQuitNow: "quit at once",
+        keyHelp: "help",
+        keyBack: "back",
+        keyMove: "move",
+        keyPage: "page",
+        keyFirstLast: "first / last",
+        keyScroll: "scroll",
+        keyUnits: "units",
+        keyOpenUnit: "open unit",
+        keyNextUnit: "next unit",
+        keyNextEntrance: "next entrance",
+        keyNextRoom: "next room",
+        keySearch: "find",
+        keySearchUnit: "find a unit or mark code",
+        keyInspector: "change inspector",
+        keyOpenRound: "open the next round",
+        keyCloseRound: "close the round",
+        keyBoard: "defect board",
+        keyReport: "report",
+        keyPass: "pass",
+        keyNotApplicable: "n/a",
+        keyPassRoom: "pass the rest of this room",
+        keyDefect: "defect",
+        keyRecheckPass: "re-check pass",
+        keyRecheckFail: "re-check fail",
+        keyRecheckPassFail: "re-check pass / fail",
+        keyRecheckWithNote: "re-check with a note",
+        keyUndo: "undo",
+        keyDefectHistory: "defect and its history"
+    )
+}

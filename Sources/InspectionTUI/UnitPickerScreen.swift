@@ -1,0 +1,271 @@
+import Foundation
+import InspectionCore
+import InspectionStore
+import TerminalKit
+
+/// The units, grouped by building and entrance, each marked by its state in the round:
+/// not started, in progress, done, has open defects, ready. `/` finds a unit by part of
+/// its code or a defect by its mark code; `n` goes to the next unit with work left.
+final class UnitPickerScreen: Screen {
+    enum Row {
+        case heading(building: String, entrance: Int)
+        case unit(ProjectUnit)
+    }
+
+    var units: [ProjectUnit] = []
+    var progress: [UUID: UnitProgress] = [:]
+    var blocking: [UUID: Int] = [:]
+    var rows: [Row] = []
+    var listRows: [ListRow] = []
+    var state = ListState()
+    var groups: [(key: String, done: Int, total: Int)] = []
+
+    init(app: InspectionApp) throws {
+        try reload(app)
+        state.selectFirst(count: rows.count) { self.isSelectable($0) }
+    }
+
+    func isSelectable(_ index: Int) -> Bool {
+        if case .unit = rows[index] { return true }
+        return false
+    }
+
+    func reload(_ app: InspectionApp) throws {
+        let selected = selectedUnit?.id
+        units = try app.store.units()
+        progress = try app.latestRound.map { try app.store.progress(round: $0.number) } ?? [:]
+        blocking = try app.store.blockingDefectsByUnit()
+        rows = []
+        var previous: (String, Int)?
+        for unit in units {
+            if previous.map({ $0 != (unit.building, unit.entrance) }) ?? true {
+                rows.append(.heading(building: unit.building, entrance: unit.entrance))
+                previous = (unit.building, unit.entrance)
+            }
+            rows.append(.unit(unit))
+        }
+        listRows = rows.map { row(for: $0, app: app) }
+        if let selected { select(unit: selected) }
+    }
+
+    var selectedUnit: ProjectUnit? {
+        guard let index = state.selected, index < rows.count, case .unit(let unit) = rows[index] else { return nil }
+        return unit
+    }
+
+    func select(unit id: UUID) {
+        if let index = rows.firstIndex(where: { if case .unit(let u) = $0 { return u.id == id } else { return false } }) {
+            state.selected = index
+        }
+    }
+
+    /// What a unit's mark says, and how it is coloured.
+    func status(of unit: ProjectUnit, app: InspectionApp) -> (mark: String, text: String, style: Style) {
+        let t = app.texts, theme = app.theme
+        let open = blocking[unit.id] ?? 0
+        let p = progress[unit.id]
+        if let round = app.openRound, let p {
+            _ = round
+            if p.isComplete {
+                return open > 0 ? ("●", t.stateDoneWithDefects(open), theme.warning) : ("✓", t.stateReady, theme.good)
+            }
+            if p.isStarted { return ("◐", t.stateInProgress, theme.highlight) }
+            return ("○", t.stateNotStarted, theme.muted)
+        }
+        return open > 0 ? ("●", t.stateOpenDefects(open), theme.bad) : ("✓", t.stateReady, theme.good)
+    }
+
+    func row(for row: Row, app: InspectionApp) -> ListRow {
+        let t = app.texts, theme = app.theme
+        switch row {
+        case let .heading(building, entrance):
+            let members = units.filter { $0.building == building && $0.entrance == entrance }
+            let done = members.filter { progress[$0.id]?.isComplete ?? false }.count
+            return ListRow(Line([Span(t.entranceLabel(building, entrance), style: theme.heading),
+                                 Span("  " + t.unitsDone(done, members.count), style: theme.muted)]), selectable: false)
+        case .unit(let unit):
+            let (mark, text, style) = status(of: unit, app: app)
+            let type = app.checklists.unitType(unit.type)
+            var spans: [Span] = [
+                Span("  "), Span(mark + " ", style: style),
+                Span(DisplayWidth.fit(unit.code, width: 11)),
+                Span(DisplayWidth.fit(t.floorUnit(unit), width: 12), style: theme.muted),
+                Span(DisplayWidth.fit("\(unit.type) \(type?.name.text(app.language) ?? "")", width: 20)),
+                Span(DisplayWidth.fit(text, width: 14), style: style),
+            ]
+            if let p = progress[unit.id], app.openRound != nil {
+                spans.append(Span(DisplayWidth.fit(t.itemsShort(p.recorded, p.applicable), width: 10), style: theme.muted))
+                if p.rechecks > 0 { spans.append(Span(t.rechecksShort(p.rechecksDone, p.rechecks), style: theme.muted)) }
+            }
+            return ListRow(Line(spans))
+        }
+    }
+
+    func title(_ app: InspectionApp) -> String { app.texts.units }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
+        let (header, body) = area.splitTop(1)
+        let done = progress.values.filter(\.isComplete).count
+        let summary = app.latestRound.map { app.texts.pickerSummary($0.number, done, units.count) } ?? app.texts.unitsCount(units.count)
+        buffer.put(" " + summary, at: Position(x: header.x, y: header.y), style: app.theme.heading, maxWidth: header.width)
+        ListView(rows: listRows, theme: app.theme).render(into: &buffer, area: body, state: &state)
+        return nil
+    }
+
+    func handle(_ key: Key, app: InspectionApp) throws {
+        let count = rows.count
+        let selectable = { self.isSelectable($0) }
+        switch key {
+        case .down, .character("j"): state.move(by: 1, count: count, selectable: selectable)
+        case .up, .character("k"): state.move(by: -1, count: count, selectable: selectable)
+        case .pageDown, .control("f"): state.move(by: 15, count: count, selectable: selectable)
+        case .pageUp, .control("b"): state.move(by: -15, count: count, selectable: selectable)
+        case .home, .character("g"): state.selectFirst(count: count, selectable: selectable)
+        case .end, .character("G"): state.selectLast(count: count, selectable: selectable)
+        case .tab: jumpGroup(forward: true)
+        case .backTab: jumpGroup(forward: false)
+        case .enter, .right, .character("l"):
+            if let unit = selectedUnit { app.push(try UnitScreen(app: app, unit: unit)) }
+        case .character("n"):
+            try openNext(app)
+        case .character("/"):
+            startSearch(app)
+        case .escape, .character("q"), .left, .character("h"):
+            app.pop()
+        default:
+            break
+        }
+    }
+
+    /// Opens the next unit with work left in the open round, after the selected one.
+    func openNext(_ app: InspectionApp) throws {
+        guard app.openRound != nil else { app.message = (app.texts.noRoundOpen, true); return }
+        let start = selectedUnit.flatMap { u in units.firstIndex { $0.id == u.id } } ?? -1
+        let order = Array(units[(start + 1)...]) + Array(units[...max(0, start)])
+        guard let next = order.first(where: { !(progress[$0.id]?.isComplete ?? false) }) else {
+            app.flash(app.texts.allUnitsDone)
+            return
+        }
+        select(unit: next.id)
+        app.push(try UnitScreen(app: app, unit: next))
+    }
+
+    func jumpGroup(forward: Bool) {
+        guard let current = state.selected else { return }
+        let indices = forward ? Array((current + 1)..<rows.count) : Array((0..<current).reversed())
+        var passedHeading = false
+        for i in indices {
+            if case .heading = rows[i] {
+                if !forward && !passedHeading { passedHeading = true; continue }
+                if forward || passedHeading {
+                    if i + 1 < rows.count { state.selected = i + 1 }
+                    return
+                }
+            }
+        }
+        if !forward { state.selectFirst(count: rows.count) { self.isSelectable($0) } }
+    }
+
+    func startSearch(_ app: InspectionApp) {
+        app.overlay = SearchOverlay(picker: self)
+    }
+
+    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
+        [("Enter", app.texts.keyOpenUnit), ("n", app.texts.keyNextUnit), ("/", app.texts.keySearch), ("Tab", app.texts.keyNextEntrance),
+         ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
+    }
+
+    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
+        let t = app.texts
+        return [("↑↓ j k", t.keyMove), ("PgUp PgDn", t.keyPage), ("Home End", t.keyFirstLast), ("Tab S-Tab", t.keyNextEntrance),
+                ("Enter", t.keyOpenUnit), ("n", t.keyNextUnit), ("/", t.keySearchUnit), ("Esc q", t.keyBack),
+                ("○ ◐ ● ✓", t.legendStates)]
+    }
+}
+
+/// `/`: type part of a unit code (or a defect's mark code); matches show as you type and
+/// Enter jumps to the highlighted one.
+final class SearchOverlay: Overlay {
+    enum Match {
+        case unit(ProjectUnit)
+        case defect(code: String, unit: ProjectUnit)
+    }
+
+    weak var picker: UnitPickerScreen?
+    var field = TextField("", maxLength: 20)
+    var matches: [Match] = []
+    var selected = 0
+
+    init(picker: UnitPickerScreen) { self.picker = picker }
+
+    func update(_ app: InspectionApp) {
+        guard let picker else { return }
+        let query = field.text.trimmingCharacters(in: .whitespaces)
+        matches = []
+        selected = 0
+        guard !query.isEmpty else { return }
+        let lower = query.lowercased()
+        let compact = lower.replacingOccurrences(of: "-", with: "")
+        var found = picker.units.filter { $0.code.lowercased().contains(lower) || $0.code.replacingOccurrences(of: "-", with: "").contains(compact) }
+        if found.count > 8 { found = Array(found.prefix(8)) }
+        matches = found.map { .unit($0) }
+        if let codes = try? app.store.defectCodes(matching: query, limit: 5) {
+            for code in codes {
+                if let defect = try? app.store.defect(code: code), let unit = picker.units.first(where: { $0.id == defect.summary.unit }) {
+                    matches.insert(.defect(code: code, unit: unit), at: 0)
+                }
+            }
+        }
+    }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
+        let height = min(area.height, max(1, matches.count) + 4)
+        let box = Rect(x: area.x + 2, y: area.y + 1, width: min(area.width - 4, 60), height: height)
+        let inner = Modal(title: app.texts.searchTitle, theme: app.theme).render(into: &buffer, area: box)
+        let cursor = field.render(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1), style: app.theme.input)
+        if matches.isEmpty {
+            let hint = field.isEmpty ? app.texts.searchHint : app.texts.searchNone
+            buffer.put(hint, at: Position(x: inner.x + 1, y: inner.y + 1), style: app.theme.muted, maxWidth: inner.width - 2)
+        }
+        for (i, match) in matches.enumerated() where inner.y + 1 + i < inner.maxY {
+            let text: String
+            switch match {
+            case .unit(let unit): text = "\(unit.code)  \(app.texts.unitLabel(unit))"
+            case let .defect(code, unit): text = "\(code)  \(app.texts.defectIn(unit.code))"
+            }
+            let style = i == selected ? app.theme.selected : app.theme.normal
+            buffer.fill(Rect(x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2, height: 1), style: style)
+            buffer.put(text, at: Position(x: inner.x + 1, y: inner.y + 1 + i), style: style, maxWidth: inner.width - 2)
+        }
+        return cursor
+    }
+
+    func handle(_ key: Key, app: InspectionApp) throws -> Bool {
+        switch key {
+        case .escape:
+            return false
+        case .down:
+            selected = min(selected + 1, max(0, matches.count - 1))
+        case .up:
+            selected = max(0, selected - 1)
+        case .enter:
+            guard let picker, selected < matches.count else {
+                if !field.isEmpty { app.message = (app.texts.searchNone, true) }
+                return field.isEmpty ? false : true
+            }
+            switch matches[selected] {
+            case .unit(let unit):
+                picker.select(unit: unit.id)
+            case let .defect(code, unit):
+                picker.select(unit: unit.id)
+                let screen = try UnitScreen(app: app, unit: unit)
+                screen.select(defectCode: code)
+                app.push(screen)
+            }
+            return false
+        default:
+            if field.handle(key) { update(app) }
+        }
+        return true
+    }
+}

@@ -1,0 +1,396 @@
+import Foundation
+import InspectionCore
+import InspectionStore
+import TerminalKit
+
+/// The walkthrough of one unit in the open round: first its re-check queue, then room by
+/// room the checklist items that apply, grouped by category, with the selected item's
+/// method and criterion below. One key records a result; each is committed at once.
+final class UnitScreen: Screen {
+    enum Row: Equatable {
+        case heading(String)
+        /// A room, with how many of its items are recorded.
+        case room(Room)
+        case category(String)
+        case recheck(DefectSummary)
+        case item(room: Room, item: ChecklistItem)
+
+        var isSelectable: Bool {
+            switch self {
+            case .recheck, .item: return true
+            case .heading, .room, .category: return false
+            }
+        }
+    }
+
+    let unit: ProjectUnit
+    var view: UnitRoundView?
+    var rows: [Row] = []
+    var state = ListState()
+    /// The mark code of the defect just recorded, shown big until the next key.
+    var justRecorded: DefectSummary?
+
+    init(app: InspectionApp, unit: ProjectUnit) throws {
+        self.unit = unit
+        try reload(app)
+        // Start at the first re-check still to do, else the first unrecorded item.
+        state.selected = rows.indices.first { isPending(rows[$0]) } ?? rows.indices.first { rows[$0].isSelectable }
+        if app.openRound != nil { try? app.store.setSetting(InspectionApp.currentUnitKey, unit.code) }
+    }
+
+    var round: Int? { view?.round }
+
+    func reload(_ app: InspectionApp) throws {
+        let key = state.selected.flatMap { $0 < rows.count ? rows[$0] : nil }
+        guard let round = app.latestRound else { view = nil; rows = []; return }
+        let view = try app.store.unitRound(unit: unit, round: round.number)
+        self.view = view
+        var list: [Row] = []
+        if !view.rechecks.isEmpty {
+            list.append(.heading(app.texts.rechecksHeading(view.rechecks.count)))
+            list += view.rechecks.map { .recheck($0) }
+        }
+        guard let type = app.checklists.unitType(unit.type) else { rows = list; return }
+        for room in type.rooms {
+            let items = app.checklists.items(forRoomKind: room.kind)
+            guard !items.isEmpty else { continue }
+            list.append(.room(room))
+            var category: String?
+            for item in items {
+                if item.category != category {
+                    category = item.category
+                    list.append(.category(app.checklists.category(item.category)?.name.text(app.language) ?? item.category))
+                }
+                list.append(.item(room: room, item: item))
+            }
+        }
+        rows = list
+        if let key, let index = rows.firstIndex(where: { sameRow($0, key) }) { state.selected = index }
+    }
+
+    func sameRow(_ a: Row, _ b: Row) -> Bool {
+        switch (a, b) {
+        case let (.recheck(x), .recheck(y)): return x.id == y.id
+        case let (.item(r1, i1), .item(r2, i2)): return r1.key == r2.key && i1.id == i2.id
+        case let (.heading(x), .heading(y)): return x == y
+        case let (.room(x), .room(y)): return x.key == y.key
+        default: return false
+        }
+    }
+
+    func select(defectCode code: String) {
+        if let index = rows.firstIndex(where: { if case .recheck(let d) = $0 { return d.code.text == code } else { return false } }) {
+            state.selected = index
+            return
+        }
+        if let defect = view?.found.first(where: { $0.code.text == code }),
+           let index = rows.firstIndex(where: { if case let .item(room, item) = $0 { return room.key == defect.room && item.id == defect.item } else { return false } }) {
+            state.selected = index
+        }
+    }
+
+    func result(_ room: Room, _ item: ChecklistItem) -> ItemResult? {
+        view?.results.result(RoomItem(room: room.key, item: item.id))
+    }
+
+    func recheckOutcome(_ defect: DefectSummary) -> Bool? { view?.results.rechecks[defect.id] }
+
+    /// A re-check not yet recorded, or an item without a result.
+    func isPending(_ row: Row) -> Bool {
+        switch row {
+        case .heading, .room, .category: return false
+        case .recheck(let d): return recheckOutcome(d) == nil && d.status.blocksDelivery
+        case let .item(room, item): return result(room, item) == nil
+        }
+    }
+
+    var selectedRow: Row? { state.selected.flatMap { $0 < rows.count ? rows[$0] : nil } }
+
+    func title(_ app: InspectionApp) -> String { unit.code }
+
+    // MARK: - Drawing
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
+        let t = app.texts, theme = app.theme
+        let (header, rest) = area.splitTop(2)
+        let (listArea, detailArea) = rest.splitBottom(7)
+        let type = app.checklists.unitType(unit.type)
+        buffer.put(Line([Span(" \(unit.code)", style: theme.highlight), Span("  \(t.unitLabel(unit))  "),
+                         Span("\(unit.type) \(type?.name.text(app.language) ?? "")", style: theme.muted)]),
+                   at: Position(x: header.x, y: header.y), base: theme.normal, maxWidth: header.width)
+        if let view {
+            let p = view.progress
+            let label = " " + t.roundShort(view.round) + "  " + t.itemsShort(p.recorded, p.applicable) + "  " + t.rechecksShort(p.rechecksDone, p.rechecks) + "  "
+            let used = buffer.put(label, at: Position(x: header.x, y: header.y + 1), style: theme.normal)
+            let total = p.applicable + p.rechecks
+            ProgressBar(fraction: total == 0 ? 1 : Double(p.recorded + p.rechecksDone) / Double(total), style: theme.good, emptyStyle: theme.muted)
+                .render(into: &buffer, area: Rect(x: header.x + used, y: header.y + 1, width: min(30, header.width - used), height: 1))
+            if app.openRound == nil {
+                buffer.put("  " + t.readOnlyRound, at: Position(x: header.x + used + 31, y: header.y + 1), style: theme.warning,
+                           maxWidth: max(0, header.maxX - header.x - used - 31))
+            }
+        }
+        ListView(rows: rows.map { listRow($0, width: listArea.width - 1, app: app) }, theme: theme)
+            .render(into: &buffer, area: listArea, state: &state)
+        let inner = Modal(title: "", theme: theme).render(into: &buffer, area: detailArea)
+        if let recorded = justRecorded {
+            renderMarkCode(recorded, into: &buffer, area: inner, app: app)
+        } else if let row = selectedRow {
+            renderDetail(row, into: &buffer, area: inner, app: app)
+        }
+        return nil
+    }
+
+    func listRow(_ row: Row, width: Int, app: InspectionApp) -> ListRow {
+        let t = app.texts, theme = app.theme
+        switch row {
+        case .heading(let text):
+            return .heading(text, style: theme.heading)
+        case .room(let room):
+            let pairs = app.checklists.items(forRoomKind: room.kind).map { RoomItem(room: room.key, item: $0.id) }
+            let recorded = pairs.filter { view?.results.result($0) != nil }.count
+            return ListRow(Line([Span("■ " + room.name.text(app.language), style: theme.heading),
+                                 Span("  \(recorded)/\(pairs.count)", style: recorded == pairs.count ? theme.good : theme.muted)]),
+                           selectable: false)
+        case .category(let name):
+            return ListRow(Line("   " + name, style: theme.muted), selectable: false)
+        case .recheck(let d):
+            let outcome = recheckOutcome(d)
+            let (mark, style): (String, Style) = d.status == .waived ? ("≈", theme.muted)
+                : outcome == true ? ("✓", theme.good) : outcome == false ? ("✗", theme.bad) : ("○", theme.highlight)
+            let item = app.checklists.item(d.item)
+            return ListRow(Line([
+                Span("   \(mark) ", style: style), Span(DisplayWidth.fit(d.code.text, width: 8), style: theme.accent),
+                Span(DisplayWidth.fit(d.room, width: 7)),
+                Span(DisplayWidth.fit(item?.name.text(app.language) ?? d.item, width: 16)),
+                Span(DisplayWidth.fit(d.note.isEmpty ? "—" : d.note, width: 20), style: theme.muted),
+                Span(DisplayWidth.fit(t.foundInRound(d.roundFound) + (d.failedRechecks > 0 ? " ✗\(d.failedRechecks)" : ""), width: 9),
+                     style: d.failedRechecks > 0 ? theme.bad : theme.muted),
+                Span(recheckLabel(d, outcome, app), style: style),
+            ]))
+        case let .item(room, item):
+            let (mark, label, style): (String, String, Style)
+            switch result(room, item) {
+            case .pass?: (mark, label, style) = ("✓", t.resultPass, theme.good)
+            case .notApplicable?: (mark, label, style) = ("–", t.resultNotApplicable, theme.muted)
+            case .defects(let ids)?:
+                let codes = ids.compactMap { id in view?.found.first { $0.id == id }?.code.text }
+                (mark, label, style) = ("✗", codes.joined(separator: " "), theme.bad)
+            case nil: (mark, label, style) = ("·", "", theme.muted)
+            }
+            let nameWidth = max(16, width - 5 - 7 - 20)
+            return ListRow(Line([
+                Span("   \(mark) ", style: style), Span(DisplayWidth.fit(item.id, width: 7), style: theme.muted),
+                Span(DisplayWidth.fit(item.name.text(app.language), width: nameWidth)),
+                Span(" " + label, style: style),
+            ]))
+        }
+    }
+
+    func recheckLabel(_ d: DefectSummary, _ outcome: Bool?, _ app: InspectionApp) -> String {
+        let t = app.texts
+        if d.status == .waived { return t.statusName(.waived) }
+        switch outcome {
+        case true?: return t.recheckPassed
+        case false?: return t.recheckFailed
+        case nil: return d.status == .rectified ? t.statusName(.rectified) : t.recheckPending
+        }
+    }
+
+    func renderDetail(_ row: Row, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
+        let t = app.texts, theme = app.theme
+        var lines: [Line] = []
+        switch row {
+        case .heading, .room, .category:
+            break
+        case let .item(room, item):
+            lines.append(Line([Span("\(item.id) ", style: theme.muted), Span(item.name.text(app.language), style: theme.highlight),
+                               Span("  \(room.name.text(app.language))", style: theme.muted)]))
+            lines.append(Line([Span(t.methodLabel + " ", style: theme.heading), Span(item.method.name.text(app.language) + "   "),
+                               Span(t.severityLabel + " ", style: theme.heading), Span(item.severity.name.text(app.language) + "   "),
+                               Span(t.sensitivityLabel + " ", style: theme.heading), Span(item.sensitivity.name.text(app.language) + "   "),
+                               Span(t.tradeLabel + " ", style: theme.heading), Span(app.checklists.trade(named: item.trade)?.name.text(app.language) ?? item.trade)]))
+            var criterion = t.criterionLabel + " " + item.criterion.text(app.language)
+            if let clause = item.clause { criterion += "（\(clause)）" }
+            lines += DisplayWidth.wrap(criterion, width: area.width - 2).prefix(2).map { Line($0) }
+            if case .defects(let ids)? = result(room, item) {
+                let found = ids.compactMap { id in view?.found.first { $0.id == id } }
+                let text = found.map { "\($0.code) \($0.note.isEmpty ? item.name.text(app.language) : $0.note)" }.joined(separator: "；")
+                lines.append(Line(t.foundThisRound + " " + text, style: theme.bad))
+            }
+        case .recheck(let d):
+            let item = app.checklists.item(d.item)
+            lines.append(Line([Span(d.code.text + " ", style: theme.accent), Span("\(d.room) · \(d.item) \(item?.name.text(app.language) ?? "")", style: theme.highlight)]))
+            lines.append(Line([Span(t.noteLabel + " ", style: theme.heading), Span(d.note.isEmpty ? "—" : d.note)]))
+            lines.append(Line([Span(t.foundInRoundLong(d.roundFound, d.inspector) + "   ", style: theme.muted),
+                               Span(t.failedCount(d.failedRechecks), style: d.failedRechecks > 0 ? theme.bad : theme.muted),
+                               Span("   " + d.severity.name.text(app.language) + "   " + (d.contractor ?? t.unassigned), style: theme.muted)]))
+            lines.append(Line([Span(t.rectificationLabel + " ", style: theme.heading), Span(d.rectificationNote ?? t.notRectified)]))
+            if let waiver = d.waiver { lines.append(Line(t.waiverLabel + " " + waiver, style: theme.muted)) }
+        }
+        for (i, line) in lines.prefix(area.height).enumerated() {
+            buffer.put(line, at: Position(x: area.x + 1, y: area.y + i), base: theme.normal, maxWidth: area.width - 2)
+        }
+    }
+
+    func renderMarkCode(_ defect: DefectSummary, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
+        let t = app.texts, theme = app.theme
+        BigText.render(defect.code.text, into: &buffer, at: Position(x: area.x + 2, y: area.y), style: theme.accent)
+        let x = area.x + 4 + BigText.width(defect.code.text)
+        let width = area.maxX - x - 1
+        buffer.put(t.markCodeTitle, at: Position(x: x, y: area.y), style: theme.heading, maxWidth: width)
+        buffer.put(defect.code.text, at: Position(x: x, y: area.y + 1), style: theme.highlight, maxWidth: width)
+        buffer.put("\(defect.room) · \(defect.item)", at: Position(x: x, y: area.y + 2), style: theme.normal, maxWidth: width)
+        buffer.put(defect.note, at: Position(x: x, y: area.y + 3), style: theme.normal, maxWidth: width)
+        buffer.put(defect.contractor ?? t.unassigned, at: Position(x: x, y: area.y + 4), style: theme.muted, maxWidth: width)
+    }
+
+    // MARK: - Keys
+
+    func handle(_ key: Key, app: InspectionApp) throws {
+        justRecorded = nil
+        let selectable = { (i: Int) in self.rows[i].isSelectable }
+        switch key {
+        case .down, .character("j"): state.move(by: 1, count: rows.count, selectable: selectable)
+        case .up, .character("k"): state.move(by: -1, count: rows.count, selectable: selectable)
+        case .pageDown, .control("f"): state.move(by: 10, count: rows.count, selectable: selectable)
+        case .pageUp, .control("b"): state.move(by: -10, count: rows.count, selectable: selectable)
+        case .home, .character("g"): state.selectFirst(count: rows.count, selectable: selectable)
+        case .end, .character("G"): state.selectLast(count: rows.count, selectable: selectable)
+        case .tab: jumpRoom(forward: true)
+        case .backTab: jumpRoom(forward: false)
+        case .character(" "): try record(.pass, app: app)
+        case .character("x"): try record(.notApplicable, app: app)
+        case .character("a"): try passRoom(app)
+        case .character("d"): openDefectForm(app)
+        case .character("p"): try recheck(passed: true, note: nil, app: app)
+        case .character("f"): try recheck(passed: false, note: nil, app: app)
+        case .character("P"), .character("F"):
+            let passed = key == .character("P")
+            guard case .recheck = selectedRow else { app.message = (app.texts.selectRecheckFirst, true); return }
+            app.overlay = PromptOverlay(title: passed ? app.texts.recheckPassNote : app.texts.recheckFailNote) { app, note in
+                try self.recheck(passed: passed, note: note, app: app)
+            }
+        case .character("u"): try undo(app)
+        case .enter, .right, .character("l"): try openDefect(app)
+        case .character("n"): try nextUnit(app)
+        case .escape, .character("q"), .left, .character("h"): app.pop()
+        default: break
+        }
+    }
+
+    func jumpRoom(forward: Bool) {
+        guard let current = state.selected else { return }
+        let headings = rows.indices.filter { !rows[$0].isSelectable }
+        let target = forward ? headings.first { $0 > current } : headings.last { $0 < current - 1 }
+        if let target, target + 1 < rows.count { state.selected = target + 1 } else if !forward { state.selectFirst(count: rows.count) { self.rows[$0].isSelectable } }
+    }
+
+    func requireItem(_ app: InspectionApp) -> (Room, ChecklistItem)? {
+        guard case let .item(room, item)? = selectedRow else {
+            app.message = (app.texts.selectItemFirst, true)
+            return nil
+        }
+        return (room, item)
+    }
+
+    /// Moves to the next row still to do after the current one.
+    func advance() {
+        guard let current = state.selected else { return }
+        if let next = rows.indices.first(where: { $0 > current && isPending(rows[$0]) }) {
+            state.selected = next
+        }
+    }
+
+    func record(_ outcome: ItemOutcome, app: InspectionApp) throws {
+        guard let (room, item) = requireItem(app) else { return }
+        guard app.perform({ tx in try tx.recordItem(unit: unit.code, item: item.id, room: room.key, outcome: outcome) }) != nil else { return }
+        try reload(app)
+        advance()
+    }
+
+    func passRoom(_ app: InspectionApp) throws {
+        guard let (room, _) = requireItem(app) else { return }
+        let count = app.perform { tx in try tx.passRemaining(unit: unit.code, room: room.key).count }
+        guard let count else { return }
+        try reload(app)
+        app.flash(app.texts.roomPassed(room.name.text(app.language), count))
+        advance()
+    }
+
+    func recheck(passed: Bool, note: String?, app: InspectionApp) throws {
+        guard case .recheck(let defect)? = selectedRow else { app.message = (app.texts.selectRecheckFirst, true); return }
+        guard let updated = app.perform({ tx in try tx.recheck(code: defect.code.text, passed: passed, note: note) }) else { return }
+        try reload(app)
+        if updated.flag != nil && !passed && updated.failedRechecks == app.project.settings.penaltyThreshold {
+            app.flash(app.texts.flaggedAgainstContractor(defect.code.text))
+        }
+        advance()
+    }
+
+    func undo(_ app: InspectionApp) throws {
+        guard let target = app.perform({ tx in try tx.undoLast(unit: unit.code) }) else { return }
+        try reload(app)
+        app.flash(app.texts.undone(describe(target, app: app)))
+    }
+
+    func describe(_ event: Event, app: InspectionApp) -> String {
+        let t = app.texts
+        switch event.body {
+        case .itemRecorded(let r): return "\(r.outcome == .pass ? t.resultPass : t.resultNotApplicable) \(r.item) \(r.room)"
+        case .remainingPassed(let r): return t.passedMany(r.count)
+        case .defectFound(let f): return "\(f.code) \(f.item) \(f.room)"
+        case .defectRechecked(let r): return (r.passed ? t.recheckPassed : t.recheckFailed) + (event.defect.flatMap { id in view?.rechecks.first { $0.id == id }?.code.text }.map { " \($0)" } ?? "")
+        default: return event.body.kind
+        }
+    }
+
+    func openDefectForm(_ app: InspectionApp) {
+        guard let (room, item) = requireItem(app) else { return }
+        guard app.openRound != nil else { app.message = (InspectionError.noOpenRound.description, true); return }
+        app.overlay = DefectForm(app: app, unit: unit, room: room, item: item) { app, defect in
+            try self.reload(app)
+            self.justRecorded = defect
+        }
+    }
+
+    func openDefect(_ app: InspectionApp) throws {
+        switch selectedRow {
+        case .recheck(let d)?:
+            app.push(try DefectScreen(app: app, code: d.code.text))
+        case let .item(room, item)?:
+            if case .defects(let ids)? = result(room, item), let first = ids.first,
+               let defect = view?.found.first(where: { $0.id == first }) {
+                app.push(try DefectScreen(app: app, code: defect.code.text))
+            } else {
+                openDefectForm(app)
+            }
+        default:
+            break
+        }
+    }
+
+    func nextUnit(_ app: InspectionApp) throws {
+        app.pop()
+        if let picker = app.stack.last as? UnitPickerScreen {
+            try picker.openNext(app)
+        }
+    }
+
+    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
+        let t = app.texts
+        if case .recheck? = selectedRow {
+            return [("p", t.keyRecheckPass), ("f", t.keyRecheckFail), ("u", t.keyUndo), ("n", t.keyNextUnit), ("?", t.keyHelp), ("Esc", t.keyBack)]
+        }
+        return [("Space", t.keyPass), ("d", t.keyDefect), ("x", t.keyNotApplicable), ("u", t.keyUndo), ("n", t.keyNextUnit),
+                ("?", t.keyHelp), ("Esc", t.keyBack)]
+    }
+
+    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
+        let t = app.texts
+        return [("↑↓ j k", t.keyMove), ("Tab S-Tab", t.keyNextRoom), ("Space", t.keyPass), ("d", t.keyDefect),
+                ("x", t.keyNotApplicable), ("a", t.keyPassRoom), ("p / f", t.keyRecheckPassFail), ("P / F", t.keyRecheckWithNote),
+                ("u", t.keyUndo), ("Enter", t.keyDefectHistory), ("n", t.keyNextUnit), ("Esc q", t.keyBack),
+                ("✓ ✗ – ·", t.legendResults), ("○ ✓ ✗ ≈", t.legendRechecks)]
+    }
+}
