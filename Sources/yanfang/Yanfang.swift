@@ -22,7 +22,7 @@ struct Yanfang: ParsableCommand {
         version: version,
         subcommands: [
             Demo.self, Init.self, LayoutCommand.self, ChecklistCommand.self, ContractorCommand.self,
-            RoundCommand.self, Inspect.self, DefectCommand.self, Undo.self, Board.self, Penalties.self,
+            RoundCommand.self, Inspect.self, UnitCommand.self, DefectCommand.self, Undo.self, Board.self, Penalties.self,
             Settings.self,
         ]
     )
