@@ -161,7 +161,9 @@ public struct DefectJSON: Encodable {
 }
 
 /// One event of a defect's history as a line of text ("2026-10-03 王工 round 2: re-check failed — 仍渗水").
-public func describe(_ event: Event, contractors: [UUID: String]) -> String {
+/// Contractors not in `contractors` are called `otherContractor` (a contractor's own view
+/// names no one else).
+public func describe(_ event: Event, contractors: [UUID: String], otherContractor: String = PenaltyRules.unassigned) -> String {
     let formatter = DateFormatter()
     formatter.dateFormat = "yyyy-MM-dd HH:mm"
     formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -169,11 +171,11 @@ public func describe(_ event: Event, contractors: [UUID: String]) -> String {
     let what: String
     switch event.body {
     case .defectFound(let f):
-        what = "found" + (f.note.isEmpty ? "" : ": \(f.note)") + " [\(f.severity.rawValue)" + (f.contractor.flatMap { contractors[$0] }.map { ", \($0)" } ?? "") + "]"
+        what = "found" + (f.note.isEmpty ? "" : ": \(f.note)") + " [\(f.severity.rawValue)" + (f.contractor.map { ", " + (contractors[$0] ?? otherContractor) } ?? "") + "]"
     case .defectRectified(let r): what = "rectified" + (r.note.map { ": \($0)" } ?? "")
     case .defectRechecked(let r): what = (r.passed ? "re-check passed" : "re-check FAILED") + (r.note.map { ": \($0)" } ?? "")
     case .defectWaived(let w): what = "waived with unified answer: \(w.answer)"
-    case .defectReassigned(let r): what = "reassigned to \(r.contractor.flatMap { contractors[$0] } ?? PenaltyRules.unassigned)"
+    case .defectReassigned(let r): what = "reassigned to \(r.contractor.map { contractors[$0] ?? otherContractor } ?? PenaltyRules.unassigned)"
     case .reverted(let r): what = "correction: took back event \(r.target.uuidString.prefix(8))"
     default: what = event.body.kind
     }

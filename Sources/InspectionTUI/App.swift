@@ -84,6 +84,11 @@ public final class InspectionApp: TerminalProgram {
         checklists = try store.checklists()
         contractors = try store.contractors()
         rounds = try store.rounds()
+        if let contractor = configuration.contractor {
+            guard contractors.contains(where: { $0.name == contractor }) else { throw InspectionError.unknownContractor(contractor) }
+            stack = [try ContractorScreen(app: self, contractor: contractor)]
+            return
+        }
         inspector = try store.setting(Self.inspectorKey)
         stack = [try HomeScreen(app: self)]
         if inspector == nil { askInspector() }

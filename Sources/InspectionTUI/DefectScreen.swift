@@ -13,6 +13,9 @@ final class DefectScreen: Screen {
     init(app: InspectionApp, code: String) throws {
         self.code = code
         try reload(app)
+        if let own = app.configuration.contractor, detail?.summary.contractor != own {
+            throw InspectionError.unknownDefect(code)
+        }
     }
 
     func reload(_ app: InspectionApp) throws {
@@ -44,9 +47,11 @@ final class DefectScreen: Screen {
         if let waiver = d.waiver { lines.append(Line([Span(t.waiverLabel + " ", style: theme.heading), Span(waiver)])) }
         lines.append(Line(""))
         lines.append(Line(t.historyHeading, style: theme.heading))
-        let names = Dictionary(app.contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // A contractor's own view names no other contractor.
+        let visible = app.contractors.filter { app.configuration.contractor == nil || $0.name == app.configuration.contractor }
+        let names = Dictionary(visible.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for event in detail.history {
-            lines += DisplayWidth.wrap(describe(event, contractors: names), width: width).map { Line($0) }
+            lines += DisplayWidth.wrap(describe(event, contractors: names, otherContractor: t.otherContractor), width: width).map { Line($0) }
         }
         return lines
     }

@@ -105,6 +105,10 @@ final class HomeScreen: Screen {
             app.askInspector()
         case .character("o"):
             confirmOpenRound(app)
+        case .character("b"):
+            app.push(try BoardScreen(app: app))
+        case .character("r"):
+            app.push(try ReportScreen(app: app, round: app.latestRound?.number))
         case .character("x"):
             try confirmCloseRound(app)
         default:

@@ -42,12 +42,16 @@ final class PromptOverlay: Overlay {
     let title: String
     var field: TextField
     let required: Bool
+    /// Enter on an empty field still completes (with "").
+    let allowEmpty: Bool
     let completion: (InspectionApp, String) throws -> Void
 
-    init(title: String, initial: String = "", required: Bool = false, completion: @escaping (InspectionApp, String) throws -> Void) {
+    init(title: String, initial: String = "", required: Bool = false, allowEmpty: Bool = false,
+         completion: @escaping (InspectionApp, String) throws -> Void) {
         self.title = title
         field = TextField(initial, maxLength: 500)
         self.required = required
+        self.allowEmpty = allowEmpty
         self.completion = completion
     }
 
@@ -64,7 +68,7 @@ final class PromptOverlay: Overlay {
         switch key {
         case .enter:
             let text = field.text.trimmingCharacters(in: .whitespaces)
-            if text.isEmpty {
+            if text.isEmpty && !allowEmpty {
                 if required { app.message = (app.texts.promptEmpty, true); return true }
                 return false
             }

@@ -149,6 +149,40 @@ struct Texts: Sendable {
     let keyRecheckWithNote: String
     let keyUndo: String
     let keyDefectHistory: String
+
+    // Board, contractor list, report
+    let boardTabs: [String]
+    let boardViews: String
+    let switchRound: String
+    let drillDown: String
+    let changeMeasure: String
+    let matrixOf: @Sendable (String) -> String
+    let outstanding: String
+    let total: String
+    let partial: String
+    let buildingLabel: @Sendable (String) -> String
+    let readinessShort: @Sendable (Int, Int, String, String) -> String
+    let deadlineLine: @Sendable (Day, Int, Day, Int, Day, Day?) -> String
+    let blockingUnitsHeading: @Sendable (Int) -> String
+    let penaltyExplain: @Sendable (Int) -> String
+    let thisRound: String
+    let cumulative: String
+    let markCodes: String
+    let buyersExplain: String
+    let defectsCount: @Sendable (Int) -> String
+    let nothingHere: String
+    let rectificationList: String
+    let toFixCounts: @Sendable (Int, Int) -> String
+    let showingAll: String
+    let showingOutstanding: String
+    let nothingToFix: String
+    let rectifyPrompt: @Sendable (String) -> String
+    let rectified: @Sendable (String) -> String
+    let otherContractor: String
+    let wrote: @Sendable (String) -> String
+    let keyRectify: String
+    let keyShowAll: String
+    let keyWriteHTML: String
 }
 
 extension Texts {
@@ -282,7 +316,41 @@ extension Texts {
         keyRecheckPassFail: "复查通过 / 未过",
         keyRecheckWithNote: "复查并写备注",
         keyUndo: "撤销",
-        keyDefectHistory: "问题详情与记录"
+        keyDefectHistory: "问题详情与记录",
+        boardTabs: ["楼栋×类别", "责任单位", "准备度", "重复整改", "业主敏感"],
+        boardViews: "切换视图",
+        switchRound: "切换轮次",
+        drillDown: "逐级查看",
+        changeMeasure: "切换统计口径",
+        matrixOf: { "楼栋 × 类别：\($0)" },
+        outstanding: "未销项",
+        total: "合计",
+        partial: "部分结束",
+        buildingLabel: { "\($0)栋" },
+        readinessShort: { "可交付 \($0)/\($1) = \($2)（目标 \($3)）" },
+        deadlineLine: { delivery, days, cutoff, cutoffDays, latest, started in
+            "交付 \(delivery)（剩 \(days) 天） · 风险排查截止 \(cutoff)（剩 \(cutoffDays) 天） · 第一轮应不晚于 \(latest)" + (started.map { "，实际 \($0)" } ?? "")
+        },
+        blockingUnitsHeading: { "未达交付条件的单元（\($0)）" },
+        penaltyExplain: { "同一问题复查未过 \($0) 次及以上，计入责任单位奖罚" },
+        thisRound: "本轮",
+        cumulative: "累计",
+        markCodes: "问题编号",
+        buyersExplain: "未销项问题，按业主敏感度与严重程度排序（业主最先注意到的在前）",
+        defectsCount: { "\($0) 项问题" },
+        nothingHere: "没有问题",
+        rectificationList: "整改清单",
+        toFixCounts: { "待整改 \($0) · 已整改待复查 \($1)" },
+        showingAll: "显示全部问题（a 只看未销项）",
+        showingOutstanding: "只显示未销项问题（a 显示全部）",
+        nothingToFix: "没有需要整改的问题",
+        rectifyPrompt: { "\($0) 报整改完成 · 整改说明（可空）" },
+        rectified: { "\($0) 已报整改，等待复查" },
+        otherContractor: "其他单位",
+        wrote: { "已写入 \($0)" },
+        keyRectify: "报整改完成",
+        keyShowAll: "全部 / 未销项",
+        keyWriteHTML: "导出 HTML"
     )
 
     static let en = Texts(
@@ -415,6 +483,40 @@ extension Texts {
         keyRecheckPassFail: "re-check pass / fail",
         keyRecheckWithNote: "re-check with a note",
         keyUndo: "undo",
-        keyDefectHistory: "defect and its history"
+        keyDefectHistory: "defect and its history",
+        boardTabs: ["buildings×categories", "contractors", "readiness", "repeat failures", "buyers first"],
+        boardViews: "views",
+        switchRound: "switch round",
+        drillDown: "drill down",
+        changeMeasure: "change what is counted",
+        matrixOf: { "Buildings × categories: \($0)" },
+        outstanding: "outstanding",
+        total: "Total",
+        partial: "partial",
+        buildingLabel: { "Bldg \($0)" },
+        readinessShort: { "ready \($0)/\($1) = \($2) (target \($3))" },
+        deadlineLine: { delivery, days, cutoff, cutoffDays, latest, started in
+            "delivery \(delivery) (\(days) days) · risk cutoff \(cutoff) (\(cutoffDays) days) · round 1 by \(latest)" + (started.map { ", started \($0)" } ?? "")
+        },
+        blockingUnitsHeading: { "Units not ready (\($0))" },
+        penaltyExplain: { "defects failing \($0) or more re-checks count against their contractor" },
+        thisRound: "round",
+        cumulative: "total",
+        markCodes: "mark codes",
+        buyersExplain: "Outstanding defects, by buyer sensitivity and severity (what buyers notice first on top)",
+        defectsCount: { "\($0) defects" },
+        nothingHere: "no defects",
+        rectificationList: "Rectification list",
+        toFixCounts: { "\($0) to fix · \($1) awaiting re-check" },
+        showingAll: "showing every defect (a: outstanding only)",
+        showingOutstanding: "showing outstanding defects (a: all)",
+        nothingToFix: "nothing to rectify",
+        rectifyPrompt: { "\($0) fixed · what was done (optional)" },
+        rectified: { "\($0) claimed fixed, awaiting re-check" },
+        otherContractor: "another contractor",
+        wrote: { "wrote \($0)" },
+        keyRectify: "claim fixed",
+        keyShowAll: "all / outstanding",
+        keyWriteHTML: "write HTML"
     )
 }

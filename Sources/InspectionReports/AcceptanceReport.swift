@@ -1,0 +1,272 @@
+import Foundation
+import InspectionCore
+import InspectionStore
+import TerminalKit
+
+/// The mock acceptance report (模拟验收报告) published after a round: scope and dates,
+/// defects by category, building, contractor and severity, new versus carried over,
+/// re-check outcomes, repeat failures, waived risks, units not reached, readiness, and what
+/// must happen before delivery.
+public struct AcceptanceReport: Sendable {
+    public var board: BoardReport
+    public var facts: RoundFacts
+    public var checklists: ChecklistSet
+    public var generated: Day
+
+    public static func load(store: InspectionStore, round: Int?, today: Day) throws -> AcceptanceReport {
+        let rounds = try store.rounds()
+        guard let number = round ?? rounds.last?.number else { throw InspectionError.invalidValue("no round has been opened yet") }
+        let board = try store.board(round: number, today: today)
+        return AcceptanceReport(board: board, facts: try store.roundFacts(number), checklists: try store.checklists(), generated: today)
+    }
+
+    var round: Round { facts.round }
+    var tables: BoardTables { board.tables }
+
+    /// (label, value) rows for a bar chart of new defects by category.
+    public func categoryBars(_ l: Language) -> [(String, Int)] {
+        tables.categories.map { (checklists.category($0)?.name.text(l) ?? $0, tables.byCategory[$0]?.new ?? 0) }
+    }
+
+    public func buildingBars(_ l: Language) -> [(String, Int)] {
+        tables.buildings.map { (l == .zh ? "\($0)栋" : "Bldg \($0)", tables.byBuilding[$0]?.new ?? 0) }
+    }
+
+    /// What has to be done before delivery, most urgent first.
+    public func actions(_ l: Language) -> [String] {
+        var list: [String] = []
+        let d = board.deadlines
+        let outstanding = tables.total.outstanding
+        if round.isOpen {
+            let units = board.units.inScope - board.units.inspected
+            list.append(l == .zh ? "完成第 \(round.number) 轮：尚有 \(units) 户未验完、\(facts.rechecks.pending) 项复查未做。"
+                                 : "Finish round \(round.number): \(units) units unfinished, \(facts.rechecks.pending) re-checks unrecorded.")
+        }
+        if outstanding > 0 {
+            list.append(l == .zh ? "整改 \(outstanding) 项未销项问题（待整改 \(tables.total.open)、待复查 \(tables.total.rectified)），须在风险排查截止日 \(d.riskCutoff) 前完成。"
+                                 : "Rectify \(outstanding) outstanding defects (\(tables.total.open) open, \(tables.total.rectified) awaiting re-check) before the risk-screening cutoff \(d.riskCutoff).")
+            let top = tables.contractors.map { (board.contractorName($0), tables.byContractor[$0]?.outstanding ?? 0) }
+                .filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }.prefix(3)
+            if !top.isEmpty {
+                let names = top.map { "\($0.0) \($0.1)" }.joined(separator: l == .zh ? "、" : ", ")
+                list.append(l == .zh ? "整改量最大的单位：\(names)。" : "Contractors with the most to fix: \(names).")
+            }
+        }
+        let closed = board.rounds.filter { !$0.isOpen }.count
+        if closed < RoundRules.minimumRounds {
+            let left = RoundRules.minimumRounds - closed
+            list.append(l == .zh ? "至少还需完成 \(left) 轮验收（共至少 \(RoundRules.minimumRounds) 轮）。"
+                                 : "At least \(left) more round\(left == 1 ? "" : "s") to close (at least \(RoundRules.minimumRounds) in all).")
+        }
+        if !round.isOpen && outstanding > 0 {
+            list.append(l == .zh ? "开启第 \(round.number + 1) 轮，复查本轮遗留的 \(outstanding) 项问题。"
+                                 : "Open round \(round.number + 1) to re-check the \(outstanding) defects left.")
+        }
+        let r = board.readiness
+        if !r.meetsTarget {
+            let needed = Int((r.target * Double(r.units)).rounded(.up)) - r.ready
+            list.append(l == .zh ? "交付准备度 \(BoardText.percent(r.rate)) 低于目标 \(BoardText.percent(r.target))，还需 \(max(0, needed)) 户达到交付条件。"
+                                 : "Readiness \(BoardText.percent(r.rate)) is below the \(BoardText.percent(r.target)) target: \(max(0, needed)) more units must be ready.")
+        }
+        let flagged = board.penaltiesTotal.filter { $0.count > 0 }
+        if !flagged.isEmpty {
+            list.append(l == .zh ? "将 \(flagged.count) 家单位的重复整改不合格条数提交工程项目部奖罚。"
+                                 : "Hand the repeat-failure counts of \(flagged.count) contractors to the project department for penalties.")
+        }
+        if !facts.waived.isEmpty {
+            list.append(l == .zh ? "就 \(facts.waived.count) 项统一口径问题培训交付人员并准备预案。"
+                                 : "Brief the handover staff on the \(facts.waived.count) waived risks and their contingency plans.")
+        }
+        list += d.warnings.map { $0.message.text(l) }
+        if list.isEmpty { list.append(l == .zh ? "无待办事项，可按计划交付。" : "Nothing left: ready to deliver as planned.") }
+        return list
+    }
+
+    func scopeRows(_ l: Language) -> [(String, String)] {
+        let p = board.project
+        var closed = round.closed.map { "\($0)" } ?? RT.stillOpen.text(l)
+        if round.partial { closed += " (\(RT.partial.text(l)))" }
+        return [
+            (RT.project.text(l), p.name),
+            (RT.delivery.text(l), "\(p.delivery)"),
+            (l == .zh ? "轮次" : "Round", l == .zh ? "第 \(round.number) 轮" : "Round \(round.number)"),
+            (RT.opened.text(l), "\(round.opened)"),
+            (RT.closed.text(l), closed),
+            (RT.unitsInScope.text(l), "\(board.units.inScope)"),
+            (RT.unitsInspected.text(l), "\(board.units.inspected)"),
+            (RT.generated.text(l), "\(generated)"),
+        ]
+    }
+
+    func severityRows(_ l: Language) -> [(String, Int)] {
+        Severity.allCases.map { ($0.name.text(l), facts.newBySeverity[$0] ?? 0) }
+    }
+
+    func contractorRows() -> [(String, StatusCounts)] {
+        tables.contractors.map { (board.contractorName($0), tables.byContractor[$0] ?? StatusCounts()) }
+    }
+
+    func recheckRows(_ l: Language) -> [(String, Int)] {
+        let r = facts.rechecks
+        return [(RT.newDefects.text(l), tables.total.new), (RT.carried.text(l), r.carried), (RT.passed.text(l), r.passed),
+                (RT.failedRecheck.text(l), r.failed), (RT.waivedMeanwhile.text(l), r.waived), (RT.pending.text(l), r.pending)]
+    }
+
+    func itemName(_ id: String, _ l: Language) -> String { checklists.item(id)?.name.text(l) ?? id }
+}
+
+// MARK: - HTML
+
+extension AcceptanceReport {
+    public func html(language l: Language = .zh) -> String {
+        var b = "<header><h1>\(Escape.html(RT.reportTitle.text(l))) · \(Escape.html(l == .zh ? "第 \(round.number) 轮" : "Round \(round.number)"))</h1>"
+        b += "<p class=\"meta\">\(Escape.html(board.project.name))</p></header>\n"
+
+        b += "<h2>\(Escape.html(RT.scope.text(l)))</h2>\n" + keyValueTable(scopeRows(l))
+
+        b += "<h2>\(Escape.html(RT.defects.text(l)))</h2>\n"
+        b += "<h3>\(Escape.html(RT.byCategory.text(l)))</h3>\n" + svgBars(categoryBars(l))
+        b += "<h3>\(Escape.html(RT.byBuilding.text(l)))</h3>\n" + svgBars(buildingBars(l))
+        b += "<h3>\(Escape.html(RT.bySeverity.text(l)))</h3>\n" + countTable(severityRows(l), l)
+        b += "<h3>\(Escape.html(RT.byCategory.text(l)))</h3>\n" + measuresTable(tables.categories.map { (checklists.category($0)?.name.text(l) ?? $0, tables.byCategory[$0] ?? StatusCounts()) }, l)
+        b += "<h3>\(Escape.html(RT.byContractor.text(l)))</h3>\n" + measuresTable(contractorRows(), l)
+
+        b += "<h2>\(Escape.html(RT.newVsCarried.text(l)))</h2>\n" + countTable(recheckRows(l), l)
+
+        b += "<h2>\(Escape.html(RT.penalties.text(l)))</h2>\n"
+        b += "<p class=\"meta\">\(Escape.html(l == .zh ? "同一问题复查未过 \(board.project.settings.penaltyThreshold) 次及以上" : "Defects failing \(board.project.settings.penaltyThreshold) or more re-checks"))</p>\n"
+        b += "<table><thead><tr><th>\(Escape.html(RT.contractor.text(l)))</th><th class=\"num\">\(Escape.html(RT.thisRound.text(l)))</th><th class=\"num\">\(Escape.html(RT.cumulative.text(l)))</th><th>\(Escape.html(RT.code.text(l)))</th></tr></thead><tbody>\n"
+        let inRound = Dictionary(board.penaltiesInRound.map { ($0.contractor, $0) }, uniquingKeysWith: { a, _ in a })
+        for p in board.penaltiesTotal {
+            b += "<tr><td>\(Escape.html(p.contractor))</td><td class=\"num\">\(inRound[p.contractor]?.count ?? 0)</td><td class=\"num\">\(p.count)</td><td class=\"code\">\(Escape.html(p.defects.joined(separator: " ")))</td></tr>\n"
+        }
+        b += "</tbody></table>\n"
+
+        b += "<h2>\(Escape.html(RT.risks.text(l)))</h2>\n"
+        if facts.waived.isEmpty {
+            b += "<p>\(Escape.html(RT.none.text(l)))</p>\n"
+        } else {
+            b += "<table><thead><tr>" + [RT.code, RT.unit, RT.room, RT.item, RT.note, RT.answer].map { "<th>\(Escape.html($0.text(l)))</th>" }.joined() + "</tr></thead><tbody>\n"
+            for d in facts.waived {
+                b += "<tr><td class=\"code\">\(Escape.html(d.code.text))</td><td>\(Escape.html(d.unitCode))</td><td>\(Escape.html(d.room))</td><td>\(Escape.html(itemName(d.item, l)))</td><td>\(Escape.html(d.note))</td><td>\(Escape.html(d.waiver ?? ""))</td></tr>\n"
+            }
+            b += "</tbody></table>\n"
+        }
+
+        b += "<h2>\(Escape.html(RT.unreached.text(l)))</h2>\n"
+        if facts.unreachedUnits.isEmpty && facts.pendingRechecks.isEmpty {
+            b += "<p>\(Escape.html(round.isOpen ? RT.stillOpen.text(l) : RT.none.text(l)))</p>\n"
+        } else {
+            b += "<p>\(Escape.html(RT.unit.text(l))) (\(facts.unreachedUnits.count)): \(Escape.html(facts.unreachedUnits.joined(separator: " ")))</p>\n"
+            b += "<p>\(Escape.html(RT.pending.text(l))) (\(facts.pendingRechecks.count)): <span class=\"code\">\(Escape.html(facts.pendingRechecks.joined(separator: " ")))</span></p>\n"
+        }
+
+        let r = board.readiness
+        b += "<h2>\(Escape.html(RT.readiness.text(l)))</h2>\n"
+        b += keyValueTable([(RT.ready.text(l), "\(r.ready) / \(r.units) = \(BoardText.percent(r.rate))"),
+                            (RT.target.text(l), BoardText.percent(r.target) + " · " + (r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l)))])
+        if !r.blockingUnits.isEmpty {
+            let shown = r.blockingUnits.prefix(200)
+            b += "<p>\(Escape.html(RT.blockingUnits.text(l))) (\(r.blockingUnits.count)): \(Escape.html(shown.joined(separator: " ")))\(r.blockingUnits.count > shown.count ? " …" : "")</p>\n"
+        }
+
+        b += "<h2>\(Escape.html(RT.actions.text(l)))</h2>\n<ol>\n" + actions(l).map { "<li>\(Escape.html($0))</li>\n" }.joined() + "</ol>\n"
+        return HTMLPage.document(title: "\(RT.reportTitle.text(l)) · \(board.project.name) · \(round.number)", language: l, body: b)
+    }
+
+    func keyValueTable(_ rows: [(String, String)]) -> String {
+        "<table class=\"kv\"><tbody>\n" + rows.map { "<tr><th>\(Escape.html($0.0))</th><td>\(Escape.html($0.1))</td></tr>\n" }.joined() + "</tbody></table>\n"
+    }
+
+    func countTable(_ rows: [(String, Int)], _ l: Language) -> String {
+        "<table><tbody>\n" + rows.map { "<tr><th>\(Escape.html($0.0))</th><td class=\"num\">\($0.1)</td></tr>\n" }.joined() + "</tbody></table>\n"
+    }
+
+    func measuresTable(_ rows: [(String, StatusCounts)], _ l: Language) -> String {
+        var s = "<table><thead><tr><th></th>" + BoardMeasure.allCases.map { "<th class=\"num\">\(Escape.html($0.name.text(l)))</th>" }.joined() + "</tr></thead><tbody>\n"
+        for (name, counts) in rows + [(RT.total.text(l), rows.reduce(StatusCounts()) { $0 + $1.1 })] {
+            s += "<tr><td>\(Escape.html(name))</td>" + BoardMeasure.allCases.map { "<td class=\"num\">\(counts[$0])</td>" }.joined() + "</tr>\n"
+        }
+        return s + "</tbody></table>\n"
+    }
+
+    /// Horizontal bars as inline SVG, so the file needs nothing else to print.
+    func svgBars(_ rows: [(String, Int)]) -> String {
+        let maximum = max(1, rows.map(\.1).max() ?? 1)
+        let rowHeight = 18, labelWidth = 110, barWidth = 420
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(rowHeight * rows.count + 4)\" role=\"img\">\n"
+        for (i, row) in rows.enumerated() {
+            let y = i * rowHeight + 2
+            let w = row.1 * barWidth / maximum
+            svg += "<text x=\"0\" y=\"\(y + 13)\">\(Escape.html(row.0))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(w)\" height=\"\(rowHeight - 6)\" fill=\"#3b7dd8\"/>"
+            svg += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 13)\">\(row.1)</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+}
+
+// MARK: - Markdown
+
+extension AcceptanceReport {
+    public func markdown(language l: Language = .zh) -> String {
+        var s = "# \(RT.reportTitle.text(l)) · \(l == .zh ? "第 \(round.number) 轮" : "Round \(round.number)") · \(Escape.markdownCell(board.project.name))\n\n"
+        s += "## \(RT.scope.text(l))\n\n" + mdTable(["", ""], scopeRows(l).map { [$0.0, $0.1] })
+        s += "## \(RT.defects.text(l))\n\n### \(RT.byCategory.text(l))\n\n" + mdBars(categoryBars(l))
+        s += "### \(RT.byBuilding.text(l))\n\n" + mdBars(buildingBars(l))
+        s += "### \(RT.bySeverity.text(l))\n\n" + mdTable([RT.severity.text(l), ""], severityRows(l).map { [$0.0, "\($0.1)"] })
+        s += "### \(RT.byContractor.text(l))\n\n"
+        let rows = contractorRows()
+        let total: StatusCounts = rows.reduce(StatusCounts()) { $0 + $1.1 }
+        var cells: [[String]] = []
+        for (name, counts) in rows + [(RT.total.text(l), total)] {
+            cells.append([name] + BoardMeasure.allCases.map { String(counts[$0]) })
+        }
+        s += mdTable([RT.contractor.text(l)] + BoardMeasure.allCases.map { $0.name.text(l) }, cells)
+        s += "## \(RT.newVsCarried.text(l))\n\n" + mdTable(["", ""], recheckRows(l).map { [$0.0, "\($0.1)"] })
+        s += "## \(RT.penalties.text(l))\n\n"
+        let inRound = Dictionary(board.penaltiesInRound.map { ($0.contractor, $0.count) }, uniquingKeysWith: { a, _ in a })
+        s += mdTable([RT.contractor.text(l), RT.thisRound.text(l), RT.cumulative.text(l), RT.code.text(l)],
+                     board.penaltiesTotal.map { [$0.contractor, "\(inRound[$0.contractor] ?? 0)", "\($0.count)", $0.defects.joined(separator: " ")] })
+        s += "## \(RT.risks.text(l))\n\n"
+        s += facts.waived.isEmpty ? RT.none.text(l) + "\n\n"
+            : mdTable([RT.code, RT.unit, RT.room, RT.item, RT.note, RT.answer].map { $0.text(l) },
+                      facts.waived.map { [$0.code.text, $0.unitCode, $0.room, itemName($0.item, l), $0.note, $0.waiver ?? ""] })
+        s += "## \(RT.unreached.text(l))\n\n"
+        if facts.unreachedUnits.isEmpty && facts.pendingRechecks.isEmpty {
+            s += (round.isOpen ? RT.stillOpen.text(l) : RT.none.text(l)) + "\n\n"
+        } else {
+            s += "- \(RT.unit.text(l)) (\(facts.unreachedUnits.count)): \(facts.unreachedUnits.joined(separator: " "))\n"
+            s += "- \(RT.pending.text(l)) (\(facts.pendingRechecks.count)): \(facts.pendingRechecks.joined(separator: " "))\n\n"
+        }
+        let r = board.readiness
+        s += "## \(RT.readiness.text(l))\n\n- \(RT.ready.text(l)): \(r.ready) / \(r.units) = \(BoardText.percent(r.rate))\n"
+        s += "- \(RT.target.text(l)): \(BoardText.percent(r.target)) · \(r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l))\n\n"
+        s += "## \(RT.actions.text(l))\n\n" + actions(l).enumerated().map { "\($0.offset + 1). \(Escape.markdownCell($0.element))\n" }.joined() + "\n"
+        return s
+    }
+
+    func mdTable(_ header: [String], _ rows: [[String]]) -> String {
+        var s = "| " + header.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
+        s += "|" + header.map { _ in "---|" }.joined() + "\n"
+        for row in rows { s += "| " + row.map(Escape.markdownCell).joined(separator: " | ") + " |\n" }
+        return s + "\n"
+    }
+
+    /// Bars drawn with block characters inside a code block (they line up in any viewer).
+    func mdBars(_ rows: [(String, Int)]) -> String {
+        "```\n" + TextBars.lines(rows, width: 40).joined(separator: "\n") + "\n```\n\n"
+    }
+}
+
+/// Bar charts drawn with block characters, labels padded by display width.
+public enum TextBars {
+    public static func lines(_ rows: [(String, Int)], width: Int) -> [String] {
+        let labelWidth = min(16, rows.map { DisplayWidth.of($0.0) }.max() ?? 0)
+        let maximum = max(1, rows.map(\.1).max() ?? 1)
+        return rows.map { label, value in
+            let (filled, _) = ProgressBar.bar(fraction: Double(value) / Double(maximum), width: width)
+            return DisplayWidth.fit(label, width: labelWidth) + " " + filled + " \(value)"
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import CSV
+import Foundation
+import InspectionCore
+import InspectionStore
+
+/// A contractor's rectification list (整改通知单): only its own defects, grouped by
+/// building, entrance, unit and room, each with the code on the sticker at the spot.
+public struct RectificationList: Sendable {
+    public var project: Project
+    public var contractor: String
+    public var generated: Day
+    /// In layout order, then room and code.
+    public var defects: [DefectSummary]
+    public var checklists: ChecklistSet
+
+    /// The list for `contractor`: what it still has to fix (open, or claimed fixed and
+    /// awaiting re-check), or every one of its defects when `all`.
+    public static func load(store: InspectionStore, contractor: String, all: Bool, today: Day) throws -> RectificationList {
+        guard try store.contractors().contains(where: { $0.name == contractor }) else {
+            throw InspectionError.unknownContractor(contractor)
+        }
+        var filter = DefectFilter()
+        filter.contractor = contractor
+        let defects = try store.defects(filter).filter { all || $0.status.blocksDelivery }
+        return RectificationList(project: try store.requireProject(), contractor: contractor, generated: today,
+                                 defects: defects, checklists: try store.checklists())
+    }
+
+    /// Buildings in order, each with its defects.
+    public var byBuilding: [(building: String, defects: [DefectSummary])] {
+        var order: [String] = []
+        var groups: [String: [DefectSummary]] = [:]
+        for d in defects {
+            if groups[d.building] == nil { order.append(d.building) }
+            groups[d.building, default: []].append(d)
+        }
+        return order.map { ($0, groups[$0]!) }
+    }
+
+    func itemName(_ d: DefectSummary, _ language: Language) -> String {
+        checklists.item(d.item)?.name.text(language) ?? d.item
+    }
+
+    // MARK: - CSV
+
+    /// UTF-8 with a BOM and CRLF line ends, so Excel and LibreOffice open the Chinese
+    /// intact; cells a spreadsheet would run as formulas are neutralised.
+    public func csv(language: Language = .zh) throws -> Data {
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        let writer = try CSVWriter(stream: stream, newline: .crlf)
+        let header = [RT.code, RT.unit, RT.building, RT.entrance, RT.floor, RT.room, RT.itemID, RT.item, RT.note,
+                      RT.severity, RT.roundFound, RT.failed, RT.status, RT.rectification].map { $0.text(language) }
+        try writer.write(row: header)
+        for d in defects {
+            let row = [d.code.text, d.unitCode, d.building, String(d.entrance), String(d.floor), d.room, d.item,
+                       itemName(d, language), d.note, d.severity.name.text(language), String(d.roundFound),
+                       String(d.failedRechecks), d.status.name.text(language), d.rectificationNote ?? ""]
+            try writer.write(row: row.map(Escape.spreadsheetCell))
+        }
+        writer.stream.close()
+        guard let body = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return Data() }
+        return Data([0xEF, 0xBB, 0xBF]) + body
+    }
+
+    // MARK: - Markdown
+
+    public func markdown(language: Language = .zh) -> String {
+        let l = language
+        var out = "# \(RT.rectificationTitle.text(l)) · \(project.name)\n\n"
+        out += "- \(RT.contractor.text(l)): \(Escape.markdownCell(contractor))\n"
+        out += "- \(RT.delivery.text(l)): \(project.delivery)\n- \(RT.generated.text(l)): \(generated)\n"
+        out += "- \(RT.itemsToFix.text(l)): \(defects.filter { $0.status == .open }.count) · \(RT.awaiting.text(l)): \(defects.filter { $0.status == .rectified }.count)\n\n"
+        if defects.isEmpty { return out + RT.noItems.text(l) + "\n" }
+        for (building, list) in byBuilding {
+            out += "## \(buildingName(building, l))\n\n"
+            out += "| \(RT.code.text(l)) | \(RT.unit.text(l)) | \(RT.room.text(l)) | \(RT.item.text(l)) | \(RT.note.text(l)) | \(RT.severity.text(l)) | \(RT.roundFound.text(l)) | \(RT.failed.text(l)) | \(RT.status.text(l)) |\n"
+            out += "|---|---|---|---|---|---|---|---|---|\n"
+            for d in list {
+                let cells = [d.code.text, d.unitCode, d.room, "\(d.item) \(itemName(d, l))", d.note, d.severity.name.text(l),
+                             String(d.roundFound), String(d.failedRechecks), d.status.name.text(l)]
+                out += "| " + cells.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    func buildingName(_ building: String, _ l: Language) -> String { l == .zh ? "\(building)栋" : "Building \(building)" }
+
+    // MARK: - HTML
+
+    /// One printable A4 file: a page per building, every user text escaped.
+    public func html(language: Language = .zh) -> String {
+        let l = language
+        let title = "\(RT.rectificationTitle.text(l)) · \(project.name) · \(contractor)"
+        var body = "<header><h1>\(Escape.html(RT.rectificationTitle.text(l)))</h1>"
+        body += "<p class=\"meta\">\(Escape.html(RT.project.text(l))): \(Escape.html(project.name)) · \(Escape.html(RT.contractor.text(l))): <strong>\(Escape.html(contractor))</strong>"
+        body += " · \(Escape.html(RT.delivery.text(l))): \(project.delivery) · \(Escape.html(RT.generated.text(l))): \(generated)</p>"
+        body += "<p class=\"meta\">\(Escape.html(RT.itemsToFix.text(l))): \(defects.filter { $0.status == .open }.count) · \(Escape.html(RT.awaiting.text(l))): \(defects.filter { $0.status == .rectified }.count)</p></header>\n"
+        if defects.isEmpty { body += "<p>\(Escape.html(RT.noItems.text(l)))</p>" }
+        for (building, list) in byBuilding {
+            body += "<section class=\"building\"><h2>\(Escape.html(buildingName(building, l)))</h2>\n"
+            var unit = ""
+            for d in list {
+                if d.unitCode != unit {
+                    if !unit.isEmpty { body += "</tbody></table>\n" }
+                    unit = d.unitCode
+                    let label = l == .zh ? "\(d.building)栋 \(d.entrance)单元 \(UnitCode.twoDigits(d.floor))\(UnitCode.twoDigits(d.number))" : "Bldg \(d.building) · Entr. \(d.entrance) · \(UnitCode.twoDigits(d.floor))\(UnitCode.twoDigits(d.number))"
+                    body += "<h3>\(Escape.html(d.unitCode)) <small>\(Escape.html(label))</small></h3>\n"
+                    body += "<table><thead><tr>" + [RT.code, RT.room, RT.item, RT.note, RT.severity, RT.roundFound, RT.failed, RT.status]
+                        .map { "<th>\(Escape.html($0.text(l)))</th>" }.joined() + "</tr></thead><tbody>\n"
+                }
+                let cells = [("code", d.code.text), ("", d.room), ("", "\(d.item) \(itemName(d, l))"), ("", d.note),
+                             ("sev-\(d.severity.rawValue)", d.severity.name.text(l)), ("num", String(d.roundFound)),
+                             (d.failedRechecks > 0 ? "num warn" : "num", String(d.failedRechecks)), ("", d.status.name.text(l))]
+                body += "<tr>" + cells.map { "<td class=\"\($0.0)\">\(Escape.html($0.1))</td>" }.joined() + "</tr>\n"
+            }
+            body += "</tbody></table>\n<p class=\"sign\">\(Escape.html(RT.signature.text(l)))</p></section>\n"
+        }
+        return HTMLPage.document(title: title, language: l, body: body)
+    }
+}
+
+/// The page frame shared by the documents: A4, print-friendly, no outside resources.
+enum HTMLPage {
+    static let style = """
+        @page { size: A4; margin: 14mm 12mm; }
+        * { box-sizing: border-box; }
+        body { font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", sans-serif;
+               font-size: 10.5pt; color: #111; margin: 0; }
+        h1 { font-size: 18pt; margin: 0 0 4pt; }
+        h2 { font-size: 14pt; border-bottom: 2px solid #333; padding-bottom: 2pt; margin: 14pt 0 6pt; }
+        h3 { font-size: 11pt; margin: 10pt 0 4pt; }
+        h3 small { font-weight: normal; color: #555; margin-left: 6pt; }
+        .meta { color: #333; margin: 2pt 0; }
+        table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; page-break-inside: auto; }
+        tr { page-break-inside: avoid; }
+        th, td { border: 1px solid #999; padding: 3pt 4pt; text-align: left; vertical-align: top; }
+        th { background: #eee; }
+        td.num, th.num { text-align: right; }
+        td.code { font-family: "DejaVu Sans Mono", monospace; font-weight: bold; white-space: nowrap; }
+        td.warn { color: #b00; font-weight: bold; }
+        td.sev-severe { color: #b00; font-weight: bold; }
+        section.building { break-before: page; page-break-before: always; }
+        section.building:first-of-type { break-before: auto; page-break-before: auto; }
+        section.report { break-inside: avoid-page; }
+        .sign { margin-top: 14pt; }
+        .warning { color: #b00; }
+        svg text { font-size: 10px; }
+        """
+
+    static func document(title: String, language: Language, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language == .zh ? "zh-CN" : "en")">
+        <head>
+        <meta charset="utf-8">
+        <title>\(Escape.html(title))</title>
+        <style>
+        \(style)
+        </style>
+        </head>
+        <body>
+        \(body)
+        </body>
+        </html>
+
+        """
+    }
+}

@@ -1,0 +1,75 @@
+import InspectionCore
+import InspectionStore
+import TerminalKit
+
+extension AcceptanceReport {
+    /// The report as styled lines for the terminal preview: the same sections as the HTML,
+    /// tables aligned by display width, bars drawn with block characters.
+    public func terminalLines(language l: Language, width: Int, theme: Theme) -> [Line] {
+        var lines: [Line] = []
+        func heading(_ text: String) {
+            lines.append(Line(""))
+            lines.append(Line(text, style: theme.heading))
+        }
+        func plain(_ text: String, _ style: Style? = nil) {
+            for part in DisplayWidth.wrap(text, width: max(10, width)) { lines.append(Line(part, style: style)) }
+        }
+        func table(_ header: [String], _ rows: [[String]], firstWidth: Int) {
+            let columnWidth = 8
+            lines.append(Line(([DisplayWidth.fit(header[0], width: firstWidth)] + header.dropFirst().map { DisplayWidth.fit($0, width: columnWidth, alignment: .right) }).joined(), style: theme.muted))
+            for row in rows {
+                lines.append(Line(([DisplayWidth.fit(row[0], width: firstWidth)] + row.dropFirst().map { DisplayWidth.fit($0, width: columnWidth, alignment: .right) }).joined()))
+            }
+        }
+        let title = "\(RT.reportTitle.text(l)) · \(l == .zh ? "第 \(round.number) 轮" : "Round \(round.number)") · \(board.project.name)"
+        lines.append(Line(title, style: theme.highlight))
+        heading(RT.scope.text(l))
+        for (k, v) in scopeRows(l) { lines.append(Line([Span(DisplayWidth.fit(k, width: 14), style: theme.muted), Span(v)])) }
+        heading(RT.defects.text(l))
+        let barWidth = max(10, min(40, width - 30))
+        lines.append(Line(RT.byCategory.text(l), style: theme.muted))
+        lines += TextBars.lines(categoryBars(l), width: barWidth).map { Line($0, style: theme.good) }
+        lines.append(Line(RT.byBuilding.text(l), style: theme.muted))
+        lines += TextBars.lines(buildingBars(l), width: barWidth).map { Line($0, style: theme.good) }
+        lines.append(Line(RT.bySeverity.text(l), style: theme.muted))
+        lines.append(Line(severityRows(l).map { "\($0.0) \($0.1)" }.joined(separator: "   ")))
+        lines.append(Line(RT.byContractor.text(l), style: theme.muted))
+        let measures = BoardMeasure.allCases
+        let rows = contractorRows()
+        let nameWidth = max(12, min(26, width - measures.count * 8))
+        table([RT.contractor.text(l)] + measures.map { $0.name.text(l) },
+              (rows + [(RT.total.text(l), rows.reduce(StatusCounts()) { $0 + $1.1 })]).map { row in [row.0] + measures.map { String(row.1[$0]) } },
+              firstWidth: nameWidth)
+        heading(RT.newVsCarried.text(l))
+        lines.append(Line(recheckRows(l).map { "\($0.0) \($0.1)" }.joined(separator: "   ")))
+        heading(RT.penalties.text(l))
+        let inRound = Dictionary(board.penaltiesInRound.map { ($0.contractor, $0.count) }, uniquingKeysWith: { a, _ in a })
+        for p in board.penaltiesTotal {
+            let codes = p.defects.isEmpty ? "" : "  " + p.defects.joined(separator: " ")
+            lines.append(Line([Span(DisplayWidth.fit(p.contractor, width: nameWidth)),
+                               Span(" \(RT.thisRound.text(l)) \(inRound[p.contractor] ?? 0)  \(RT.cumulative.text(l)) \(p.count)", style: p.count > 0 ? theme.bad : theme.muted),
+                               Span(codes, style: theme.accent)]))
+        }
+        heading(RT.risks.text(l))
+        if facts.waived.isEmpty { plain(RT.none.text(l), theme.muted) }
+        for d in facts.waived {
+            lines.append(Line([Span(d.code.text + " ", style: theme.accent), Span("\(d.unitCode) \(d.room) \(itemName(d.item, l)) · \(d.note)")]))
+            plain("  \(RT.answer.text(l))：\(d.waiver ?? "")", theme.muted)
+        }
+        heading(RT.unreached.text(l))
+        if facts.unreachedUnits.isEmpty && facts.pendingRechecks.isEmpty {
+            plain(round.isOpen ? RT.stillOpen.text(l) : RT.none.text(l), theme.muted)
+        } else {
+            plain("\(RT.unit.text(l)) (\(facts.unreachedUnits.count)): " + facts.unreachedUnits.joined(separator: " "))
+            plain("\(RT.pending.text(l)) (\(facts.pendingRechecks.count)): " + facts.pendingRechecks.joined(separator: " "))
+        }
+        heading(RT.readiness.text(l))
+        let r = board.readiness
+        lines.append(Line([Span("\(RT.ready.text(l)) \(r.ready)/\(r.units) = \(BoardText.percent(r.rate))   "),
+                           Span("\(RT.target.text(l)) \(BoardText.percent(r.target)) · " + (r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l)),
+                                style: r.meetsTarget ? theme.good : theme.bad)]))
+        heading(RT.actions.text(l))
+        for (i, action) in actions(l).enumerated() { plain("\(i + 1). \(action)") }
+        return lines
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import InspectionCore
+
+/// How a round's re-checks came out.
+public struct RecheckOutcomes: Hashable, Sendable, Codable {
+    /// Defects on the round's re-check list (carried from earlier rounds).
+    public var carried: Int
+    public var passed: Int
+    public var failed: Int
+    /// Waived during the round, so no re-check was needed.
+    public var waived: Int
+    /// Still unrecorded.
+    public var pending: Int
+}
+
+/// The facts of one round that the mock acceptance report adds to the board.
+public struct RoundFacts: Hashable, Sendable {
+    public var round: Round
+    /// New defects of the round by severity.
+    public var newBySeverity: [Severity: Int]
+    public var rechecks: RecheckOutcomes
+    /// Every defect waived up to the end of the round, with its unified answer.
+    public var waived: [DefectSummary]
+    /// Codes of the units not reached and the re-checks not recorded (a partial close).
+    public var unreachedUnits: [String]
+    public var pendingRechecks: [String]
+}
+
+extension InspectionStore {
+    /// The report's facts for round `number`.
+    public func roundFacts(_ number: Int) throws -> RoundFacts {
+        try read { db in
+            guard let round = try Self.rounds(db).first(where: { $0.number == number }) else { throw InspectionError.roundNotFound(number) }
+            var bySeverity: [Severity: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT severity, count(*) AS n FROM defect WHERE round_found = ? GROUP BY severity", arguments: [number]) {
+                if let s = Severity(rawValue: row["severity"]) { bySeverity[s] = row["n"] }
+            }
+            var outcomes = RecheckOutcomes(carried: 0, passed: 0, failed: 0, waived: 0, pending: 0)
+            for row in try Row.fetchAll(db, sql: """
+                SELECT r.outcome, d.status = 'waived' AS waived, count(*) AS n
+                FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid WHERE r.round = ? GROUP BY 1, 2
+                """, arguments: [number]) {
+                let n: Int = row["n"]
+                outcomes.carried += n
+                switch row["outcome"] as Int? {
+                case 1?: outcomes.passed += n
+                case 0?: outcomes.failed += n
+                default: if row["waived"] as Bool { outcomes.waived += n } else { outcomes.pending += n }
+                }
+            }
+            let waived = try DefectSummary.fetchAll(db, where: "d.status = 'waived' AND d.waived_round <= ?", [number],
+                                                    orderBy: "d.building, u.entrance, u.floor, u.number, d.code")
+            func codes(_ table: String, _ ids: [UUID]) throws -> [String] {
+                try ids.compactMap { try String.fetchOne(db, sql: "SELECT code FROM \(table) WHERE id = ?", arguments: [$0]) }
+            }
+            return RoundFacts(round: round, newBySeverity: bySeverity, rechecks: outcomes, waived: waived,
+                              unreachedUnits: try codes("unit", round.unreachedUnits),
+                              pendingRechecks: try codes("defect_state", round.pendingRechecks))
+        }
+    }
+
+    /// Open and rectified-but-unchecked defects in the order buyers would notice them:
+    /// buyer sensitivity, then severity, then layout.
+    public func buyerRankedDefects(limit: Int) throws -> [DefectSummary] {
+        try read { db in
+            try DefectSummary.fetchAll(db, where: "d.status IN ('open', 'rectified')", [],
+                                       orderBy: "d.sensitivity_rank, d.severity_rank, d.failed DESC, d.building, u.entrance, u.floor, u.number LIMIT \(limit)")
+        }
+    }
+
+    /// Defects in one building (and category), for the board's drill-down.
+    public func defects(building: String, category: String?, round: Int?) throws -> [DefectSummary] {
+        try read { db in
+            var conditions = ["d.building = ?"]
+            var arguments: StatementArguments = [building]
+            if let category { conditions.append("d.category = ?"); arguments += [category] }
+            if let round { conditions.append("d.round_found <= ?"); arguments += [round] }
+            return try DefectSummary.fetchAll(db, where: conditions.joined(separator: " AND "), arguments,
+                                              orderBy: "u.entrance, u.floor, u.number, d.room, d.code")
+        }
+    }
+}

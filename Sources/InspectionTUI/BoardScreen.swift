@@ -1,0 +1,376 @@
+import Foundation
+import InspectionCore
+import InspectionReports
+import InspectionStore
+import TerminalKit
+
+/// The engineering lead's defect board for a round: building × category matrix, counts by
+/// contractor, readiness with the units that block it, repeat failures, and what buyers
+/// will notice first. `[` and `]` switch rounds; Enter drills down to units, a unit's
+/// defects, and a defect's history. Read-only.
+final class BoardScreen: Screen {
+    enum Tab: Int, CaseIterable { case matrix, contractors, readiness, penalties, buyers }
+    /// What the matrix counts: outstanding (open + rectified) or one board column.
+    enum MatrixMeasure: CaseIterable { case outstanding, new, open, rectified, closed, failedRechecks, waived }
+
+    var round: Int?
+    var board: BoardReport?
+    var buyers: [DefectSummary] = []
+    var tab = Tab.matrix
+    var measure = MatrixMeasure.outstanding
+    var cell = (row: 0, column: 0)
+    var list = ListState()
+
+    init(app: InspectionApp) throws {
+        round = app.latestRound?.number
+        try reload(app)
+    }
+
+    func reload(_ app: InspectionApp) throws {
+        board = try app.store.board(round: round, today: app.today)
+        buyers = try app.store.buyerRankedDefects(limit: 200)
+    }
+
+    func title(_ app: InspectionApp) -> String { app.texts.keyBoard }
+
+    func value(_ counts: StatusCounts) -> Int {
+        switch measure {
+        case .outstanding: return counts.outstanding
+        case .new: return counts.new
+        case .open: return counts.open
+        case .rectified: return counts.rectified
+        case .closed: return counts.closed
+        case .failedRechecks: return counts.failedRechecks
+        case .waived: return counts.waived
+        }
+    }
+
+    func measureName(_ app: InspectionApp) -> String {
+        switch measure {
+        case .outstanding: return app.texts.outstanding
+        case .new: return BoardMeasure.new.name.text(app.language)
+        case .open: return BoardMeasure.open.name.text(app.language)
+        case .rectified: return BoardMeasure.rectified.name.text(app.language)
+        case .closed: return BoardMeasure.closed.name.text(app.language)
+        case .failedRechecks: return BoardMeasure.failedRechecks.name.text(app.language)
+        case .waived: return BoardMeasure.waived.name.text(app.language)
+        }
+    }
+
+    // MARK: - Drawing
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
+        guard let board else { return nil }
+        let t = app.texts, theme = app.theme
+        let (header, rest) = area.splitTop(2)
+        let roundText = board.round.map { r in (r.isOpen ? t.roundOpen(r.number) : t.roundClosed(r.number)) + (r.partial ? " · " + t.partial : "") } ?? t.noRoundOpen
+        let r = board.readiness
+        buffer.put(Line([Span(" \(t.keyBoard) · \(roundText)", style: theme.heading), Span("   [ ] \(t.switchRound)", style: theme.muted),
+                         Span("   \(t.readinessShort(r.ready, r.units, BoardText.percent(r.rate), BoardText.percent(r.target)))",
+                              style: r.meetsTarget ? theme.good : theme.warning)]),
+                   at: Position(x: header.x, y: header.y), base: theme.normal, maxWidth: header.width)
+        var x = header.x + 1
+        for (i, name) in t.boardTabs.enumerated() {
+            let style = i == tab.rawValue ? theme.selected : theme.muted
+            x += buffer.put(" \(i + 1) \(name) ", at: Position(x: x, y: header.y + 1), style: style) + 1
+        }
+        let body = Rect(x: rest.x + 1, y: rest.y + 1, width: rest.width - 2, height: rest.height - 1)
+        switch tab {
+        case .matrix: renderMatrix(board, into: &buffer, area: body, app: app)
+        case .contractors: renderContractors(board, into: &buffer, area: body, app: app)
+        case .readiness: renderReadiness(board, into: &buffer, area: body, app: app)
+        case .penalties: renderPenalties(board, into: &buffer, area: body, app: app)
+        case .buyers: renderBuyers(into: &buffer, area: body, app: app)
+        }
+        return nil
+    }
+
+    var matrixRows: [String?] { (board?.tables.buildings.map { Optional($0) } ?? []) + [nil] }
+    var matrixColumns: [String?] { (board?.tables.categories.map { Optional($0) } ?? []) + [nil] }
+
+    func counts(building: String?, category: String?) -> StatusCounts {
+        guard let t = board?.tables else { return StatusCounts() }
+        switch (building, category) {
+        case let (b?, c?): return t.cell(building: b, category: c)
+        case let (b?, nil): return t.byBuilding[b] ?? StatusCounts()
+        case let (nil, c?): return t.byCategory[c] ?? StatusCounts()
+        case (nil, nil): return t.total
+        }
+    }
+
+    func renderMatrix(_ board: BoardReport, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
+        let t = app.texts, theme = app.theme
+        buffer.put(Line([Span(t.matrixOf(measureName(app)), style: theme.heading), Span("   m \(t.changeMeasure)  Enter \(t.drillDown)", style: theme.muted)]),
+                   at: Position(x: area.x, y: area.y), base: theme.normal, maxWidth: area.width)
+        let columns = matrixColumns
+        let labelWidth = 10
+        let columnWidth = max(8, min(12, (area.width - labelWidth) / max(1, columns.count)))
+        var x = area.x + labelWidth
+        for c in columns {
+            let name = c.flatMap { app.checklists.category($0)?.name.text(app.language) } ?? t.total
+            buffer.put(DisplayWidth.fit(name, width: columnWidth, alignment: .right), at: Position(x: x, y: area.y + 2), style: theme.heading)
+            x += columnWidth
+        }
+        let rows = matrixRows
+        let visible = area.height - 3
+        let first = max(0, min(cell.row - visible + 1, rows.count - visible))
+        for (i, b) in rows.enumerated().dropFirst(first).prefix(visible) {
+            let y = area.y + 3 + i - first
+            let label = b.map { t.buildingLabel($0) } ?? t.total
+            buffer.put(DisplayWidth.fit(label, width: labelWidth), at: Position(x: area.x, y: y), style: b == nil ? theme.heading : theme.normal)
+            for (j, c) in columns.enumerated() {
+                let v = value(counts(building: b, category: c))
+                let selected = i == cell.row && j == cell.column
+                let style = selected ? theme.selected : (b == nil || c == nil ? theme.heading : (v > 0 ? theme.normal : theme.muted))
+                buffer.put(DisplayWidth.fit(String(v), width: columnWidth, alignment: .right),
+                           at: Position(x: area.x + labelWidth + j * columnWidth, y: y), style: style)
+            }
+        }
+    }
+
+    func renderContractors(_ board: BoardReport, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
+        let t = board.tables
+        let columns = [TableColumn(app.texts.contractorLabel)] + BoardMeasure.allCases.map { TableColumn($0.name.text(app.language), width: 8, alignment: .right) }
+            + [TableColumn(app.texts.total, width: 6, alignment: .right)]
+        let ids = t.contractors
+        var rows = ids.map { id -> [Span] in
+            let c = t.byContractor[id] ?? StatusCounts()
+            return [Span(board.contractorName(id))] + BoardMeasure.allCases.map { Span(String(c[$0])) } + [Span(String(c.total))]
+        }
+        rows.append([Span(app.texts.total, style: app.theme.heading)] + BoardMeasure.allCases.map { Span(String(t.total[$0]), style: app.theme.heading) }
+                    + [Span(String(t.total.total), style: app.theme.heading)])
+        TableView(columns: columns, rows: rows, theme: app.theme).render(into: &buffer, area: area, state: &list)
+    }
+
+    func renderReadiness(_ board: BoardReport, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
+        let t = app.texts, theme = app.theme
+        let r = board.readiness, d = board.deadlines
+        var y = area.y
+        buffer.put(t.readinessShort(r.ready, r.units, BoardText.percent(r.rate), BoardText.percent(r.target)), at: Position(x: area.x, y: y),
+                   style: r.meetsTarget ? theme.good : theme.bad)
+        y += 1
+        ProgressBar(fraction: r.rate, style: r.meetsTarget ? theme.good : theme.warning, emptyStyle: theme.muted)
+            .render(into: &buffer, area: Rect(x: area.x, y: y, width: min(50, area.width), height: 1))
+        y += 1
+        buffer.put(t.deadlineLine(d.delivery, d.daysToDelivery, d.riskCutoff, d.daysToRiskCutoff, d.latestRoundOneStart, d.roundOneStarted),
+                   at: Position(x: area.x, y: y), style: theme.normal, maxWidth: area.width)
+        y += 1
+        for w in d.warnings where y < area.maxY {
+            buffer.put("! " + w.message.text(app.language), at: Position(x: area.x, y: y), style: theme.warning, maxWidth: area.width)
+            y += 1
+        }
+        y += 1
+        buffer.put(t.blockingUnitsHeading(r.blockingUnits.count), at: Position(x: area.x, y: y), style: theme.heading)
+        y += 1
+        let rows = r.blockingUnits.map { ListRow(Line("  " + $0)) }
+        ListView(rows: rows, theme: theme).render(into: &buffer, area: Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), state: &list)
+    }
+
+    func renderPenalties(_ board: BoardReport, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
+        let inRound = Dictionary(board.penaltiesInRound.map { ($0.contractor, $0.count) }, uniquingKeysWith: { a, _ in a })
+        buffer.put(app.texts.penaltyExplain(board.project.settings.penaltyThreshold), at: Position(x: area.x, y: area.y), style: app.theme.muted, maxWidth: area.width)
+        let columns = [TableColumn(app.texts.contractorLabel, width: 26), TableColumn(app.texts.thisRound, width: 6, alignment: .right),
+                       TableColumn(app.texts.cumulative, width: 6, alignment: .right), TableColumn(app.texts.markCodes)]
+        let rows = board.penaltiesTotal.map { p in
+            [Span(p.contractor), Span(String(inRound[p.contractor] ?? 0)), Span(String(p.count), style: p.count > 0 ? app.theme.bad : nil),
+             Span(p.defects.joined(separator: " "), style: app.theme.accent)]
+        }
+        TableView(columns: columns, rows: rows, theme: app.theme)
+            .render(into: &buffer, area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2), state: &list)
+    }
+
+    func renderBuyers(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
+        buffer.put(app.texts.buyersExplain, at: Position(x: area.x, y: area.y), style: app.theme.muted, maxWidth: area.width)
+        let rows = buyers.map { d -> ListRow in
+            var row = defectRow(d, app: app, showUnit: true)
+            let sensitivity = app.checklists.item(d.item)?.sensitivity.name.text(app.language) ?? ""
+            row.line.spans.insert(Span(DisplayWidth.fit(sensitivity, width: 3), style: app.theme.highlight), at: 1)
+            return row
+        }
+        ListView(rows: rows, theme: app.theme).render(into: &buffer, area: Rect(x: area.x - 1, y: area.y + 1, width: area.width + 1, height: area.height - 1), state: &list)
+    }
+
+    // MARK: - Keys
+
+    func handle(_ key: Key, app: InspectionApp) throws {
+        switch key {
+        case .character(let c) where ("1"..."5").contains(c):
+            tab = Tab(rawValue: Int(String(c))! - 1)!
+            list = ListState()
+            if tab != .matrix { list.selectFirst(count: listCount) { _ in true } }
+            return
+        case .tab:
+            tab = Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!
+            list = ListState()
+            if tab != .matrix { list.selectFirst(count: listCount) { _ in true } }
+            return
+        case .character("["), .character("]"):
+            guard let current = round else { return }
+            let next = current + (key == .character("]") ? 1 : -1)
+            guard app.rounds.contains(where: { $0.number == next }) else { return }
+            round = next
+            try reload(app)
+            return
+        case .escape, .character("q"):
+            app.pop()
+            return
+        default:
+            break
+        }
+        if tab == .matrix { try handleMatrix(key, app: app) } else { try handleList(key, app: app) }
+    }
+
+    var listCount: Int {
+        guard let board else { return 0 }
+        switch tab {
+        case .matrix: return 0
+        case .contractors: return board.tables.contractors.count + 1
+        case .readiness: return board.readiness.blockingUnits.count
+        case .penalties: return board.penaltiesTotal.count
+        case .buyers: return buyers.count
+        }
+    }
+
+    func handleMatrix(_ key: Key, app: InspectionApp) throws {
+        switch key {
+        case .down, .character("j"): cell.row = min(cell.row + 1, matrixRows.count - 1)
+        case .up, .character("k"): cell.row = max(0, cell.row - 1)
+        case .right, .character("l"): cell.column = min(cell.column + 1, matrixColumns.count - 1)
+        case .left, .character("h"): cell.column = max(0, cell.column - 1)
+        case .character("m"):
+            let all = MatrixMeasure.allCases
+            measure = all[(all.firstIndex(of: measure)! + 1) % all.count]
+        case .enter:
+            let building = matrixRows[cell.row], category = matrixColumns[cell.column]
+            let round = self.round
+            let title = [building.map { app.texts.buildingLabel($0) }, category.flatMap { app.checklists.category($0)?.name.text(app.language) }]
+                .compactMap { $0 }.joined(separator: " · ")
+            app.push(try UnitCountsScreen(app: app, title: title.isEmpty ? app.texts.total : title) { app in
+                let all = try building.map { try app.store.defects(building: $0, category: category, round: round) }
+                    ?? app.store.defects(DefectFilter()).filter { category == nil || $0.category == category }
+                return all
+            })
+        default:
+            break
+        }
+    }
+
+    func handleList(_ key: Key, app: InspectionApp) throws {
+        let count = listCount
+        switch key {
+        case .down, .character("j"): list.move(by: 1, count: count) { _ in true }
+        case .up, .character("k"): list.move(by: -1, count: count) { _ in true }
+        case .pageDown: list.move(by: 15, count: count) { _ in true }
+        case .pageUp: list.move(by: -15, count: count) { _ in true }
+        case .enter:
+            guard let board, let i = list.selected else { return }
+            switch tab {
+            case .contractors:
+                guard i < board.tables.contractors.count else { return }
+                let id = board.tables.contractors[i]
+                let name = board.contractorName(id)
+                app.push(try DefectListScreen(app: app, title: name) { app in
+                    var filter = DefectFilter()
+                    filter.contractor = name
+                    return try id == nil ? app.store.defects(DefectFilter()).filter { $0.contractor == nil } : app.store.defects(filter)
+                })
+            case .readiness:
+                let code = board.readiness.blockingUnits[i]
+                app.push(try DefectListScreen(app: app, title: code) { app in
+                    var filter = DefectFilter()
+                    filter.unitCode = code
+                    return try app.store.defects(filter).filter { $0.status.blocksDelivery }
+                })
+            case .penalties:
+                let p = board.penaltiesTotal[i]
+                app.push(try DefectListScreen(app: app, title: p.contractor) { app in
+                    try p.defects.map { try app.store.defect(code: $0).summary }
+                })
+            case .buyers:
+                app.push(try DefectScreen(app: app, code: buyers[i].code.text))
+            case .matrix:
+                break
+            }
+        default:
+            break
+        }
+    }
+
+    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
+        [("1-5", app.texts.boardViews), ("[ ]", app.texts.switchRound), ("Enter", app.texts.drillDown), ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
+    }
+
+    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
+        let t = app.texts
+        return [("1 … 5  Tab", t.boardViews), ("[ ]", t.switchRound), ("← → ↑ ↓", t.keyMove), ("m", t.changeMeasure),
+                ("Enter", t.drillDown), ("Esc q", t.keyBack)]
+    }
+}
+
+/// The units of a board cell with their defect counts; Enter lists a unit's defects.
+final class UnitCountsScreen: Screen {
+    let name: String
+    let load: (InspectionApp) throws -> [DefectSummary]
+    var groups: [(unit: String, defects: [DefectSummary])] = []
+    var state = ListState()
+
+    init(app: InspectionApp, title: String, load: @escaping (InspectionApp) throws -> [DefectSummary]) throws {
+        name = title
+        self.load = load
+        try reload(app)
+        state.selectFirst(count: groups.count) { _ in true }
+    }
+
+    func reload(_ app: InspectionApp) throws {
+        var order: [String] = []
+        var map: [String: [DefectSummary]] = [:]
+        for d in try load(app).sorted(by: { ($0.layoutKey, $0.code) < ($1.layoutKey, $1.code) }) {
+            if map[d.unitCode] == nil { order.append(d.unitCode) }
+            map[d.unitCode, default: []].append(d)
+        }
+        groups = order.map { ($0, map[$0]!) }
+    }
+
+    func title(_ app: InspectionApp) -> String { name }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
+        let (header, body) = area.splitTop(1)
+        buffer.put(" \(name) · \(app.texts.unitsCount(groups.count))", at: Position(x: header.x, y: header.y), style: app.theme.heading, maxWidth: header.width)
+        let columns = [TableColumn(app.texts.units, width: 12)] + [DefectStatus.open, .rectified, .closed, .waived].map {
+            TableColumn(app.texts.statusName($0), width: 12, alignment: .right)
+        }
+        let rows = groups.map { g in
+            [Span(g.unit)] + [DefectStatus.open, .rectified, .closed, .waived].map { s in Span(String(g.defects.filter { $0.status == s }.count)) }
+        }
+        TableView(columns: columns, rows: rows, theme: app.theme).render(into: &buffer, area: body, state: &state)
+        return nil
+    }
+
+    func handle(_ key: Key, app: InspectionApp) throws {
+        switch key {
+        case .down, .character("j"): state.move(by: 1, count: groups.count) { _ in true }
+        case .up, .character("k"): state.move(by: -1, count: groups.count) { _ in true }
+        case .pageDown: state.move(by: 15, count: groups.count) { _ in true }
+        case .pageUp: state.move(by: -15, count: groups.count) { _ in true }
+        case .enter, .right, .character("l"):
+            guard let i = state.selected, i < groups.count else { return }
+            let group = groups[i]
+            let ids = Set(group.defects.map(\.id))
+            app.push(try DefectListScreen(app: app, title: "\(name) · \(group.unit)") { app in
+                var filter = DefectFilter()
+                filter.unitCode = group.unit
+                return try app.store.defects(filter).filter { ids.contains($0.id) }
+            })
+        case .escape, .character("q"), .left, .character("h"): app.pop()
+        default: break
+        }
+    }
+
+    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
+        [("Enter", app.texts.drillDown), ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
+    }
+
+    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
+        [("↑↓ j k", app.texts.keyMove), ("Enter", app.texts.drillDown), ("Esc q", app.texts.keyBack)]
+    }
+}
