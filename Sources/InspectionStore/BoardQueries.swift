@@ -61,7 +61,8 @@ extension InspectionStore {
                 units.inProgress = row["started"] ?? 0
                 units.notStarted = units.inScope - units.inspected - units.inProgress
             }
-            let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM defect_state WHERE status IN ('open', 'rectified')") ?? 0
+            let open = roundNumber == latest ? tables.total.outstanding
+                : try Int.fetchOne(db, sql: "SELECT count(*) FROM defect_state WHERE status IN ('open', 'rectified')") ?? 0
             let deadlines = Deadlines(delivery: project.delivery, today: today, roundOneStarted: rounds.first { $0.number == 1 }?.opened,
                                       openDefects: open, roundsClosed: rounds.filter { !$0.isOpen }.count)
             return BoardReport(project: project, round: round, rounds: rounds, units: units, tables: tables,
@@ -115,17 +116,15 @@ extension InspectionStore {
             // Open and rectified at the end of a past round: the next round's re-check list,
             // taken as that round opened.
             for row in try Row.fetchAll(db, sql: """
-                SELECT d.building, d.category, d.contractor_rowid, r.status_at_open, count(*) AS n
-                FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid
-                WHERE r.round = ? GROUP BY 1, 2, 3, 4
+                SELECT building, category, contractor_rowid, status_at_open, count(*) AS n
+                FROM recheck WHERE round = ? GROUP BY building, category, contractor_rowid, status_at_open
                 """, arguments: [round + 1]) {
                 add(row, (row["status_at_open"] as String) == "rectified" ? .rectified : .open, row["n"])
             }
         }
         for row in try Row.fetchAll(db, sql: """
-            SELECT d.building, d.category, d.contractor_rowid, count(*) AS n
-            FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid
-            WHERE r.round = ? AND r.outcome = 0 GROUP BY 1, 2, 3
+            SELECT building, category, contractor_rowid, count(*) AS n
+            FROM recheck WHERE round = ? AND outcome = 0 GROUP BY status_at_open, building, category, contractor_rowid
             """, arguments: [round]) {
             add(row, .failedRechecks, row["n"])
         }

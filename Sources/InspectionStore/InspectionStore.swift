@@ -287,12 +287,14 @@ public final class InspectionStore: @unchecked Sendable {
     static func readiness(_ db: Database) throws -> Readiness {
         let target = try project(db)?.settings.readinessTarget ?? 0.98
         let units = try units(db)
+        // One index probe per unit and status beats grouping every open defect.
         var blocking: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT u.code, count(*) AS n FROM defect_state d JOIN unit u ON u.rowid = d.unit_rowid
-            WHERE d.status IN ('open', 'rectified') GROUP BY d.unit_rowid
+        for code in try String.fetchAll(db, sql: """
+            SELECT code FROM unit u
+            WHERE EXISTS (SELECT 1 FROM defect_state d WHERE d.status = 'open' AND d.unit_rowid = u.rowid)
+               OR EXISTS (SELECT 1 FROM defect_state d WHERE d.status = 'rectified' AND d.unit_rowid = u.rowid)
             """) {
-            blocking[row["code"]] = row["n"]
+            blocking[code] = 1
         }
         return Readiness.compute(unitCodes: units.map(\.code), blockingDefects: blocking, target: target)
     }

@@ -12,6 +12,14 @@ public struct RecheckOutcomes: Hashable, Sendable, Codable {
     public var waived: Int
     /// Still unrecorded.
     public var pending: Int
+
+    public init(carried: Int, passed: Int, failed: Int, waived: Int, pending: Int) {
+        self.carried = carried
+        self.passed = passed
+        self.failed = failed
+        self.waived = waived
+        self.pending = pending
+    }
 }
 
 /// The facts of one round that the mock acceptance report adds to the board.

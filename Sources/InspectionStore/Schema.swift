@@ -110,18 +110,26 @@ enum Schema {
                 """)
             try db.execute(sql: "CREATE VIEW defect AS SELECT * FROM defect_state WHERE status <> 'retracted'")
 
-            // Each round's re-check list as it stood when the round opened.
+            // Each round's re-check list as it stood when the round opened. Building, category
+            // and contractor repeat the defect's so the board counts re-checks without a join.
             try db.execute(sql: """
                 CREATE TABLE recheck (
                     round INTEGER NOT NULL,
                     defect_rowid INTEGER NOT NULL REFERENCES defect_state(rowid),
                     unit_rowid INTEGER NOT NULL REFERENCES unit(rowid),
+                    building TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    contractor_rowid INTEGER REFERENCES contractor(rowid),
                     status_at_open TEXT NOT NULL,
                     outcome INTEGER,
                     PRIMARY KEY (round, defect_rowid)
                 ) WITHOUT ROWID
                 """)
             try db.execute(sql: "CREATE INDEX recheck_unit ON recheck(round, unit_rowid)")
+            try db.execute(sql: "CREATE INDEX recheck_defect ON recheck(defect_rowid)")
+            try db.execute(sql: """
+                CREATE INDEX recheck_board ON recheck(round, outcome, status_at_open, building, category, contractor_rowid)
+                """)
 
             // How far each unit is in each round.
             try db.execute(sql: """

@@ -250,16 +250,21 @@ public final class StoreTransaction {
         latestRound = Round(number: number, opened: date)
 
         var rechecksPerUnit: [Int64: Int] = [:]
-        let insert = try db.cachedStatement(sql: "INSERT INTO recheck (round, defect_rowid, unit_rowid, status_at_open) VALUES (?, ?, ?, ?)")
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO recheck (round, defect_rowid, unit_rowid, building, category, contractor_rowid, status_at_open)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
         let candidates = try Row.fetchCursor(db, sql: """
-            SELECT rowid, unit_rowid, status, round_found FROM defect_state WHERE status IN ('open', 'rectified')
+            SELECT rowid, unit_rowid, building, category, contractor_rowid, status, round_found
+            FROM defect_state WHERE status IN ('open', 'rectified')
             """)
         var queued = 0
         while let row = try candidates.next() {
             let status = DefectStatus(rawValue: row["status"])!
             guard RoundRules.carriesOver(roundFound: row["round_found"], status: status, into: number) else { continue }
             let unit: Int64 = row["unit_rowid"]
-            try insert.execute(arguments: [number, row["rowid"] as Int64, unit, status.rawValue])
+            try insert.execute(arguments: [number, row["rowid"] as Int64, unit, row["building"] as String, row["category"] as String,
+                                           row["contractor_rowid"] as Int64?, status.rawValue])
             rechecksPerUnit[unit, default: 0] += 1
             queued += 1
         }
@@ -445,7 +450,12 @@ public final class StoreTransaction {
         let (defect, events) = try loadDefect(code: code)
         try DefectRules.reassign(defect)
         let contractor = try name.map { try self.contractor(named: $0) }
-        return try step(.defectReassigned(DefectReassigned(contractor: contractor?.id)), defect: defect, history: events)
+        let updated = try step(.defectReassigned(DefectReassigned(contractor: contractor?.id)), defect: defect, history: events)
+        // Re-check rows count against the defect's contractor, like the defect itself.
+        try db.execute(sql: """
+            UPDATE recheck SET contractor_rowid = ? WHERE defect_rowid = (SELECT rowid FROM defect_state WHERE id = ?)
+            """, arguments: [try contractorRowid(contractor?.id), defect.id])
+        return updated
     }
 
     /// Appends a step of a defect's life, saves its new state and marks its unit's progress
