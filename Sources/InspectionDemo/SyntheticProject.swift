@@ -53,8 +53,9 @@ public enum SyntheticProject {
         store.makeID = { ids.uuid() }
         store.codeGenerator = SeededGenerator(seed: options.seed &+ 13)
         let checklists = try DefaultData.checklists()
-        let delivery = today.adding(days: 30 + 20 * options.rounds)
-        let firstRound = delivery.adding(months: -3)
+        // Rounds every 20 days, the last closed two days ago; round 1 three months before delivery.
+        let firstRound = today.adding(days: -16 - 20 * (max(1, options.rounds) - 1))
+        let delivery = firstRound.adding(months: 3).adding(days: 5)
         func context(_ day: Day, _ actor: String) -> ActionContext {
             ActionContext(actor: actor, at: Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400 + 36_000), today: day)
         }
