@@ -142,7 +142,7 @@ public final class InspectionApp: TerminalProgram {
 
     func describe(_ error: Error) -> String {
         switch error {
-        case let e as InspectionError: return e.description
+        case let e as InspectionError: return texts.refusal(e)
         case let e as StoreError: return e.description
         default: return "\(error)"
         }

@@ -6,6 +6,8 @@ import TerminalKit
 struct Texts: Sendable {
     static func `for`(_ language: Language) -> Texts { language == .zh ? .zh : .en }
 
+    let language: Language
+
     // Frame
     let appName: String
     let home: String
@@ -187,6 +189,7 @@ struct Texts: Sendable {
 
 extension Texts {
     static let zh = Texts(
+        language: .zh,
         appName: "验房",
         home: "首页",
         units: "单元",
@@ -354,6 +357,7 @@ extension Texts {
     )
 
     static let en = Texts(
+        language: .en,
         appName: "yanfang",
         home: "Home",
         units: "Units",

@@ -18,7 +18,8 @@ final class UnitPickerScreen: Screen {
     var rows: [Row] = []
     var listRows: [ListRow] = []
     var state = ListState()
-    var groups: [(key: String, done: Int, total: Int)] = []
+    /// Units done and in all, per building-entrance.
+    var groupCounts: [String: (done: Int, total: Int)] = [:]
 
     init(app: InspectionApp) throws {
         try reload(app)
@@ -36,6 +37,12 @@ final class UnitPickerScreen: Screen {
         progress = try app.latestRound.map { try app.store.progress(round: $0.number) } ?? [:]
         blocking = try app.store.blockingDefectsByUnit()
         rows = []
+        groupCounts = [:]
+        for unit in units {
+            let key = "\(unit.building)-\(unit.entrance)"
+            groupCounts[key, default: (0, 0)].total += 1
+            if progress[unit.id]?.isComplete ?? false { groupCounts[key, default: (0, 0)].done += 1 }
+        }
         var previous: (String, Int)?
         for unit in units {
             if previous.map({ $0 != (unit.building, unit.entrance) }) ?? true {
@@ -79,10 +86,9 @@ final class UnitPickerScreen: Screen {
         let t = app.texts, theme = app.theme
         switch row {
         case let .heading(building, entrance):
-            let members = units.filter { $0.building == building && $0.entrance == entrance }
-            let done = members.filter { progress[$0.id]?.isComplete ?? false }.count
+            let counts = groupCounts["\(building)-\(entrance)"] ?? (0, 0)
             return ListRow(Line([Span(t.entranceLabel(building, entrance), style: theme.heading),
-                                 Span("  " + t.unitsDone(done, members.count), style: theme.muted)]), selectable: false)
+                                 Span("  " + t.unitsDone(counts.done, counts.total), style: theme.muted)]), selectable: false)
         case .unit(let unit):
             let (mark, text, style) = status(of: unit, app: app)
             let type = app.checklists.unitType(unit.type)

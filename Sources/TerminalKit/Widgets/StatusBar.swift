@@ -21,7 +21,8 @@ public struct StatusBar {
             spans.append(Span(" \(label) ", style: theme.statusBar))
         }
         let hintLine = Line(spans)
-        if let message, !message.isEmpty {
+        if let full = message, !full.isEmpty {
+            let message = DisplayWidth.of(full) > area.width - 2 ? DisplayWidth.fit(full, width: area.width - 2) : full
             let messageWidth = DisplayWidth.of(message)
             let room = area.width - messageWidth - 1
             let style = messageStyle ?? theme.statusBar
