@@ -1,0 +1,58 @@
+import Foundation
+import InspectionCore
+import InspectionReports
+import InspectionStore
+import Testing
+
+@Suite struct ThreeRoundProjectCounts {
+    @Test func boardCountsEachRoundExactly() throws {
+        let p = try ScriptedProject()
+        let round1 = try p.store.board(round: 1, today: ScriptedProject.today).tables.total
+        #expect(round1.new == 3)
+        #expect(round1.waived == 1)  // waived between rounds 1 and 2
+        #expect(round1.open == 0 && round1.rectified == 2 && round1.closed == 0)
+        let round2 = try p.store.board(round: 2, today: ScriptedProject.today).tables.total
+        #expect(round2.new == 1 && round2.failedRechecks == 1 && round2.closed == 1 && round2.waived == 1)
+        #expect(round2.open == 1 && round2.rectified == 1)  // the glass defect open; the leak claimed fixed again
+        let round3 = try p.store.board(round: 3, today: ScriptedProject.today).tables.total
+        #expect(round3.new == 0 && round3.failedRechecks == 2 && round3.open == 2 && round3.closed == 1 && round3.waived == 1)
+    }
+
+    @Test func theDefectFailingTwoRechecksIsFlaggedOnceInRoundThree() throws {
+        let p = try ScriptedProject()
+        let round3 = try p.store.penalties(round: 3)
+        #expect(round3.first { $0.contractor == ScriptedProject.waterproofing }?.defects == [p.codes["leak"]!])
+        #expect(try p.store.penalties(round: 2).allSatisfy { $0.count == 0 })
+        let total = try p.store.penalties(round: nil)
+        #expect(total.reduce(0) { $0 + $1.count } == 1)
+        #expect(total.first?.contractor == ScriptedProject.waterproofing)
+    }
+
+    @Test func reportStatesRecheckOutcomesWaivedRisksAndActions() throws {
+        let p = try ScriptedProject()
+        let report = try AcceptanceReport.load(store: p.store, round: 2, today: ScriptedProject.today)
+        #expect(report.facts.rechecks == RecheckOutcomes(carried: 2, passed: 1, failed: 1, waived: 0, pending: 0))
+        #expect(report.facts.waived.map(\.code.text) == [p.codes["window"]!])
+        let md = report.markdown()
+        #expect(md.contains("## 五、统一口径的风险问题"))
+        #expect(md.contains("型材变形属批次问题"))
+        #expect(md.contains("| 复查通过 | 1 |"))
+        #expect(md.contains("| 复查未过 | 1 |"))
+        let round3 = try AcceptanceReport.load(store: p.store, round: 3, today: ScriptedProject.today)
+        #expect(round3.markdown().contains("| \(ScriptedProject.waterproofing) | 1 | 1 | \(p.codes["leak"]!) |"))
+        #expect(round3.actions(.zh).contains { $0.contains("整改 2 项未销项问题") })
+    }
+
+    @Test func boardJSONHasTheRoundsCountsByBuildingCategoryAndContractor() throws {
+        let p = try ScriptedProject()
+        let board = try p.store.board(round: 3, today: ScriptedProject.today)
+        let json = try JSONOutput.encode(BoardJSON(board, checklists: try p.store.checklists()))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let byContractor = try #require(object["byContractor"] as? [[String: Any]])
+        let water = try #require(byContractor.first { $0["contractor"] as? String == ScriptedProject.waterproofing })
+        #expect(water["failedRechecks"] as? Int == 1 && water["open"] as? Int == 1)
+        let readiness = try #require(object["readiness"] as? [String: Any])
+        #expect(readiness["ready"] as? Int == 1 && readiness["units"] as? Int == 3)
+        #expect((readiness["blockingUnits"] as? [String]) == ["1-1-0101", "2-1-0101"])
+    }
+}
