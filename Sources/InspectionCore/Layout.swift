@@ -34,18 +34,25 @@ public struct LayoutSortKey: Comparable, Hashable, Sendable {
     public var entrance: Int
     public var floor: Int
     public var number: Int
+    /// The building's number, read once: sorting compares keys many times.
+    private var buildingNumber: Int?
 
     public init(building: String, entrance: Int, floor: Int, number: Int) {
         self.building = building
         self.entrance = entrance
         self.floor = floor
         self.number = number
+        buildingNumber = Int(building)
     }
 
     public static func < (a: LayoutSortKey, b: LayoutSortKey) -> Bool {
-        let order = compareBuildings(a.building, b.building)
-        if order != 0 { return order < 0 }
-        return (a.entrance, a.floor, a.number) < (b.entrance, b.floor, b.number)
+        switch (a.buildingNumber, b.buildingNumber) {
+        case let (x?, y?) where x != y: return x < y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        case (nil, nil) where a.building != b.building: return a.building < b.building
+        default: return (a.entrance, a.floor, a.number) < (b.entrance, b.floor, b.number)
+        }
     }
 }
 

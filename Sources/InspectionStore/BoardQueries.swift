@@ -34,7 +34,7 @@ extension InspectionStore {
     /// `BoardMeasure`: new and failed re-checks happened in the round; the other columns are
     /// where each defect stood at the end of the round (for the latest round, now).
     public func board(round number: Int?, today: Day) throws -> BoardReport {
-        let report: BoardReport = try read { db in
+        try read { db in
             guard let project = try Self.project(db) else { throw InspectionError.noProject }
             let rounds = try Self.rounds(db)
             let latest = rounds.last?.number ?? 0
@@ -65,17 +65,13 @@ extension InspectionStore {
                 : try Int.fetchOne(db, sql: "SELECT count(*) FROM defect_state WHERE status IN ('open', 'rectified')") ?? 0
             let deadlines = Deadlines(delivery: project.delivery, today: today, roundOneStarted: rounds.first { $0.number == 1 }?.opened,
                                       openDefects: open, roundsClosed: rounds.filter { !$0.isOpen }.count)
+            let flags = try Self.flags(db)
             return BoardReport(project: project, round: round, rounds: rounds, units: units, tables: tables,
                                contractorNames: Dictionary(contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
                                readiness: try Self.readiness(db), deadlines: deadlines,
-                               penaltiesInRound: [], penaltiesTotal: [])
+                               penaltiesInRound: round.map { PenaltyRules.tally(flags: flags, contractors: contractors, round: $0.number) } ?? [],
+                               penaltiesTotal: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil))
         }
-        var full = report
-        if let round = report.round {
-            full.penaltiesInRound = try penalties(round: round.number)
-        }
-        full.penaltiesTotal = try penalties(round: nil)
-        return full
     }
 
     static func boardFacts(_ db: Database, round: Int, latest: Int, contractors: [Int64: UUID]) throws -> [BoardFact] {

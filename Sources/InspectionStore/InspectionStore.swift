@@ -124,7 +124,10 @@ public final class InspectionStore: @unchecked Sendable {
     }
 
     static func units(_ db: Database) throws -> [ProjectUnit] {
-        try Row.fetchAll(db, sql: "SELECT * FROM unit").map(unit).sorted { $0.sortKey < $1.sortKey }
+        try Row.fetchAll(db, sql: "SELECT * FROM unit").map { row in
+            let unit = unit(row)
+            return (unit.sortKey, unit)
+        }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     static func unit(_ row: Row) -> ProjectUnit {
@@ -301,17 +304,18 @@ public final class InspectionStore: @unchecked Sendable {
 
     /// Repeat failures per contractor: flagged in `round`, or all when nil.
     public func penalties(round: Int?) throws -> [ContractorPenalties] {
-        try read { db in
-            let contractors = try Self.contractors(db)
-            let byRow = Dictionary(try Row.fetchAll(db, sql: "SELECT rowid, id FROM contractor").map { ($0["rowid"] as Int64, $0["id"] as UUID) },
-                                   uniquingKeysWith: { a, _ in a })
-            let flags = try Row.fetchAll(db, sql: "SELECT code, flag_round, flag_contractor_rowid FROM defect WHERE flag_round IS NOT NULL")
-                .map { row -> (code: String, flag: PenaltyFlag) in
-                    let contractor = (row["flag_contractor_rowid"] as Int64?).flatMap { byRow[$0] }
-                    return (row["code"], PenaltyFlag(round: row["flag_round"], contractor: contractor))
-                }
-            return PenaltyRules.tally(flags: flags, contractors: contractors, round: round)
-        }
+        try read { db in PenaltyRules.tally(flags: try Self.flags(db), contractors: try Self.contractors(db), round: round) }
+    }
+
+    /// Every defect flagged as a repeat failure, with its flag.
+    static func flags(_ db: Database) throws -> [(code: String, flag: PenaltyFlag)] {
+        let byRow = Dictionary(try Row.fetchAll(db, sql: "SELECT rowid, id FROM contractor").map { ($0["rowid"] as Int64, $0["id"] as UUID) },
+                               uniquingKeysWith: { a, _ in a })
+        return try Row.fetchAll(db, sql: "SELECT code, flag_round, flag_contractor_rowid FROM defect WHERE flag_round IS NOT NULL")
+            .map { row -> (code: String, flag: PenaltyFlag) in
+                let contractor = (row["flag_contractor_rowid"] as Int64?).flatMap { byRow[$0] }
+                return (row["code"], PenaltyFlag(round: row["flag_round"], contractor: contractor))
+            }
     }
 
     /// The schedule against the delivery date, as of `today`.
