@@ -23,6 +23,16 @@ public struct MarkCode: Hashable, Sendable, Codable, Comparable, CustomStringCon
         text = "\(r)-\(body)"
     }
 
+    /// The stored form of a typed beginning of a code ("2K7" → "2-K7"), or nil when no
+    /// code can begin so (a unit code such as 1-1-0502 cannot: 0 and 1 are not in the alphabet).
+    public static func prefix(_ compact: String) -> String? {
+        let digits = compact.prefix { $0.isASCII && $0.isNumber }
+        guard let round = Int(digits), round >= 1, round <= 999, !digits.hasPrefix("0") else { return nil }
+        let body = compact.dropFirst(digits.count)
+        guard body.count <= bodyLength, body.allSatisfy({ alphabet.contains($0) }) else { return nil }
+        return "\(round)-" + body
+    }
+
     /// A random code for a defect found in `round`.
     public static func random<G: RandomNumberGenerator>(round: Int, using generator: inout G) -> MarkCode {
         var body = ""

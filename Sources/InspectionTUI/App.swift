@@ -77,6 +77,7 @@ public final class InspectionApp: TerminalProgram {
 
     public init(store: InspectionStore, configuration: AppConfiguration) throws {
         self.store = store
+        try store.deferCheckpoints()
         self.configuration = configuration
         texts = Texts.for(configuration.language)
         theme = Theme.for(configuration.colorSupport)
@@ -123,12 +124,12 @@ public final class InspectionApp: TerminalProgram {
     }
 
     /// Runs one user action as one transaction; a refusal shows on the status bar and
-    /// changes nothing.
+    /// changes nothing. Actions that change the rounds or settings pass `reload`.
     @discardableResult
-    func perform<T>(_ action: (StoreTransaction) throws -> T) -> T? {
+    func perform<T>(reload: Bool = false, _ action: (StoreTransaction) throws -> T) -> T? {
         do {
             let result = try store.write(context(), action)
-            try reloadProject()
+            if reload { try reloadProject() }
             return result
         } catch {
             fail(error)
@@ -172,10 +173,13 @@ public final class InspectionApp: TerminalProgram {
 
     public var refreshInterval: Int? { 5_000 }
 
-    /// Another process (a lead, a contractor, a second inspector) may have written.
+    /// Another process (a lead, a contractor, a second inspector) may have written. Idle
+    /// time is also when the write-ahead log is folded back into the file, so that no
+    /// keystroke waits for it.
     public func refresh() {
         guard overlay == nil else { return }
         do {
+            try store.checkpoint()
             try reloadProject()
             try stack.last?.reload(self)
         } catch {

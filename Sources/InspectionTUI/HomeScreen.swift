@@ -124,7 +124,7 @@ final class HomeScreen: Screen {
         let next = app.rounds.count + 1
         app.overlay = ConfirmOverlay(title: app.texts.openRoundTitle(next), lines: [app.texts.openRoundExplain(next)], choices: [
             (.enter, app.texts.openRoundConfirm, { app in
-                if let opening = app.perform({ tx in try tx.openRound(date: app.today) }) {
+                if let opening = app.perform(reload: true, { tx in try tx.openRound(date: app.today) }) {
                     app.flash(app.texts.roundOpened(opening.number, opening.rechecks))
                     try self.reload(app)
                 }
@@ -142,7 +142,7 @@ final class HomeScreen: Screen {
         var choices: [(key: Key, label: String, action: (InspectionApp) throws -> Void)] = []
         if blockers.isEmpty {
             choices.append((.enter, app.texts.closeRoundConfirm, { app in
-                if app.perform({ tx in try tx.closeRound(date: app.today, partial: false) }) != nil {
+                if app.perform(reload: true, { tx in try tx.closeRound(date: app.today, partial: false) }) != nil {
                     app.flash(app.texts.roundClosed(open.number))
                     try self.reload(app)
                 }
@@ -150,7 +150,7 @@ final class HomeScreen: Screen {
         } else {
             lines.append(app.texts.closeRoundBlocked(blockers.units.count, blockers.rechecks.count))
             choices.append((.character("P"), app.texts.closeRoundPartial, { app in
-                if app.perform({ tx in try tx.closeRound(date: app.today, partial: true) }) != nil {
+                if app.perform(reload: true, { tx in try tx.closeRound(date: app.today, partial: true) }) != nil {
                     app.flash(app.texts.roundClosedPartial(open.number))
                     try self.reload(app)
                 }

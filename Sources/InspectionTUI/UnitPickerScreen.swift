@@ -16,8 +16,9 @@ final class UnitPickerScreen: Screen {
     var progress: [UUID: UnitProgress] = [:]
     var blocking: [UUID: Int] = [:]
     var rows: [Row] = []
-    var listRows: [ListRow] = []
     var state = ListState()
+    /// Unit codes as typed in a search: lower case, and without dashes.
+    var searchKeys: [(code: String, compact: String)] = []
     /// Units done and in all, per building-entrance.
     var groupCounts: [String: (done: Int, total: Int)] = [:]
 
@@ -51,7 +52,7 @@ final class UnitPickerScreen: Screen {
             }
             rows.append(.unit(unit))
         }
-        listRows = rows.map { row(for: $0, app: app) }
+        searchKeys = units.map { ($0.code.lowercased(), $0.code.filter { $0 != "-" }) }
         if let selected { select(unit: selected) }
     }
 
@@ -114,7 +115,8 @@ final class UnitPickerScreen: Screen {
         let done = progress.values.filter(\.isComplete).count
         let summary = app.latestRound.map { app.texts.pickerSummary($0.number, done, units.count) } ?? app.texts.unitsCount(units.count)
         buffer.put(" " + summary, at: Position(x: header.x, y: header.y), style: app.theme.heading, maxWidth: header.width)
-        ListView(rows: listRows, theme: app.theme).render(into: &buffer, area: body, state: &state)
+        ListView(count: rows.count, theme: app.theme) { self.row(for: self.rows[$0], app: app) }
+            .render(into: &buffer, area: body, state: &state)
         return nil
     }
 
@@ -211,10 +213,11 @@ final class SearchOverlay: Overlay {
         selected = 0
         guard !query.isEmpty else { return }
         let lower = query.lowercased()
-        let compact = lower.replacingOccurrences(of: "-", with: "")
-        var found = picker.units.filter { $0.code.lowercased().contains(lower) || $0.code.replacingOccurrences(of: "-", with: "").contains(compact) }
-        if found.count > 8 { found = Array(found.prefix(8)) }
-        matches = found.map { .unit($0) }
+        let compact = lower.filter { $0 != "-" }
+        for (index, key) in picker.searchKeys.enumerated() where key.code.contains(lower) || key.compact.contains(compact) {
+            matches.append(.unit(picker.units[index]))
+            if matches.count == 8 { break }
+        }
         if let codes = try? app.store.defectCodes(matching: query, limit: 5) {
             for code in codes {
                 if let defect = try? app.store.defect(code: code), let unit = picker.units.first(where: { $0.id == defect.summary.unit }) {

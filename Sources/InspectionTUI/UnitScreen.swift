@@ -130,7 +130,7 @@ final class UnitScreen: Screen {
                            maxWidth: max(0, header.maxX - header.x - used - 31))
             }
         }
-        ListView(rows: rows.map { listRow($0, width: listArea.width - 1, app: app) }, theme: theme)
+        ListView(count: rows.count, theme: theme) { self.listRow(self.rows[$0], width: listArea.width - 1, app: app) }
             .render(into: &buffer, area: listArea, state: &state)
         let inner = Modal(title: "", theme: theme).render(into: &buffer, area: detailArea)
         if let recorded = justRecorded {
@@ -279,11 +279,17 @@ final class UnitScreen: Screen {
         }
     }
 
+    /// Selects the first item of the next (or previous) room.
     func jumpRoom(forward: Bool) {
         guard let current = state.selected else { return }
-        let headings = rows.indices.filter { !rows[$0].isSelectable }
-        let target = forward ? headings.first { $0 > current } : headings.last { $0 < current - 1 }
-        if let target, target + 1 < rows.count { state.selected = target + 1 } else if !forward { state.selectFirst(count: rows.count) { self.rows[$0].isSelectable } }
+        let rooms = rows.indices.filter { if case .room = rows[$0] { return true } else { return false } }
+        let currentRoom = rooms.last { $0 < current }
+        let target = forward ? rooms.first { $0 > current } : rooms.last { $0 < (currentRoom ?? current) }
+        guard let target, let first = rows.indices.first(where: { $0 > target && rows[$0].isSelectable }) else {
+            if !forward { state.selectFirst(count: rows.count) { self.rows[$0].isSelectable } }
+            return
+        }
+        state.selected = first
     }
 
     func requireItem(_ app: InspectionApp) -> (Room, ChecklistItem)? {

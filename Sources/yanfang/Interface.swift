@@ -42,4 +42,5 @@ func runInterface(path: String, language: Language?, contractor: String?) throws
     defer { terminal.close() }
     app.adopt(terminal.colorSupport)
     run(app, on: terminal, tooSmallMessage: app.tooSmallMessage)
+    try? store.checkpoint()
 }

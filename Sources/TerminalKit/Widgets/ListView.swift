@@ -17,28 +17,37 @@ public struct ListRow: Hashable, Sendable {
 }
 
 /// A vertical list that scrolls to keep its selection visible, with a scroll indicator in
-/// the right column when it does not all fit.
+/// the right column when it does not all fit. Rows are asked for only when visible, so a
+/// list of ten thousand units costs a screenful per frame.
 public struct ListView {
-    public var rows: [ListRow]
+    public var count: Int
+    public var row: (Int) -> ListRow
     public var theme: Theme
 
     public init(rows: [ListRow], theme: Theme) {
-        self.rows = rows
+        count = rows.count
+        row = { rows[$0] }
+        self.theme = theme
+    }
+
+    public init(count: Int, theme: Theme, row: @escaping (Int) -> ListRow) {
+        self.count = count
+        self.row = row
         self.theme = theme
     }
 
     public func render(into buffer: inout ScreenBuffer, area: Rect, state: inout ListState) {
-        state.scrollToSelection(height: area.height, count: rows.count)
-        let overflow = rows.count > area.height
+        state.scrollToSelection(height: area.height, count: count)
+        let overflow = count > area.height
         let textWidth = overflow ? area.width - 1 : area.width
-        for row in 0..<area.height {
-            let index = state.offset + row
-            let y = area.y + row
-            guard index < rows.count else {
+        for line in 0..<area.height {
+            let index = state.offset + line
+            let y = area.y + line
+            guard index < count else {
                 buffer.fill(Rect(x: area.x, y: y, width: textWidth, height: 1), style: theme.normal)
                 continue
             }
-            let item = rows[index]
+            let item = row(index)
             let isSelected = index == state.selected
             let base = isSelected ? theme.selected : (item.style ?? theme.normal)
             buffer.fill(Rect(x: area.x, y: y, width: textWidth, height: 1), style: base)
@@ -50,7 +59,7 @@ public struct ListView {
 
     func drawScrollbar(into buffer: inout ScreenBuffer, area: Rect, offset: Int) {
         let x = area.maxX - 1
-        let total = rows.count
+        let total = count
         let thumbHeight = max(1, area.height * area.height / total)
         let maxOffset = total - area.height
         let thumbTop = maxOffset == 0 ? 0 : (area.height - thumbHeight) * offset / maxOffset
