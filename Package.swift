@@ -77,6 +77,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times the interface's keystroke path on a large project (scripts/bench.sh).
+        .executableTarget(
+            name: "yanfang-bench",
+            dependencies: ["InspectionCore", "InspectionStore", "InspectionTUI", "TerminalKit"]
+        ),
         .testTarget(
             name: "InspectionCoreTests",
             dependencies: [
@@ -84,7 +89,13 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "InspectionStoreTests", dependencies: ["InspectionStore", "InspectionCore"]),
+        .testTarget(
+            name: "InspectionStoreTests",
+            dependencies: [
+                "InspectionStore", "InspectionCore", "DefaultData", "ProjectFiles",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "ProjectFilesTests", dependencies: ["ProjectFiles", "InspectionCore", "DefaultData"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TerminalTesting"]),
         .testTarget(

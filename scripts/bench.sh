@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmark on a large synthetic project, release build.
+#   scripts/bench.sh [UNITS] [ROUNDS]      (default 10000 units, 3 rounds, ~300,000 defects)
+#   REUSE=1 scripts/bench.sh               (time an already generated project again)
+# Writes bench-out/ (ignored by git). Needs hyperfine and tmux (apt-get install hyperfine tmux).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+units=${1:-10000}
+rounds=${2:-3}
+out=bench-out
+mkdir -p "$out"
+export LANG=C.UTF-8 YANFANG_TODAY=2026-11-23
+
+swift build -c release --scratch-path .build-release --product yanfang >/dev/null
+swift build -c release --scratch-path .build-release --product yanfang-bench >/dev/null
+bin=.build-release/release/yanfang
+bench=.build-release/release/yanfang-bench
+db="$out/generated-$units.db"
+
+if [ "${REUSE:-0}" = 1 ] && [ -f "$db" ]; then
+    echo "== reusing $db"
+else
+    echo "== generate $units units, $rounds rounds"
+    rm -f "$db" "$db-wal" "$db-shm"
+    /usr/bin/time -f "generate: %e s wall, %M KB max RSS" "$bin" demo --generate --units "$units" --rounds "$rounds" --db "$db" 2>&1 | grep -v '^  round'
+fi
+ls -l "$db" | awk '{printf "database: %.1f MB\n", $5 / 1048576}'
+echo "defects: $("$bin" --db "$db" board --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["totals"]["total"])')"
+
+echo "== whole processes (hyperfine)"
+hyperfine --warmup 2 --runs 10 --export-markdown "$out/cli.md" \
+    "$bin --db $db board --json" \
+    "$bin --db $db penalties --json" \
+    "$bin --db $db export rectification --contractor 铝合金门窗承包有限公司 --format csv --out $out/list.csv" \
+    "$bin --db $db export rectification --contractor 铝合金门窗承包有限公司 --format html --out $out/list.html" \
+    "$bin --db $db report --round $rounds --format html --out $out/report.html"
+hyperfine --runs 5 --export-markdown "$out/round-open.md" \
+    --prepare "cp $db $out/work.db; rm -f $out/work.db-wal $out/work.db-shm" \
+    "$bin --db $out/work.db round open --date 2026-11-23"
+
+echo "== interface keystrokes (in-memory terminal, on a copy with round $((rounds + 1)) open)"
+cp "$db" "$out/work.db"; rm -f "$out/work.db-wal" "$out/work.db-shm"
+"$bench" "$out/work.db" 200 | tee "$out/keys.txt"
+
+echo "== start-up to the first screen in tmux (100x30)"
+for i in 1 2 3 4 5; do
+    tmux -L bench kill-session -t s 2>/dev/null || true
+    start=$(date +%s%N)
+    tmux -L bench new-session -d -s s -x 100 -y 30 "env LANG=C.UTF-8 TERM=xterm-256color $bin --db $out/work.db"
+    until tmux -L bench capture-pane -p -t s 2>/dev/null | grep -q "验房\|yanfang ·"; do sleep 0.005; done
+    end=$(date +%s%N)
+    echo "start-up run $i: $(( (end - start) / 1000000 )) ms"
+    tmux -L bench kill-session -t s
+done | tee "$out/startup.txt"
