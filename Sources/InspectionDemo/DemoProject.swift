@@ -50,6 +50,7 @@ public enum DemoProject {
         let scripted = try scriptedDefects(try fixtureText(fixture.defects), file: folder + fixture.defects)
         var rng = SeededGenerator(seed: fixture.seed)
         store.codeGenerator = SeededGenerator(seed: fixture.seed &+ 1)
+        try store.relaxDurability()  // a fresh file that is moved into place only when complete
         let clock = DemoClock(today: today, now: now)
         let lead = fixture.inspectors[0]
 

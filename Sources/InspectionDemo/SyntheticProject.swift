@@ -52,6 +52,7 @@ public enum SyntheticProject {
         let ids = LockedGenerator(&idSource)
         store.makeID = { ids.uuid() }
         store.codeGenerator = SeededGenerator(seed: options.seed &+ 13)
+        try store.relaxDurability()
         let checklists = try DefaultData.checklists()
         // Rounds every 20 days, the last closed two days ago; round 1 three months before delivery.
         let firstRound = today.adding(days: -16 - 20 * (max(1, options.rounds) - 1))

@@ -26,7 +26,8 @@ public final class InspectionStore: @unchecked Sendable {
         // Another process (a lead's board, a contractor) may be writing: wait rather than fail.
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // FULL: a committed result survives a power cut, not only a killed process.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return config
     }
@@ -70,6 +71,12 @@ public final class InspectionStore: @unchecked Sendable {
         } else if let queue = writer as? DatabaseQueue {
             try queue.close()
         }
+    }
+
+    /// For bulk generation only: commits no longer wait for the disk, so a power cut may
+    /// lose the last transactions (never the file's consistency).
+    public func relaxDurability() throws {
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
     }
 
     /// Stops SQLite from folding the write-ahead log into the file on a commit (which can

@@ -57,6 +57,11 @@ final class BoardScreen: Screen {
         }
     }
 
+    /// A contractor's name; defects with none are counted under the interface's word for it.
+    func contractorName(_ board: BoardReport, _ app: InspectionApp, _ id: UUID?) -> String {
+        id == nil ? app.texts.unassigned : board.contractorName(id)
+    }
+
     // MARK: - Drawing
 
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
@@ -135,7 +140,7 @@ final class BoardScreen: Screen {
         let ids = t.contractors
         var rows = ids.map { id -> [Span] in
             let c = t.byContractor[id] ?? StatusCounts()
-            return [Span(board.contractorName(id))] + BoardMeasure.allCases.map { Span(String(c[$0])) } + [Span(String(c.total))]
+            return [Span(contractorName(board, app, id))] + BoardMeasure.allCases.map { Span(String(c[$0])) } + [Span(String(c.total))]
         }
         rows.append([Span(app.texts.total, style: app.theme.heading)] + BoardMeasure.allCases.map { Span(String(t.total[$0]), style: app.theme.heading) }
                     + [Span(String(t.total.total), style: app.theme.heading)])
@@ -268,7 +273,7 @@ final class BoardScreen: Screen {
             case .contractors:
                 guard i < board.tables.contractors.count else { return }
                 let id = board.tables.contractors[i]
-                let name = board.contractorName(id)
+                let name = contractorName(board, app, id)
                 app.push(try DefectListScreen(app: app, title: name) { app in
                     var filter = DefectFilter()
                     filter.contractor = name

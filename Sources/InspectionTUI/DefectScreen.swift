@@ -51,10 +51,35 @@ final class DefectScreen: Screen {
         let visible = app.contractors.filter { app.configuration.contractor == nil || $0.name == app.configuration.contractor }
         let names = Dictionary(visible.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for event in detail.history {
-            lines += DisplayWidth.wrap(describe(event, contractors: names, otherContractor: t.otherContractor), width: width).map { Line($0) }
+            lines += DisplayWidth.wrap(historyLine(event, names: names, app: app), width: width).map { Line($0) }
         }
         return lines
     }
+
+    /// One step of the history: when, round, who, what.
+    func historyLine(_ event: Event, names: [UUID: String], app: InspectionApp) -> String {
+        let t = app.texts
+        func contractor(_ id: UUID?) -> String { id.map { names[$0] ?? t.otherContractor } ?? t.unassigned }
+        let what: String
+        switch event.body {
+        case .defectFound(let f):
+            what = "\(t.historyFound)：\(f.note.isEmpty ? "—" : f.note)（\(f.severity.name.text(app.language))，\(contractor(f.contractor))）"
+        case .defectRectified(let r): what = t.historyRectified + (r.note.map { "：\($0)" } ?? "")
+        case .defectRechecked(let r): what = (r.passed ? t.recheckPassed : t.recheckFailed) + (r.note.map { "：\($0)" } ?? "")
+        case .defectWaived(let w): what = "\(t.historyWaived)：\(w.answer)"
+        case .defectReassigned(let r): what = "\(t.historyReassigned) \(contractor(r.contractor))"
+        case .reverted: what = t.historyReverted
+        default: what = event.body.kind
+        }
+        return "\(Self.timestamp.string(from: event.at))  \(t.roundShort(event.round))  \(event.actor)  \(what)"
+    }
+
+    static let timestamp: DateFormatter = {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        f.locale = Locale(identifier: "en_US_POSIX")
+        return f
+    }()
 
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
         let all = lines(app, width: area.width - 4)

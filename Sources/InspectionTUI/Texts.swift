@@ -185,6 +185,13 @@ struct Texts: Sendable {
     let keyRectify: String
     let keyShowAll: String
     let keyWriteHTML: String
+
+    // A defect's history
+    let historyFound: String
+    let historyRectified: String
+    let historyWaived: String
+    let historyReassigned: String
+    let historyReverted: String
 }
 
 extension Texts {
@@ -353,7 +360,12 @@ extension Texts {
         wrote: { "已写入 \($0)" },
         keyRectify: "报整改完成",
         keyShowAll: "全部 / 未销项",
-        keyWriteHTML: "导出 HTML"
+        keyWriteHTML: "导出 HTML",
+        historyFound: "发现",
+        historyRectified: "报整改",
+        historyWaived: "统一口径",
+        historyReassigned: "改由",
+        historyReverted: "更正：撤销一条记录"
     )
 
     static let en = Texts(
@@ -521,6 +533,11 @@ extension Texts {
         wrote: { "wrote \($0)" },
         keyRectify: "claim fixed",
         keyShowAll: "all / outstanding",
-        keyWriteHTML: "write HTML"
+        keyWriteHTML: "write HTML",
+        historyFound: "found",
+        historyRectified: "claimed fixed",
+        historyWaived: "waived with the unified answer",
+        historyReassigned: "handed to",
+        historyReverted: "correction: took back a result"
     )
 }

@@ -27,7 +27,7 @@ import Testing
         let terminal = drive(app, "b<enter><enter><enter>")
         #expect(app.stack.last is DefectScreen)
         #expect(terminal.shows("记录"))
-        #expect(terminal.shows("found"))
+        #expect(terminal.shows("发现："))
     }
 
     @Test func contractorSeesOnlyItsOwnDefectsAndClaimsAFix() throws {
