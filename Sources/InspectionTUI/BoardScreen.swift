@@ -261,12 +261,8 @@ final class BoardScreen: Screen {
     }
 
     func handleList(_ key: Key, app: InspectionApp) throws {
-        let count = listCount
+        if list.handleMovement(key, count: listCount, selectable: { _ in true }) { return }
         switch key {
-        case .down, .character("j"): list.move(by: 1, count: count) { _ in true }
-        case .up, .character("k"): list.move(by: -1, count: count) { _ in true }
-        case .pageDown: list.move(by: 15, count: count) { _ in true }
-        case .pageUp: list.move(by: -15, count: count) { _ in true }
         case .enter:
             guard let board, let i = list.selected else { return }
             switch tab {
@@ -352,11 +348,8 @@ final class UnitCountsScreen: Screen {
     }
 
     func handle(_ key: Key, app: InspectionApp) throws {
+        if state.handleMovement(key, count: groups.count, selectable: { _ in true }) { return }
         switch key {
-        case .down, .character("j"): state.move(by: 1, count: groups.count) { _ in true }
-        case .up, .character("k"): state.move(by: -1, count: groups.count) { _ in true }
-        case .pageDown: state.move(by: 15, count: groups.count) { _ in true }
-        case .pageUp: state.move(by: -15, count: groups.count) { _ in true }
         case .enter, .right, .character("l"):
             guard let i = state.selected, i < groups.count else { return }
             let group = groups[i]

@@ -70,13 +70,8 @@ final class ContractorScreen: Screen {
 
     func handle(_ key: Key, app: InspectionApp) throws {
         let selectable = { self.index[$0] != nil }
+        if state.handleMovement(key, count: rows.count, selectable: selectable) { return }
         switch key {
-        case .down, .character("j"): state.move(by: 1, count: rows.count, selectable: selectable)
-        case .up, .character("k"): state.move(by: -1, count: rows.count, selectable: selectable)
-        case .pageDown: state.move(by: 15, count: rows.count, selectable: selectable)
-        case .pageUp: state.move(by: -15, count: rows.count, selectable: selectable)
-        case .home, .character("g"): state.selectFirst(count: rows.count, selectable: selectable)
-        case .end, .character("G"): state.selectLast(count: rows.count, selectable: selectable)
         case .character("a"):
             showAll.toggle()
             try reload(app)

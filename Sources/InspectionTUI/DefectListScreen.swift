@@ -49,12 +49,8 @@ final class DefectListScreen: Screen {
     }
 
     func handle(_ key: Key, app: InspectionApp) throws {
-        let selectable = { self.index[$0] != nil }
+        if state.handleMovement(key, count: rows.count, selectable: { self.index[$0] != nil }) { return }
         switch key {
-        case .down, .character("j"): state.move(by: 1, count: rows.count, selectable: selectable)
-        case .up, .character("k"): state.move(by: -1, count: rows.count, selectable: selectable)
-        case .pageDown: state.move(by: 15, count: rows.count, selectable: selectable)
-        case .pageUp: state.move(by: -15, count: rows.count, selectable: selectable)
         case .enter, .right, .character("l"):
             if let d = state.selected.flatMap({ index[$0] }) { app.push(try DefectScreen(app: app, code: d.code.text)) }
         case .escape, .character("q"), .left, .character("h"): app.pop()

@@ -8,7 +8,7 @@ import TerminalKit
 final class DefectScreen: Screen {
     let code: String
     var detail: DefectDetail?
-    var offset = 0
+    var pager = TextPager()
 
     init(app: InspectionApp, code: String) throws {
         self.code = code
@@ -82,23 +82,13 @@ final class DefectScreen: Screen {
     }()
 
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
-        let all = lines(app, width: area.width - 4)
-        offset = min(offset, max(0, all.count - area.height + 1))
-        for (i, line) in all.dropFirst(offset).prefix(area.height - 1).enumerated() {
-            buffer.put(line, at: Position(x: area.x + 2, y: area.y + 1 + i), base: app.theme.normal, maxWidth: area.width - 4)
-        }
+        pager.render(lines(app, width: area.width - 4), into: &buffer, area: area, base: app.theme.normal)
         return nil
     }
 
     func handle(_ key: Key, app: InspectionApp) throws {
-        switch key {
-        case .down, .character("j"): offset += 1
-        case .up, .character("k"): offset = max(0, offset - 1)
-        case .pageDown: offset += 10
-        case .pageUp: offset = max(0, offset - 10)
-        case .escape, .character("q"), .left, .character("h"): app.pop()
-        default: break
-        }
+        if pager.handle(key) { return }
+        if [.escape, .character("q"), .left, .character("h")].contains(key) { app.pop() }
     }
 
     func hints(_ app: InspectionApp) -> [(key: String, label: String)] {

@@ -9,7 +9,7 @@ import TerminalKit
 final class ReportScreen: Screen {
     var round: Int?
     var report: AcceptanceReport?
-    var offset = 0
+    var pager = TextPager()
 
     init(app: InspectionApp, round: Int?) throws {
         self.round = round
@@ -28,27 +28,20 @@ final class ReportScreen: Screen {
             buffer.put("  " + app.texts.noRoundOpen, at: Position(x: area.x, y: area.y + 1), style: app.theme.muted)
             return nil
         }
-        let lines = report.terminalLines(language: app.language, width: area.width - 4, theme: app.theme)
-        offset = min(offset, max(0, lines.count - area.height + 1))
-        for (i, line) in lines.dropFirst(offset).prefix(area.height - 1).enumerated() {
-            buffer.put(line, at: Position(x: area.x + 2, y: area.y + 1 + i), base: app.theme.normal, maxWidth: area.width - 4)
-        }
+        pager.render(report.terminalLines(language: app.language, width: area.width - 4, theme: app.theme),
+                     into: &buffer, area: area, base: app.theme.normal)
         return nil
     }
 
     func handle(_ key: Key, app: InspectionApp) throws {
+        if pager.handle(key) { return }
         switch key {
-        case .down, .character("j"): offset += 1
-        case .up, .character("k"): offset = max(0, offset - 1)
-        case .pageDown, .character(" "): offset += 15
-        case .pageUp: offset = max(0, offset - 15)
-        case .home, .character("g"): offset = 0
         case .character("["), .character("]"):
             guard let current = round else { return }
             let next = current + (key == .character("]") ? 1 : -1)
             guard app.rounds.contains(where: { $0.number == next }) else { return }
             round = next
-            offset = 0
+            pager = TextPager()
             try reload(app)
         case .character("w"):
             guard let report, let round else { return }

@@ -121,15 +121,8 @@ final class UnitPickerScreen: Screen {
     }
 
     func handle(_ key: Key, app: InspectionApp) throws {
-        let count = rows.count
-        let selectable = { self.isSelectable($0) }
+        if state.handleMovement(key, count: rows.count, selectable: { self.isSelectable($0) }) { return }
         switch key {
-        case .down, .character("j"): state.move(by: 1, count: count, selectable: selectable)
-        case .up, .character("k"): state.move(by: -1, count: count, selectable: selectable)
-        case .pageDown, .control("f"): state.move(by: 15, count: count, selectable: selectable)
-        case .pageUp, .control("b"): state.move(by: -15, count: count, selectable: selectable)
-        case .home, .character("g"): state.selectFirst(count: count, selectable: selectable)
-        case .end, .character("G"): state.selectLast(count: count, selectable: selectable)
         case .tab: jumpGroup(forward: true)
         case .backTab: jumpGroup(forward: false)
         case .enter, .right, .character("l"):

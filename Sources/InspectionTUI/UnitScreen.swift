@@ -249,14 +249,8 @@ final class UnitScreen: Screen {
 
     func handle(_ key: Key, app: InspectionApp) throws {
         justRecorded = nil
-        let selectable = { (i: Int) in self.rows[i].isSelectable }
+        if state.handleMovement(key, count: rows.count, page: 10, selectable: { self.rows[$0].isSelectable }) { return }
         switch key {
-        case .down, .character("j"): state.move(by: 1, count: rows.count, selectable: selectable)
-        case .up, .character("k"): state.move(by: -1, count: rows.count, selectable: selectable)
-        case .pageDown, .control("f"): state.move(by: 10, count: rows.count, selectable: selectable)
-        case .pageUp, .control("b"): state.move(by: -10, count: rows.count, selectable: selectable)
-        case .home, .character("g"): state.selectFirst(count: rows.count, selectable: selectable)
-        case .end, .character("G"): state.selectLast(count: rows.count, selectable: selectable)
         case .tab: jumpRoom(forward: true)
         case .backTab: jumpRoom(forward: false)
         case .character(" "): try record(.pass, app: app)

@@ -57,3 +57,20 @@ public struct ListState: Hashable, Sendable {
         offset = min(max(0, offset), max(0, count - height))
     }
 }
+
+extension ListState {
+    /// Applies a movement key (↑ ↓ j k, PgUp PgDn Ctrl-B Ctrl-F, Home End g G); false for
+    /// any other key.
+    public mutating func handleMovement(_ key: Key, count: Int, page: Int = 15, selectable: (Int) -> Bool) -> Bool {
+        switch key {
+        case .down, .character("j"): move(by: 1, count: count, selectable: selectable)
+        case .up, .character("k"): move(by: -1, count: count, selectable: selectable)
+        case .pageDown, .control("f"): move(by: page, count: count, selectable: selectable)
+        case .pageUp, .control("b"): move(by: -page, count: count, selectable: selectable)
+        case .home, .character("g"): selectFirst(count: count, selectable: selectable)
+        case .end, .character("G"): selectLast(count: count, selectable: selectable)
+        default: return false
+        }
+        return true
+    }
+}
