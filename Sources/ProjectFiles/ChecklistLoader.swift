@@ -55,7 +55,7 @@ public enum ChecklistLoader {
         var unitTypes: [UnitType] = []
         var categories: [Category] = []
         var items: [ChecklistItem] = []
-        var itemNodes: [(ChecklistItem, Node, YAMLProblems)] = []
+        var itemNodes: [(ParsedItem, YAMLProblems)] = []
 
         let sorted = files.sorted { baseName($0.name) < baseName($1.name) }
         guard let tradesSource = sorted.first(where: { baseName($0.name) == tradesFile }) else {
@@ -81,14 +81,15 @@ public enum ChecklistLoader {
                     fileProblems.add(line: 1, "category \"\(category.id)\" is defined in another file too")
                 }
                 categories.append(category)
-                for (item, node) in parsed {
+                for parsedItem in parsed {
+                    let item = parsedItem.item, node = parsedItem.node
                     if let first = itemOrigin[item.id] {
                         fileProblems.add(node, "duplicate item id \(item.id) (first at \(first))")
                         continue
                     }
                     itemOrigin[item.id] = "\(source.name):\(node.mark?.line ?? 0)"
                     items.append(item)
-                    itemNodes.append((item, node, fileProblems))
+                    itemNodes.append((parsedItem, fileProblems))
                 }
             }
             problems += fileProblems.list
@@ -100,13 +101,16 @@ public enum ChecklistLoader {
         // Cross-file references: rooms and trades named by items must exist.
         let kindIDs = Set(roomKinds.map(\.id))
         let tradeIDs = Set(trades.map(\.id))
-        for (item, node, fileProblems) in itemNodes {
+        for (parsed, fileProblems) in itemNodes {
+            let item = parsed.item
+            // Each problem at the line where the unknown name is written.
             for room in item.rooms where !kindIDs.contains(room) {
-                problems.append(LineProblem(file: fileProblems.file, line: node.mark?.line ?? 0,
+                let line = (parsed.roomNodes[room] ?? parsed.node).mark?.line ?? 0
+                problems.append(LineProblem(file: fileProblems.file, line: line,
                                             message: "item \(item.id): unknown room \"\(room)\" (rooms: \(roomKinds.map(\.id).joined(separator: ", ")))"))
             }
             if !tradeIDs.contains(item.trade) {
-                problems.append(LineProblem(file: fileProblems.file, line: node.mark?.line ?? 0,
+                problems.append(LineProblem(file: fileProblems.file, line: (parsed.tradeNode ?? parsed.node).mark?.line ?? 0,
                                             message: "item \(item.id): unknown trade \"\(item.trade)\" (trades: \(trades.map(\.id).joined(separator: ", ")))"))
             }
         }
@@ -190,7 +194,15 @@ public enum ChecklistLoader {
 
     static let itemFields = ["id", "zh", "en", "rooms", "method", "criterion", "clause", "severity", "sensitivity", "trade", "phrases"]
 
-    static func parseCategory(_ text: String, problems: YAMLProblems) -> (Category, [(ChecklistItem, Node)])? {
+    /// An item with the YAML nodes its names were read from, for reporting their lines.
+    struct ParsedItem {
+        var item: ChecklistItem
+        var node: Node
+        var roomNodes: [String: Node]
+        var tradeNode: Node?
+    }
+
+    static func parseCategory(_ text: String, problems: YAMLProblems) -> (Category, [ParsedItem])? {
         guard let root = composeYAML(text, problems: problems),
               let fields = YAMLFields(root, what: "the file", allowed: ["category", "items"], problems: problems) else { return nil }
         guard let categoryNode = fields.node("category"),
@@ -204,7 +216,7 @@ public enum ChecklistLoader {
             problems.add(root, "\"items\" must be a non-empty list")
             return (category, [])
         }
-        var items: [(ChecklistItem, Node)] = []
+        var items: [ParsedItem] = []
         for node in list {
             guard let f = YAMLFields(node, what: "item", allowed: itemFields, problems: problems) else { continue }
             let id = identifier(f)
@@ -219,14 +231,16 @@ public enum ChecklistLoader {
             let phrases = f.strings("phrases")
             guard let id, let name, let rooms, let method, let criterion, let severity, let sensitivity, let trade, let phrases else { continue }
             var seenRooms: [String] = []
+            var roomNodes: [String: Node] = [:]
             for (room, roomNode) in rooms {
                 if seenRooms.contains(room) { problems.add(roomNode, "item \(id) lists room \(room) twice") }
                 seenRooms.append(room)
+                roomNodes[room] = roomNodes[room] ?? roomNode
             }
             let item = ChecklistItem(id: id, category: category.id, name: name, rooms: seenRooms, method: method,
                                      criterion: criterion, clause: clause, severity: severity, sensitivity: sensitivity,
                                      trade: trade, phrases: phrases.map(\.0).filter { !$0.isEmpty })
-            items.append((item, node))
+            items.append(ParsedItem(item: item, node: node, roomNodes: roomNodes, tradeNode: f.node("trade")))
         }
         return (category, items)
     }
