@@ -459,13 +459,15 @@ public final class StoreTransaction {
     }
 
     /// Appends a step of a defect's life, saves its new state and marks its unit's progress
-    /// in the open round for recomputation.
+    /// in the latest round for recomputation.
     private func step(_ body: EventBody, defect: Defect, history: [Event]) throws -> Defect {
         let event = try append(body, unit: defect.unit, defect: defect.id)
         let threshold = try project().settings.penaltyThreshold
         guard let updated = DefectLifecycle.fold(history + [event], penaltyThreshold: threshold) else { return defect }
         let unit = try saveDefect(updated)
-        if let round = latestRound, round.isOpen { dirty.insert(DirtyUnitRound(unit: unit.rowid, round: round.number)) }
+        // A waiver settles a re-check of the latest round, closed or not, so its progress
+        // reads the same however it is asked for.
+        if let round = latestRound { dirty.insert(DirtyUnitRound(unit: unit.rowid, round: round.number)) }
         return updated
     }
 
