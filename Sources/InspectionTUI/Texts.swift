@@ -409,7 +409,7 @@ extension Texts {
         roundClosedPartial: { "round \($0) closed partially" },
         entranceLabel: { "Building \($0) · Entrance \($1)" },
         unitLabel: { "Bldg \($0.building) · Entr. \($0.entrance) · \($0.roomNumber)" },
-        floorUnit: { "floor \($0.floor) #\(UnitCode.twoDigits($0.number))" },
+        floorUnit: { "F\($0.floor) #\(UnitCode.twoDigits($0.number))" },
         unitsDone: { "\($0)/\($1) done" },
         unitsCount: { "\($0) units" },
         pickerSummary: { "round \($0) · \($1)/\($2) units inspected" },

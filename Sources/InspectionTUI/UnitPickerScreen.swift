@@ -93,15 +93,19 @@ final class UnitPickerScreen: Screen {
         case .unit(let unit):
             let (mark, text, style) = status(of: unit, app: app)
             let type = app.checklists.unitType(unit.type)
+            /// A column: the text fitted, then a space before the next.
+            func column(_ text: String, _ width: Int, _ style: Style? = nil) -> Span {
+                Span(DisplayWidth.fit(text, width: width - 1) + " ", style: style)
+            }
             var spans: [Span] = [
-                Span("  "), Span(mark + " ", style: style),
-                Span(DisplayWidth.fit(unit.code, width: 11)),
-                Span(DisplayWidth.fit(t.floorUnit(unit), width: 12), style: theme.muted),
-                Span(DisplayWidth.fit("\(unit.type) \(type?.name.text(app.language) ?? "")", width: 20)),
-                Span(DisplayWidth.fit(text, width: 14), style: style),
+                Span(" "), Span(mark + " ", style: style),
+                column(unit.code, 11),
+                column(t.floorUnit(unit), 10, theme.muted),
+                column("\(unit.type) \(type?.name.text(app.language) ?? "")", 17),
+                column(text, 15, style),
             ]
             if let p = progress[unit.id], app.openRound != nil {
-                spans.append(Span(DisplayWidth.fit(t.itemsShort(p.recorded, p.applicable), width: 10), style: theme.muted))
+                spans.append(column(t.itemsShort(p.recorded, p.applicable), 14, theme.muted))
                 if p.rechecks > 0 { spans.append(Span(t.rechecksShort(p.rechecksDone, p.rechecks), style: theme.muted)) }
             }
             return ListRow(Line(spans))

@@ -331,7 +331,26 @@ final class UnitScreen: Screen {
     func undo(_ app: InspectionApp) throws {
         guard let target = app.perform({ tx in try tx.undoLast(unit: unit.code) }) else { return }
         try reload(app)
+        select(undone: target)
         app.flash(app.texts.undone(describe(target, app: app)))
+    }
+
+    /// Puts the cursor back on what was taken back, so the next key records it again.
+    func select(undone event: Event) {
+        let index: Int?
+        switch event.body {
+        case .itemRecorded(let r):
+            index = rows.firstIndex { if case let .item(room, item) = $0 { return room.key == r.room && item.id == r.item } else { return false } }
+        case .defectFound(let f):
+            index = rows.firstIndex { if case let .item(room, item) = $0 { return room.key == f.room && item.id == f.item } else { return false } }
+        case .defectRechecked:
+            index = rows.firstIndex { if case .recheck(let d) = $0 { return d.id == event.defect } else { return false } }
+        case .remainingPassed(let r):
+            index = rows.firstIndex { if case let .item(room, _) = $0 { return r.room == nil || room.key == r.room } else { return false } }
+        default:
+            index = nil
+        }
+        if let index { state.selected = index }
     }
 
     func describe(_ event: Event, app: InspectionApp) -> String {
