@@ -1,0 +1,52 @@
+import Foundation
+import InspectionCore
+import PropertyBased
+import Testing
+
+@Suite struct MarkCodeTests {
+    @Test func typedLowerCaseOrWithoutTheDashIsTheSameCode() {
+        #expect(MarkCode("2k7p3q")?.text == "2-K7P3Q")
+        #expect(MarkCode("2-k7p3q")?.text == "2-K7P3Q")
+        #expect(MarkCode(" 2-K7P3Q ")?.text == "2-K7P3Q")
+        #expect(MarkCode("12-K7P3Q")?.text == "12-K7P3Q")
+        #expect(MarkCode("12k7p3q") == MarkCode("12-K7P3Q"))
+        #expect(MarkCode("2-K7P3Q")?.round == 2)
+    }
+
+    @Test func misreadableCharactersAndBadRoundsAreNotCodes() {
+        #expect(MarkCode("2-K7P3O") == nil)  // O reads as 0
+        #expect(MarkCode("2-K7P3I") == nil)
+        #expect(MarkCode("2-K7P3L") == nil)
+        #expect(MarkCode("2-K7P3U") == nil)
+        #expect(MarkCode("2-K7P30") == nil)
+        #expect(MarkCode("2-K7P3") == nil)
+        #expect(MarkCode("0-K7P3Q") == nil)
+        #expect(MarkCode("02-K7P3Q") == nil)
+        #expect(MarkCode("1000-K7P3Q") == nil)
+        #expect(MarkCode("") == nil)
+        #expect(MarkCode("K7P3Q") == nil)
+    }
+
+    @Test func codesAreShortASCIIAndReadBackHoweverTyped() async {
+        await propertyCheck(count: 300, input: Gen.int(in: 1...999), Gen.uint64()) { round, seed in
+            var generator = SeededGenerator(seed: seed)
+            let code = MarkCode.random(round: round, using: &generator)
+            #expect(code.text.count <= 10)
+            #expect(code.text.unicodeScalars.allSatisfy { $0.isASCII })
+            #expect(code.round == round)
+            #expect(code.text.hasPrefix("\(round)-"))
+            #expect(MarkCode(code.text.lowercased()) == code)
+            #expect(MarkCode(code.text.replacingOccurrences(of: "-", with: "")) == code)
+            #expect(MarkCode(code.text.replacingOccurrences(of: "-", with: "").lowercased()) == code)
+        }
+    }
+
+    @Test func seededGeneratorRepeatsItsCodes() {
+        var a = SeededGenerator(seed: 42)
+        var b = SeededGenerator(seed: 42)
+        let first = (0..<20).map { _ in MarkCode.random(round: 1, using: &a) }
+        let second = (0..<20).map { _ in MarkCode.random(round: 1, using: &b) }
+        #expect(first == second)
+        #expect(Set(first).count == 20)
+    }
+}

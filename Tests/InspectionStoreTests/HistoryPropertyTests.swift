@@ -1,0 +1,301 @@
+import Foundation
+import InspectionCore
+import InspectionStore
+import PropertyBased
+import Testing
+
+/// Random sequences of inspection actions over a three-unit project (1–4 rounds), then
+/// checks of what the history must guarantee. The actions are drawn from a list of numbers
+/// so that PropertyBased can report and replay a failing sequence.
+@Suite struct HistoryPropertyTests {
+    /// Runs random action sequences, checking `check` at the end and again after the next
+    /// round opens on what is left; then checks that the sequences reached what the
+    /// properties are about.
+    func run(_ check: @escaping (Simulation) throws -> Void) async {
+        let coverage = Coverage()
+        await propertyCheck(count: 30, input: Gen.int(in: 1...4), Gen.int(in: 0...999).array(of: 10...90)) { maxRounds, steps in
+            let simulation = try Simulation(maxRounds: maxRounds)
+            for step in steps {
+                try simulation.perform(step)
+            }
+            try check(simulation)
+            try coverage.add(simulation)
+            if try simulation.world.store.rounds().last?.isOpen == false {
+                try simulation.world.openRound()
+                try check(simulation)
+            }
+        }
+        #expect(coverage.maxRounds >= 3)
+        #expect(coverage.flags > 0)
+        #expect(coverage.failedRechecks > 0)
+        #expect(coverage.undoneRechecks > 0)
+        #expect(coverage.retracted > 0)
+    }
+
+    /// Every defect found and not retracted is closed, waived, found in the latest round, or
+    /// on the latest round's re-check list; and each defect's projection is the fold of its
+    /// events.
+    @Test func noDefectIsLostAcrossRounds() async {
+        await run { simulation in
+            try simulation.checkNoDefectLost()
+            try simulation.checkProjectionsEqualTheFold()
+        }
+    }
+
+    /// Penalties per contractor, in each round and in all, equal a count made from the
+    /// event history alone; refused actions leave the history as it was.
+    @Test func penaltyCountEqualsABruteForceCountOverTheEvents() async {
+        await run { simulation in
+            try simulation.checkPenaltiesAgainstTheHistory()
+        }
+    }
+}
+
+/// What the random sequences did, summed over the runs.
+final class Coverage: @unchecked Sendable {
+    var maxRounds = 0, flags = 0, failedRechecks = 0, undoneRechecks = 0, retracted = 0
+
+    func add(_ simulation: Simulation) throws {
+        let store = simulation.world.store
+        let events = try store.events()
+        let byID = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        maxRounds = max(maxRounds, try store.rounds().count)
+        flags += try store.penalties(round: nil).reduce(0) { $0 + $1.count }
+        for event in events {
+            if case .defectRechecked(let r) = event.body, !r.passed { failedRechecks += 1 }
+            if case .reverted(let r) = event.body, let target = byID[r.target] {
+                if case .defectRechecked = target.body { undoneRechecks += 1 }
+                if case .defectFound = target.body { retracted += 1 }
+            }
+        }
+    }
+}
+
+final class Simulation {
+    let world: World
+    let maxRounds: Int
+    let units = ["1-1-0101", "1-1-0102", "1-1-0201"]
+    /// Every mark code handed out, retracted ones included.
+    var codes: [String] = []
+    var refusals = 0
+
+    init(maxRounds: Int) throws {
+        world = try World(units: units)
+        self.maxRounds = maxRounds
+        try world.openRound()
+    }
+
+    /// One action drawn from `step`. Actions on a defect mostly pick one it can apply to
+    /// (live, and for a re-check found before the open round); one kind picks any code ever
+    /// handed out, retracted ones included, to exercise refusals.
+    func perform(_ step: Int) throws {
+        var kind = step % 25
+        let arg = step / 25
+        let unit = units[arg % units.count]
+        let live = try world.store.defects(DefectFilter()).filter { $0.status.blocksDelivery }
+        let latest = try world.store.rounds().last?.number ?? 0
+        let due = live.filter { $0.roundFound < latest }
+        func pick(_ list: [DefectSummary]) -> String {
+            list.isEmpty ? (codes.isEmpty ? "1-ZZZZZ" : codes[arg % codes.count]) : list[arg % list.count].code.text
+        }
+        // With nothing to act on, find a defect instead.
+        if (live.isEmpty && [3, 4, 11, 21].contains(kind)) || (due.isEmpty && (5...10).contains(kind)) { kind = arg % 3 }
+        let before = try world.eventCount()
+        do {
+            switch kind {
+            case 0, 1, 2:
+                let pair = Fixture.pairsOfS[(arg / 3) % Fixture.pairsOfS.count]
+                codes.append(try world.addDefect(unit, pair.item, room: pair.room, contractor: arg % 7 == 0 ? .none : .byTrade))
+            case 3, 4: try world.rectify(pick(live))
+            case 5, 6: try world.recheck(pick(due), passed: true)
+            case 7, 8, 9, 10: try world.recheck(pick(due), passed: false)
+            case 11: try world.waive(pick(live))
+            case 12, 13: try world.undo(unit)
+            case 14:
+                // A re-check recorded and at once taken back, in one transaction.
+                let code = pick(due)
+                let unitCodes = Dictionary(try world.store.units().map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
+                try world.write { tx in
+                    let defect = try tx.recheck(code: code, passed: arg % 3 == 0, note: nil)
+                    try tx.undoLast(unit: unitCodes[defect.unit] ?? "?")
+                }
+            case 15: try world.write { _ = try $0.passRemaining(unit: unit) }
+            case 16: try world.write { _ = try $0.passRemaining(unit: unit, room: arg % 2 == 0 ? "主卫" : "厨房") }
+            case 17, 18:
+                // The last round allowed mostly stays open, so that its re-checks get done.
+                if latest < maxRounds || arg % 8 == 0 { try world.closeRound(partial: arg % 4 != 0) }
+                // Mostly the next round opens at once; sometimes work goes on between rounds.
+                if arg % 3 != 0, try world.store.rounds().count < maxRounds { try world.openRound() }
+            case 19, 20:
+                if try world.store.rounds().count < maxRounds { try world.openRound() }
+            case 21: try world.reassign(pick(live), to: ["防水甲", "防水乙", "门企", nil][arg % 4])
+            case 22:
+                let any = codes.isEmpty ? "1-ZZZZZ" : codes[arg % codes.count]
+                switch arg % 6 {
+                case 0: try world.rectify(any)
+                case 1: try world.recheck(any, passed: arg % 3 == 0)
+                case 2: try world.waive(any)
+                case 3: try world.reassign(any, to: "防水乙")
+                default: try world.reassign(pick(live), to: ["防水乙", "瓷砖分包"][arg % 2])
+                }
+            case 23:
+                try world.write(as: "组长") { try $0.changeSettings(penaltyThreshold: arg % 3 + 1, readinessTarget: nil, delivery: nil) }
+            default:
+                // Finish the walk: pass what is left everywhere and close in full, in one
+                // transaction (refused, whole, while re-checks are unrecorded).
+                guard latest < maxRounds || arg % 8 == 0 else { return }
+                world.today = world.today.adding(days: 7)
+                let date = world.today
+                try world.write { tx in
+                    for code in units { _ = try tx.passRemaining(unit: code) }
+                    _ = try tx.closeRound(date: date, partial: false)
+                }
+            }
+        } catch let error as InspectionError {
+            refusals += 1
+            // A refusal changes nothing.
+            #expect(try world.eventCount() == before, "\(error) changed the history")
+        }
+    }
+
+    /// What the history says, read from its events alone.
+    struct Facts {
+        var events: [Event]
+        var reverted: Set<UUID>
+        var found: [(id: UUID, code: String, round: Int, contractor: UUID?)] = []
+        var contractorNames: [UUID: String] = [:]
+        var threshold = 2
+    }
+
+    func facts() throws -> Facts {
+        let events = try world.store.events()
+        let reverted = Set(events.compactMap { e -> UUID? in
+            if case .reverted(let r) = e.body { return r.target }
+            return nil
+        })
+        var facts = Facts(events: events, reverted: reverted)
+        for event in events {
+            switch event.body {
+            case .defectFound(let f) where !reverted.contains(event.id):
+                facts.found.append((event.defect!, f.code.text, event.round, f.contractor))
+            case .contractorAdded(let c):
+                facts.contractorNames[c.contractor.id] = c.contractor.name
+            case .settingsChanged(let s):
+                facts.threshold = s.penaltyThreshold ?? facts.threshold
+            default:
+                break
+            }
+        }
+        return facts
+    }
+
+    func summaries() throws -> [UUID: DefectSummary] {
+        Dictionary(try world.store.defects(DefectFilter()).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func checkNoDefectLost() throws {
+        let store = world.store
+        let facts = try facts()
+        let summaries = try summaries()
+        let latest = try #require(try store.rounds().last)
+
+        // Lists show exactly the defects found and not retracted; retracted codes are gone.
+        #expect(Set(summaries.keys) == Set(facts.found.map(\.id)))
+        for code in Set(codes).subtracting(facts.found.map(\.code)) {
+            #expect(throws: InspectionError.unknownDefect(code)) { try store.defect(code: code) }
+        }
+
+        var latestRechecks: Set<UUID> = []
+        for code in units {
+            let view = try store.unitRound(unit: world.unit(code), round: latest.number)
+            latestRechecks.formUnion(view.rechecks.map(\.id))
+            // In the open round, the progress projection agrees with a replay of the unit's
+            // events (a closed round's progress stays as it was when it closed).
+            if latest.isOpen {
+                #expect(try store.progress(round: latest.number)[view.unit.id] == view.progress, "progress of \(code)")
+            }
+        }
+        for defect in facts.found {
+            let summary = try #require(summaries[defect.id])
+            switch summary.status {
+            case .closed, .waived: continue
+            case .open, .rectified:
+                if defect.round == latest.number { continue }
+                #expect(latestRechecks.contains(defect.id),
+                        "\(defect.code) (round \(defect.round), \(summary.status)) is not on round \(latest.number)'s re-check list")
+            }
+        }
+
+        // What keeps the open round from closing agrees with the replayed units: items not
+        // recorded, and re-checks of blocking defects not recorded this round.
+        if latest.isOpen {
+            var units: [String] = []
+            var rechecks: [String] = []
+            for code in self.units {
+                let view = try store.unitRound(unit: world.unit(code), round: latest.number)
+                if !view.results.unrecorded(view.pairs).isEmpty { units.append(code) }
+                rechecks += view.rechecks.filter { $0.status.blocksDelivery && view.results.rechecks[$0.id] == nil }.map(\.code.text)
+            }
+            let blockers = try world.write(as: "组长") { try $0.blockers() }
+            #expect(blockers == RoundBlockers(round: latest.number, units: units, rechecks: rechecks.sorted()))
+        }
+
+        // Readiness agrees with the defects' states.
+        let blocking = Set(summaries.values.filter { $0.status.blocksDelivery }.map(\.unitCode))
+        #expect(Set(try store.readiness().blockingUnits) == blocking)
+    }
+
+    func checkProjectionsEqualTheFold() throws {
+        let facts = try facts()
+        let summaries = try summaries()
+        for defect in facts.found {
+            let history = facts.events.filter { $0.defect == defect.id }
+            let folded = try #require(DefectLifecycle.fold(history, penaltyThreshold: facts.threshold))
+            let summary = try #require(summaries[defect.id])
+            #expect(summary.code == folded.code)
+            #expect(summary.status == folded.status, "status of \(defect.code)")
+            #expect(summary.failedRechecks == folded.failedRechecks, "failed re-checks of \(defect.code)")
+            #expect(summary.flagRound == folded.flag?.round, "flag of \(defect.code)")
+            #expect(summary.closedRound == folded.closedRound)
+            #expect(summary.roundFound == folded.roundFound)
+            #expect(summary.waiver == folded.waiver)
+            #expect(summary.rectificationNote == folded.rectificationNote)
+            #expect(summary.contractor == folded.contractor.flatMap { facts.contractorNames[$0] }, "contractor of \(defect.code)")
+        }
+    }
+
+    /// For each defect: its non-reverted re-checks in order, failures counted, a flag at
+    /// the threshold-th failure against the contractor of that moment.
+    func checkPenaltiesAgainstTheHistory() throws {
+        let facts = try facts()
+        var expectedTotal: [String: [String]] = [:]
+        var expectedByRound: [Int: [String: [String]]] = [:]
+        for defect in facts.found {
+            var contractor = defect.contractor
+            var failures = 0
+            for event in facts.events where event.defect == defect.id && !facts.reverted.contains(event.id) {
+                switch event.body {
+                case .defectReassigned(let r):
+                    contractor = r.contractor
+                case .defectRechecked(let r) where !r.passed:
+                    failures += 1
+                    if failures == facts.threshold {
+                        let name = contractor.flatMap { facts.contractorNames[$0] } ?? PenaltyRules.unassigned
+                        expectedTotal[name, default: []].append(defect.code)
+                        expectedByRound[event.round, default: [:]][name, default: []].append(defect.code)
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        func counted(_ list: [ContractorPenalties]) -> [String: [String]] {
+            Dictionary(list.filter { $0.count > 0 }.map { ($0.contractor, $0.defects) }, uniquingKeysWith: { a, _ in a })
+        }
+        #expect(counted(try world.store.penalties(round: nil)) == expectedTotal.mapValues { $0.sorted() })
+        for round in try world.store.rounds().map(\.number) {
+            #expect(counted(try world.store.penalties(round: round)) == (expectedByRound[round] ?? [:]).mapValues { $0.sorted() },
+                    "penalties in round \(round)")
+        }
+    }
+}
