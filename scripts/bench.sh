@@ -25,7 +25,7 @@ else
     /usr/bin/time -f "generate: %e s wall, %M KB max RSS" "$bin" demo --generate --units "$units" --rounds "$rounds" --db "$db" 2>&1 | grep -v '^  round'
 fi
 ls -l "$db" | awk '{printf "database: %.1f MB\n", $5 / 1048576}'
-echo "defects: $("$bin" --db "$db" board --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["totals"]["total"])')"
+echo "defects: $("$bin" --db "$db" board --json | python3 -c 'import json,sys; t = json.load(sys.stdin)["totals"]; print(t["open"] + t["rectified"] + t["closed"] + t["waived"])')"
 
 echo "== whole processes (hyperfine)"
 hyperfine --warmup 2 --runs 10 --export-markdown "$out/cli.md" \

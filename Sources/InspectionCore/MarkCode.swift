@@ -11,6 +11,9 @@ public struct MarkCode: Hashable, Sendable, Codable, Comparable, CustomStringCon
     public static let alphabet = Array("23456789ABCDEFGHJKMNPQRSTVWXYZ")
     static let bodyLength = 5
 
+    /// A code as this program stored it (already in normal form), without checking again.
+    public init(stored: String) { text = stored }
+
     /// Normalises typed input (`2k7p3q`, `2-K7P3Q`); nil when it cannot be a mark code.
     public init?(_ typed: String) {
         let upper = typed.trimmingCharacters(in: .whitespaces).uppercased()

@@ -2,6 +2,8 @@
 public enum Escape {
     /// For HTML text and attribute values.
     public static func html(_ text: String) -> String {
+        // Most text has nothing to escape; looking at bytes is much cheaper than characters.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text {
@@ -20,6 +22,8 @@ public enum Escape {
     /// For a Markdown table cell: pipes and line breaks would break the table, and
     /// Markdown/HTML syntax would be interpreted.
     public static func markdownCell(_ text: String) -> String {
+        let special: Set<UInt8> = Set("|\n\r\\`*_[]<>#".utf8)
+        guard text.utf8.contains(where: special.contains) else { return text }
         var out = ""
         for c in text {
             switch c {

@@ -46,9 +46,8 @@ public struct RectificationList: Sendable {
     /// UTF-8 with a BOM and CRLF line ends, so Excel and LibreOffice open the Chinese
     /// intact; cells a spreadsheet would run as formulas are neutralised.
     public func csv(language: Language = .zh) throws -> Data {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        let writer = try CSVWriter(stream: stream, newline: .crlf)
+        let sink = ByteSink()
+        let writer = try CSVWriter(stream: sink, newline: .crlf)
         let header = [RT.code, RT.unit, RT.building, RT.entrance, RT.floor, RT.room, RT.itemID, RT.item, RT.note,
                       RT.severity, RT.roundFound, RT.failed, RT.status, RT.rectification].map { $0.text(language) }
         try writer.write(row: header)
@@ -58,9 +57,8 @@ public struct RectificationList: Sendable {
                        String(d.failedRechecks), d.status.name.text(language), d.rectificationNote ?? ""]
             try writer.write(row: row.map(Escape.spreadsheetCell))
         }
-        writer.stream.close()
-        guard let body = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return Data() }
-        return Data([0xEF, 0xBB, 0xBF]) + body
+        sink.close()
+        return Data([0xEF, 0xBB, 0xBF] + sink.bytes)
     }
 
     // MARK: - Markdown

@@ -83,17 +83,14 @@ extension InspectionStore {
                                    measure: measure, count: count))
         }
         let isLatest = round == latest
-        // One grouped scan over the covering index gives new, closed, waived and (for the
-        // latest round) open and rectified.
+        // The tallies give new, closed, waived and (for the latest round) open and rectified.
         for row in try Row.fetchAll(db, sql: """
-            SELECT building, category, contractor_rowid, status, round_found, closed_round, waived_round, count(*) AS n
-            FROM defect_state WHERE status <> 'retracted'
-            GROUP BY building, category, contractor_rowid, status, round_found, closed_round, waived_round
-            """) {
+            SELECT building, category, nullif(contractor_rowid, 0) AS contractor_rowid, status, round_found,
+                   closed_round, waived_round, n
+            FROM defect_tally WHERE n > 0 AND status <> 'retracted' AND round_found <= ?
+            """, arguments: [round]) {
             let n: Int = row["n"]
-            let found: Int = row["round_found"]
-            guard found <= round else { continue }
-            if found == round { add(row, .new, n) }
+            if (row["round_found"] as Int) == round { add(row, .new, n) }
             if isLatest {
                 switch DefectStatus(rawValue: row["status"]) {
                 case .open?: add(row, .open, n)
@@ -102,9 +99,9 @@ extension InspectionStore {
                 case .waived?: add(row, .waived, n)
                 case nil: break
                 }
-            } else if let closed = row["closed_round"] as Int?, closed <= round {
+            } else if case let closed = row["closed_round"] as Int, closed > 0, closed <= round {
                 add(row, .closed, n)
-            } else if let waived = row["waived_round"] as Int?, waived <= round {
+            } else if case let waived = row["waived_round"] as Int, waived > 0, waived <= round {
                 add(row, .waived, n)
             }
         }

@@ -229,7 +229,9 @@ public final class InspectionStore: @unchecked Sendable {
         if let status = filter.status { conditions.append("d.status = ?"); arguments += [status.rawValue] }
         if let round = filter.roundFound { conditions.append("d.round_found = ?"); arguments += [round] }
         return try read { db in try DefectSummary.fetchAll(db, where: conditions.joined(separator: " AND "), arguments) }
-            .sorted { ($0.layoutKey, $0.room, $0.code) < ($1.layoutKey, $1.room, $1.code) }
+            .map { ($0.layoutKey, $0) }
+            .sorted { ($0.0, $0.1.room, $0.1.code) < ($1.0, $1.1.room, $1.1.code) }
+            .map(\.1)
     }
 
     /// The defects of one unit.

@@ -52,7 +52,7 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
 
     init(row: Row) {
         id = row["id"]
-        code = MarkCode(row["code"] as String)!
+        code = MarkCode(stored: row["code"])
         unit = row["unit_id"]
         unitCode = row["unit_code"]
         building = row["building"]

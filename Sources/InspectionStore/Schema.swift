@@ -103,10 +103,42 @@ enum Schema {
             try db.execute(sql: "CREATE INDEX defect_status_unit ON defect_state(status, unit_rowid)")
             try db.execute(sql: "CREATE INDEX defect_contractor ON defect_state(contractor_rowid, status)")
             try db.execute(sql: "CREATE INDEX defect_flag ON defect_state(flag_round) WHERE flag_round IS NOT NULL")
-            // Covers the board's one grouped scan.
+            // The board's counts, kept by triggers as defects change: how many defects share a
+            // building, category, contractor, status and the rounds they were found, closed
+            // and waived in (0 for none). The board reads thousands of rows, not every defect.
             try db.execute(sql: """
-                CREATE INDEX defect_board ON defect_state(building, category, contractor_rowid, status,
-                    round_found, closed_round, waived_round)
+                CREATE TABLE defect_tally (
+                    building TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    contractor_rowid INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    round_found INTEGER NOT NULL,
+                    closed_round INTEGER NOT NULL,
+                    waived_round INTEGER NOT NULL,
+                    n INTEGER NOT NULL,
+                    PRIMARY KEY (building, category, contractor_rowid, status, round_found, closed_round, waived_round)
+                ) WITHOUT ROWID
+                """)
+            let key = { (row: String) in
+                "\(row).building, \(row).category, coalesce(\(row).contractor_rowid, 0), \(row).status, \(row).round_found, coalesce(\(row).closed_round, 0), coalesce(\(row).waived_round, 0)"
+            }
+            let match = """
+                building = OLD.building AND category = OLD.category AND contractor_rowid = coalesce(OLD.contractor_rowid, 0)
+                AND status = OLD.status AND round_found = OLD.round_found AND closed_round = coalesce(OLD.closed_round, 0)
+                AND waived_round = coalesce(OLD.waived_round, 0)
+                """
+            try db.execute(sql: """
+                CREATE TRIGGER defect_tally_insert AFTER INSERT ON defect_state BEGIN
+                    INSERT INTO defect_tally VALUES (\(key("NEW")), 1) ON CONFLICT DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER defect_tally_update AFTER UPDATE OF building, category, contractor_rowid, status, round_found,
+                    closed_round, waived_round ON defect_state BEGIN
+                    UPDATE defect_tally SET n = n - 1 WHERE \(match);
+                    INSERT INTO defect_tally VALUES (\(key("NEW")), 1) ON CONFLICT DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER defect_tally_delete AFTER DELETE ON defect_state BEGIN
+                    UPDATE defect_tally SET n = n - 1 WHERE \(match);
+                END;
                 """)
             try db.execute(sql: "CREATE VIEW defect AS SELECT * FROM defect_state WHERE status <> 'retracted'")
 

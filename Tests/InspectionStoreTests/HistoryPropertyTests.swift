@@ -39,6 +39,7 @@ import Testing
         await run { simulation in
             try simulation.checkNoDefectLost()
             try simulation.checkProjectionsEqualTheFold()
+            try simulation.checkBoardCountsTheDefects()
         }
     }
 
@@ -191,6 +192,30 @@ final class Simulation {
 
     func summaries() throws -> [UUID: DefectSummary] {
         Dictionary(try world.store.defects(DefectFilter()).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The latest round's board, read from the tallies the triggers keep, counts exactly
+    /// the defects there are.
+    func checkBoardCountsTheDefects() throws {
+        let store = world.store
+        guard let latest = try store.rounds().last else { return }
+        let defects = try store.defects(DefectFilter())
+        let board = try store.board(round: latest.number, today: world.today)
+        var expected = StatusCounts()
+        for d in defects {
+            if d.roundFound == latest.number { expected.new += 1 }
+            switch d.status {
+            case .open: expected.open += 1
+            case .rectified: expected.rectified += 1
+            case .closed: expected.closed += 1
+            case .waived: expected.waived += 1
+            }
+        }
+        expected.failedRechecks = board.tables.total.failedRechecks
+        #expect(board.tables.total == expected, "board \(board.tables.total) vs defects \(expected)")
+        for building in Set(defects.map(\.building)) {
+            #expect(board.tables.byBuilding[building]?.total == defects.filter { $0.building == building }.count)
+        }
     }
 
     func checkNoDefectLost() throws {
