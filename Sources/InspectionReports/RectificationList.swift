@@ -21,7 +21,8 @@ public struct RectificationList: Sendable {
         }
         var filter = DefectFilter()
         filter.contractor = contractor
-        let defects = try store.defects(filter).filter { all || $0.status.blocksDelivery }
+        if !all { filter.statuses = DefectStatus.allCases.filter(\.blocksDelivery) }
+        let defects = try store.defects(filter)
         return RectificationList(project: try store.requireProject(), contractor: contractor, generated: today,
                                  defects: defects, checklists: try store.checklists())
     }
@@ -50,12 +51,14 @@ public struct RectificationList: Sendable {
         let writer = try CSVWriter(stream: sink, newline: .crlf)
         let header = [RT.code, RT.unit, RT.building, RT.entrance, RT.floor, RT.room, RT.itemID, RT.item, RT.note,
                       RT.severity, RT.roundFound, RT.failed, RT.status, RT.rectification].map { $0.text(language) }
-        try writer.write(row: header)
+        try writer.write(row: header, quotedAtIndex: { _ in true })
         for d in defects {
             let row = [d.code.text, d.unitCode, d.building, String(d.entrance), String(d.floor), d.room, d.item,
                        itemName(d, language), d.note, d.severity.name.text(language), String(d.roundFound),
                        String(d.failedRechecks), d.status.name.text(language), d.rectificationNote ?? ""]
-            try writer.write(row: row.map(Escape.spreadsheetCell))
+            // Every field quoted: the library then skips its own per-field searches, which
+            // are most of its cost, and any spreadsheet reads quoted fields.
+            try writer.write(row: row.map(Escape.spreadsheetCell), quotedAtIndex: { _ in true })
         }
         sink.close()
         return Data([0xEF, 0xBB, 0xBF] + sink.bytes)

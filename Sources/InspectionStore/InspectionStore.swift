@@ -227,6 +227,9 @@ public final class InspectionStore: @unchecked Sendable {
         if let code = filter.unitCode { conditions.append("u.code = ?"); arguments += [code] }
         if let name = filter.contractor { conditions.append("c.name = ?"); arguments += [name] }
         if let status = filter.status { conditions.append("d.status = ?"); arguments += [status.rawValue] }
+        if let statuses = filter.statuses {
+            conditions.append("d.status IN (\(statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ")))")
+        }
         if let round = filter.roundFound { conditions.append("d.round_found = ?"); arguments += [round] }
         return try read { db in try DefectSummary.fetchAll(db, where: conditions.joined(separator: " AND "), arguments) }
             .map { ($0.layoutKey, $0) }
@@ -360,7 +363,11 @@ public final class InspectionStore: @unchecked Sendable {
 
 extension DefectSummary {
     static func fetchAll(_ db: Database, where condition: String, _ arguments: StatementArguments, orderBy: String = "d.rowid") throws -> [DefectSummary] {
-        try Row.fetchAll(db, sql: "\(select) WHERE \(condition) ORDER BY \(orderBy)", arguments: arguments).map(DefectSummary.init)
+        // A cursor reads each row in place instead of copying it first.
+        let rows = try Row.fetchCursor(db, sql: "\(select) WHERE \(condition) ORDER BY \(orderBy)", arguments: arguments)
+        var list: [DefectSummary] = []
+        while let row = try rows.next() { list.append(DefectSummary(row: row)) }
+        return list
     }
 
     static func fetchOne(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> DefectSummary? {

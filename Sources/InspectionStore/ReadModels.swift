@@ -50,30 +50,32 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
         FROM defect d JOIN unit u ON u.rowid = d.unit_rowid LEFT JOIN contractor c ON c.rowid = d.contractor_rowid
         """
 
+    /// Reads the columns of `select` by position: name lookups cost more than the rest of
+    /// the row when a list has tens of thousands of defects.
     init(row: Row) {
-        id = row["id"]
-        code = MarkCode(stored: row["code"])
-        unit = row["unit_id"]
-        unitCode = row["unit_code"]
-        building = row["building"]
-        entrance = row["entrance"]
-        floor = row["floor"]
-        number = row["number"]
-        room = row["room"]
-        item = row["item"]
-        category = row["category"]
-        note = row["note"]
-        severity = Severity(rawValue: row["severity"]) ?? .major
-        contractor = row["contractor_name"]
-        inspector = row["inspector"]
-        roundFound = row["round_found"]
-        foundAt = EventCodec.date(row["found_at"])
-        status = DefectStatus(rawValue: row["status"]) ?? .open
-        failedRechecks = row["failed"]
-        flagRound = row["flag_round"]
-        closedRound = row["closed_round"]
-        waiver = row["waiver"]
-        rectificationNote = row["rectification_note"]
+        id = row[0]
+        code = MarkCode(stored: row[1])
+        unit = row[2]
+        unitCode = row[3]
+        building = row[4]
+        entrance = row[5]
+        floor = row[6]
+        number = row[7]
+        room = row[8]
+        item = row[9]
+        category = row[10]
+        note = row[11]
+        severity = Severity(rawValue: row[12]) ?? .major
+        contractor = row[13]
+        inspector = row[14]
+        roundFound = row[15]
+        foundAt = EventCodec.date(row[16])
+        status = DefectStatus(rawValue: row[17]) ?? .open
+        failedRechecks = row[18]
+        flagRound = row[19]
+        closedRound = row[20]
+        waiver = row[21]
+        rectificationNote = row[22]
     }
 
     /// Layout order: building, entrance, floor, unit, then room and code.
@@ -114,6 +116,8 @@ public struct DefectFilter: Hashable, Sendable {
     public var unitCode: String?
     public var contractor: String?
     public var status: DefectStatus?
+    /// Any of these statuses (with `status`, both must hold).
+    public var statuses: [DefectStatus]?
     public var roundFound: Int?
 
     public init() {}

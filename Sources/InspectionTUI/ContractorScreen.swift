@@ -23,7 +23,8 @@ final class ContractorScreen: Screen {
     func reload(_ app: InspectionApp) throws {
         var filter = DefectFilter()
         filter.contractor = contractor
-        defects = try app.store.defects(filter).filter { showAll || $0.status.blocksDelivery }
+        if !showAll { filter.statuses = DefectStatus.allCases.filter(\.blocksDelivery) }
+        defects = try app.store.defects(filter)
         let selected = state.selected.flatMap { index[$0]?.id }
         rows = []
         index = [:]
