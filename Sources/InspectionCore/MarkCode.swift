@@ -26,14 +26,24 @@ public struct MarkCode: Hashable, Sendable, Codable, Comparable, CustomStringCon
         text = "\(r)-\(body)"
     }
 
-    /// The stored form of a typed beginning of a code ("2K7" → "2-K7"), or nil when no
-    /// code can begin so (a unit code such as 1-1-0502 cannot: 0 and 1 are not in the alphabet).
-    public static func prefix(_ compact: String) -> String? {
-        let digits = compact.prefix { $0.isASCII && $0.isNumber }
-        guard let round = Int(digits), round >= 1, round <= 999, !digits.hasPrefix("0") else { return nil }
-        let body = compact.dropFirst(digits.count)
-        guard body.count <= bodyLength, body.allSatisfy({ alphabet.contains($0) }) else { return nil }
-        return "\(round)-" + body
+    /// The stored form of the typed beginning of a code ("2k7" or "2-K7" → "2-K7"), or nil
+    /// when no code can begin so (a unit code such as 1-1-0502 cannot: 0 and 1 are not in the
+    /// alphabet). Without a dash the round is the first digit, since the five characters
+    /// after it may be digits too; rounds from 10 on are typed with their dash.
+    public static func prefix(_ typed: String) -> String? {
+        let text = typed.uppercased().filter { $0 != " " }
+        let round: Substring, body: Substring
+        if let dash = text.firstIndex(of: "-") {
+            round = text[..<dash]
+            body = text[text.index(after: dash)...]
+        } else {
+            guard !text.isEmpty else { return nil }
+            round = text.prefix(1)
+            body = text.dropFirst()
+        }
+        guard let number = Int(round), number >= 1, number <= 999, !round.hasPrefix("0"),
+              body.count <= bodyLength, body.allSatisfy({ alphabet.contains($0) }) else { return nil }
+        return "\(number)-" + body
     }
 
     /// A random code for a defect found in `round`.

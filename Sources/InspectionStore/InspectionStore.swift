@@ -39,7 +39,7 @@ public final class InspectionStore: @unchecked Sendable {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration())
-            try Schema.migrator.migrate(pool)
+            try migrate(pool)
         } catch let error as DatabaseError {
             throw StoreError.corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
         }
@@ -50,8 +50,16 @@ public final class InspectionStore: @unchecked Sendable {
     public static func create(path: String) throws -> InspectionStore {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.exists(path: path) }
         let pool = try DatabasePool(path: path, configuration: configuration())
-        try Schema.migrator.migrate(pool)
+        try migrate(pool)
         return InspectionStore(path: path, writer: pool)
+    }
+
+    /// Runs pending migrations, then writes the log back into the file so that its header
+    /// (application_id, user_version) is on disk for the next process's check.
+    static func migrate(_ pool: DatabasePool) throws {
+        guard try !pool.read(Schema.migrator.hasCompletedMigrations) else { return }
+        try Schema.migrator.migrate(pool)
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     }
 
     /// A database in memory, for tests.
@@ -247,8 +255,7 @@ public final class InspectionStore: @unchecked Sendable {
     /// Mark codes that start with what has been typed (in any case, with or without the
     /// dash), for jumping; nothing when the text cannot begin a mark code.
     public func defectCodes(matching typed: String, limit: Int = 20) throws -> [String] {
-        let compact = typed.uppercased().filter { $0 != "-" && $0 != " " }
-        guard let prefix = MarkCode.prefix(compact) else { return [] }
+        guard let prefix = MarkCode.prefix(typed) else { return [] }
         // A range on the unique index rather than LIKE, which SQLite would scan.
         return try read { db in
             try String.fetchAll(db, sql: "SELECT code FROM defect_state WHERE code >= ? AND code < ? AND status <> 'retracted' ORDER BY code LIMIT ?",

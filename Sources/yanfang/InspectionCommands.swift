@@ -23,6 +23,7 @@ struct RoundCommand: ParsableCommand {
                 try tx.openRound(date: day)
             }
             print("Round \(opening.number) open (\(day)): \(opening.units) units in scope, \(opening.rechecks) defects to re-check.")
+            try warnAboutDeadlines(store)
         }
     }
 
@@ -47,6 +48,7 @@ struct RoundCommand: ParsableCommand {
                 line += " as partial: \(round.unreachedUnits.count) units not reached, \(round.pendingRechecks.count) re-checks not recorded"
             }
             print(line + ".")
+            try warnAboutDeadlines(store)
         }
     }
 
@@ -91,6 +93,14 @@ struct RoundCommand: ParsableCommand {
             }
             print("\(status.roundsClosed) of at least \(RoundRules.minimumRounds) rounds closed.")
         }
+    }
+}
+
+/// The schedule's warnings (round 1 late, defects open within 30 days of delivery, fewer
+/// than three rounds by the cutoff), on standard error after a round opens or closes.
+func warnAboutDeadlines(_ store: InspectionStore) throws {
+    for warning in try store.deadlines(today: try Env.today()).warnings {
+        FileHandle.standardError.write(Data("warning: \(warning.message.en)\n".utf8))
     }
 }
 

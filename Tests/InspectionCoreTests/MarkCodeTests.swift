@@ -50,3 +50,13 @@ import Testing
         #expect(Set(first).count == 20)
     }
 }
+
+@Test func aTypedBeginningOfACodeIsReadWithItsRoundFirst() {
+    #expect(MarkCode.prefix("2k7") == "2-K7")
+    #expect(MarkCode.prefix("2-k7") == "2-K7")
+    #expect(MarkCode.prefix("12K7") == "1-2K7")  // without a dash, body digits stay in the body
+    #expect(MarkCode.prefix("12-K7") == "12-K7")
+    #expect(MarkCode.prefix("1-1-05") == nil)  // a unit code
+    #expect(MarkCode.prefix("0502") == nil)
+    #expect(MarkCode.prefix("") == nil)
+}
