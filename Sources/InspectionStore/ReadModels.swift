@@ -26,7 +26,10 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
     public var entrance: Int
     public var floor: Int
     public var number: Int
+    /// The room's key (its Chinese name) in the unit.
     public var room: String
+    /// The unit's floor plan, which names the room in both languages.
+    public var unitType: String
     public var item: String
     public var category: String
     public var note: String
@@ -46,7 +49,7 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
         SELECT d.id, d.code, u.id AS unit_id, u.code AS unit_code, d.building, u.entrance, u.floor, u.number,
                d.room, d.item, d.category, d.note, d.severity, c.name AS contractor_name, d.inspector,
                d.round_found, d.found_at, d.status, d.failed, d.flag_round, d.closed_round, d.waiver,
-               d.rectification_note
+               d.rectification_note, u.type AS unit_type
         FROM defect d JOIN unit u ON u.rowid = d.unit_rowid LEFT JOIN contractor c ON c.rowid = d.contractor_rowid
         """
 
@@ -76,6 +79,7 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
         closedRound = row[20]
         waiver = row[21]
         rectificationNote = row[22]
+        unitType = row[23]
     }
 
     /// Layout order: building, entrance, floor, unit, then room and code.

@@ -151,6 +151,13 @@ public final class InspectionApp: TerminalProgram {
 
     func flash(_ text: String) { message = (text, false) }
 
+    /// A room of a unit in the interface's language (rooms are stored by their Chinese name).
+    func roomName(_ key: String, unitType: String) -> String {
+        checklists.unitType(unitType)?.rooms.first { $0.key == key }?.name.text(language) ?? key
+    }
+
+    func roomName(_ defect: DefectSummary) -> String { roomName(defect.room, unitType: defect.unitType) }
+
     func push(_ screen: Screen) { stack.append(screen) }
 
     func pop() {

@@ -39,7 +39,7 @@ final class ContractorScreen: Screen {
             if d.unitCode != unit || d.room != room {
                 unit = d.unitCode
                 room = d.room
-                rows.append(.heading("  \(d.unitCode)  \(d.room)", style: app.theme.highlight))
+                rows.append(.heading("  \(d.unitCode)  \(app.roomName(d))", style: app.theme.highlight))
             }
             index[rows.count] = d
             var row = defectRow(d, app: app)

@@ -78,7 +78,7 @@ func defectRow(_ d: DefectSummary, app: InspectionApp, showUnit: Bool = false) -
     var spans: [Span] = [Span("  "), column(d.code.text, 9, theme.accent)]
     if showUnit { spans.append(column(d.unitCode, 10)) }
     spans += [
-        column(d.room, 8),
+        column(app.roomName(d), 8),
         column(item, 15),
         column(d.note.isEmpty ? "—" : d.note, 19, theme.muted),
         column(d.severity.name.text(app.language), 7, d.severity == .severe ? theme.bad : theme.normal),

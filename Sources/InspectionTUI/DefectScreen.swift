@@ -30,7 +30,7 @@ final class DefectScreen: Screen {
         let s = detail.summary, d = detail.defect
         let item = app.checklists.item(s.item)
         var lines: [Line] = [
-            Line([Span(s.code.text + "  ", style: theme.accent), Span("\(s.unitCode) \(s.room)  ", style: theme.highlight),
+            Line([Span(s.code.text + "  ", style: theme.accent), Span("\(s.unitCode) \(app.roomName(s))  ", style: theme.highlight),
                   Span("\(s.item) \(item?.name.text(app.language) ?? "")")]),
             Line([Span(t.noteLabel + " ", style: theme.heading), Span(s.note.isEmpty ? "—" : s.note)]),
             Line([Span(t.statusLabel + " ", style: theme.heading), Span(t.statusName(d.status), style: d.status.blocksDelivery ? theme.bad : theme.good),
@@ -41,7 +41,7 @@ final class DefectScreen: Screen {
             Line([Span(t.foundInRoundLong(s.roundFound, s.inspector), style: theme.muted)]),
         ]
         if let item {
-            lines += DisplayWidth.wrap(t.criterionLabel + " " + item.criterion.text(app.language) + (item.clause.map { "（\($0)）" } ?? ""), width: width)
+            lines += DisplayWidth.wrap(t.criterionLabel + " " + item.criterion.text(app.language) + (item.clause.map(t.parenthesized) ?? ""), width: width)
                 .map { Line($0, style: theme.muted) }
         }
         if let waiver = d.waiver { lines.append(Line([Span(t.waiverLabel + " ", style: theme.heading), Span(waiver)])) }
@@ -63,10 +63,11 @@ final class DefectScreen: Screen {
         let what: String
         switch event.body {
         case .defectFound(let f):
-            what = "\(t.historyFound)：\(f.note.isEmpty ? "—" : f.note)（\(f.severity.name.text(app.language))，\(contractor(f.contractor))）"
-        case .defectRectified(let r): what = t.historyRectified + (r.note.map { "：\($0)" } ?? "")
-        case .defectRechecked(let r): what = (r.passed ? t.recheckPassed : t.recheckFailed) + (r.note.map { "：\($0)" } ?? "")
-        case .defectWaived(let w): what = "\(t.historyWaived)：\(w.answer)"
+            what = t.historyFound + t.colon + (f.note.isEmpty ? "—" : f.note)
+                + t.parenthesized(f.severity.name.text(app.language) + t.listSeparator + contractor(f.contractor))
+        case .defectRectified(let r): what = t.historyRectified + (r.note.map { t.colon + $0 } ?? "")
+        case .defectRechecked(let r): what = (r.passed ? t.recheckPassed : t.recheckFailed) + (r.note.map { t.colon + $0 } ?? "")
+        case .defectWaived(let w): what = t.historyWaived + t.colon + w.answer
         case .defectReassigned(let r): what = "\(t.historyReassigned) \(contractor(r.contractor))"
         case .reverted: what = t.historyReverted
         default: what = event.body.kind

@@ -192,6 +192,9 @@ struct Texts: Sendable {
     let historyWaived: String
     let historyReassigned: String
     let historyReverted: String
+    let colon: String
+    let listSeparator: String
+    let parenthesized: @Sendable (String) -> String
 }
 
 extension Texts {
@@ -365,7 +368,10 @@ extension Texts {
         historyRectified: "报整改",
         historyWaived: "统一口径",
         historyReassigned: "改由",
-        historyReverted: "更正：撤销一条记录"
+        historyReverted: "更正：撤销一条记录",
+        colon: "：",
+        listSeparator: "，",
+        parenthesized: { "（\($0)）" }
     )
 
     static let en = Texts(
@@ -538,6 +544,9 @@ extension Texts {
         historyRectified: "claimed fixed",
         historyWaived: "waived with the unified answer",
         historyReassigned: "handed to",
-        historyReverted: "correction: took back a result"
+        historyReverted: "correction: took back a result",
+        colon: ": ",
+        listSeparator: ", ",
+        parenthesized: { " (\($0))" }
     )
 }

@@ -161,7 +161,7 @@ final class UnitScreen: Screen {
             let item = app.checklists.item(d.item)
             return ListRow(Line([
                 Span("   \(mark) ", style: style), Span(DisplayWidth.fit(d.code.text, width: 8), style: theme.accent),
-                Span(DisplayWidth.fit(d.room, width: 7)),
+                Span(DisplayWidth.fit(app.roomName(d), width: 7)),
                 Span(DisplayWidth.fit(item?.name.text(app.language) ?? d.item, width: 16)),
                 Span(DisplayWidth.fit(d.note.isEmpty ? "—" : d.note, width: 20), style: theme.muted),
                 Span(DisplayWidth.fit(t.foundInRound(d.roundFound) + (d.failedRechecks > 0 ? " ✗\(d.failedRechecks)" : ""), width: 9),
@@ -211,16 +211,16 @@ final class UnitScreen: Screen {
                                Span(t.sensitivityLabel + " ", style: theme.heading), Span(item.sensitivity.name.text(app.language) + "   "),
                                Span(t.tradeLabel + " ", style: theme.heading), Span(app.checklists.trade(named: item.trade)?.name.text(app.language) ?? item.trade)]))
             var criterion = t.criterionLabel + " " + item.criterion.text(app.language)
-            if let clause = item.clause { criterion += "（\(clause)）" }
+            if let clause = item.clause { criterion += t.parenthesized(clause) }
             lines += DisplayWidth.wrap(criterion, width: area.width - 2).prefix(2).map { Line($0) }
             if case .defects(let ids)? = result(room, item) {
                 let found = ids.compactMap { id in view?.found.first { $0.id == id } }
-                let text = found.map { "\($0.code) \($0.note.isEmpty ? item.name.text(app.language) : $0.note)" }.joined(separator: "；")
+                let text = found.map { "\($0.code) \($0.note.isEmpty ? item.name.text(app.language) : $0.note)" }.joined(separator: t.listSeparator)
                 lines.append(Line(t.foundThisRound + " " + text, style: theme.bad))
             }
         case .recheck(let d):
             let item = app.checklists.item(d.item)
-            lines.append(Line([Span(d.code.text + " ", style: theme.accent), Span("\(d.room) · \(d.item) \(item?.name.text(app.language) ?? "")", style: theme.highlight)]))
+            lines.append(Line([Span(d.code.text + " ", style: theme.accent), Span("\(app.roomName(d)) · \(d.item) \(item?.name.text(app.language) ?? "")", style: theme.highlight)]))
             lines.append(Line([Span(t.noteLabel + " ", style: theme.heading), Span(d.note.isEmpty ? "—" : d.note)]))
             lines.append(Line([Span(t.foundInRoundLong(d.roundFound, d.inspector) + "   ", style: theme.muted),
                                Span(t.failedCount(d.failedRechecks), style: d.failedRechecks > 0 ? theme.bad : theme.muted),
@@ -240,7 +240,7 @@ final class UnitScreen: Screen {
         let width = area.maxX - x - 1
         buffer.put(t.markCodeTitle, at: Position(x: x, y: area.y), style: theme.heading, maxWidth: width)
         buffer.put(defect.code.text, at: Position(x: x, y: area.y + 1), style: theme.highlight, maxWidth: width)
-        buffer.put("\(defect.room) · \(defect.item)", at: Position(x: x, y: area.y + 2), style: theme.normal, maxWidth: width)
+        buffer.put("\(app.roomName(defect)) · \(defect.item)", at: Position(x: x, y: area.y + 2), style: theme.normal, maxWidth: width)
         buffer.put(defect.note, at: Position(x: x, y: area.y + 3), style: theme.normal, maxWidth: width)
         buffer.put(defect.contractor ?? t.unassigned, at: Position(x: x, y: area.y + 4), style: theme.muted, maxWidth: width)
     }
@@ -356,9 +356,9 @@ final class UnitScreen: Screen {
     func describe(_ event: Event, app: InspectionApp) -> String {
         let t = app.texts
         switch event.body {
-        case .itemRecorded(let r): return "\(r.outcome == .pass ? t.resultPass : t.resultNotApplicable) \(r.item) \(r.room)"
+        case .itemRecorded(let r): return "\(r.outcome == .pass ? t.resultPass : t.resultNotApplicable) \(r.item) \(app.roomName(r.room, unitType: unit.type))"
         case .remainingPassed(let r): return t.passedMany(r.count)
-        case .defectFound(let f): return "\(f.code) \(f.item) \(f.room)"
+        case .defectFound(let f): return "\(f.code) \(f.item) \(app.roomName(f.room, unitType: unit.type))"
         case .defectRechecked(let r): return (r.passed ? t.recheckPassed : t.recheckFailed) + (event.defect.flatMap { id in view?.rechecks.first { $0.id == id }?.code.text }.map { " \($0)" } ?? "")
         default: return event.body.kind
         }
