@@ -7,6 +7,7 @@ extension AcceptanceReport {
     /// tables aligned by display width, bars drawn with block characters.
     public func terminalLines(language l: Language, width: Int, theme: Theme) -> [Line] {
         var lines: [Line] = []
+        let columnWidth = 9
         func heading(_ text: String) {
             lines.append(Line(""))
             lines.append(Line(text, style: theme.heading))
@@ -14,12 +15,13 @@ extension AcceptanceReport {
         func plain(_ text: String, _ style: Style? = nil) {
             for part in DisplayWidth.wrap(text, width: max(10, width)) { lines.append(Line(part, style: style)) }
         }
+        /// Columns right-aligned, a space before each so that full-width headers never touch.
         func table(_ header: [String], _ rows: [[String]], firstWidth: Int) {
-            let columnWidth = 8
-            lines.append(Line(([DisplayWidth.fit(header[0], width: firstWidth)] + header.dropFirst().map { DisplayWidth.fit($0, width: columnWidth, alignment: .right) }).joined(), style: theme.muted))
-            for row in rows {
-                lines.append(Line(([DisplayWidth.fit(row[0], width: firstWidth)] + row.dropFirst().map { DisplayWidth.fit($0, width: columnWidth, alignment: .right) }).joined()))
+            func cells(_ row: [String]) -> String {
+                ([DisplayWidth.fit(row[0], width: firstWidth)] + row.dropFirst().map { " " + DisplayWidth.fit($0, width: columnWidth - 1, alignment: .right) }).joined()
             }
+            lines.append(Line(cells(header), style: theme.muted))
+            for row in rows { lines.append(Line(cells(row))) }
         }
         let title = "\(RT.reportTitle.text(l)) · \(l == .zh ? "第 \(round.number) 轮" : "Round \(round.number)") · \(board.project.name)"
         lines.append(Line(title, style: theme.highlight))
@@ -36,12 +38,12 @@ extension AcceptanceReport {
         lines.append(Line(RT.byContractor.text(l), style: theme.muted))
         let measures = BoardMeasure.allCases
         let rows = contractorRows()
-        let nameWidth = max(12, min(26, width - measures.count * 8))
+        let nameWidth = max(12, min(26, width - measures.count * columnWidth))
         table([RT.contractor.text(l)] + measures.map { $0.name.text(l) },
               (rows + [(RT.total.text(l), rows.reduce(StatusCounts()) { $0 + $1.1 })]).map { row in [row.0] + measures.map { String(row.1[$0]) } },
               firstWidth: nameWidth)
         heading(RT.newVsCarried.text(l))
-        lines.append(Line(recheckRows(l).map { "\($0.0) \($0.1)" }.joined(separator: "   ")))
+        plain(recheckRows(l).map { "\($0.0) \($0.1)" }.joined(separator: "   "))
         heading(RT.penalties.text(l))
         let inRound = Dictionary(board.penaltiesInRound.map { ($0.contractor, $0.count) }, uniquingKeysWith: { a, _ in a })
         for p in board.penaltiesTotal {

@@ -210,7 +210,7 @@ public final class InspectionApp: TerminalProgram {
     func renderTitle(into buffer: inout ScreenBuffer, area: Rect) {
         buffer.fill(area, style: theme.title)
         let days = today.days(until: project.delivery)
-        var left = " \(texts.appName) · \(project.name) · \(texts.delivery) \(project.delivery) (\(texts.daysLeft(days)))"
+        var left = " \(texts.appName) · \(project.name) · \(texts.delivery) \(project.delivery)\(texts.parenthesized(texts.daysLeft(days)))"
         if let round = latestRound {
             left += " · " + (round.isOpen ? texts.roundOpen(round.number) : texts.roundClosed(round.number))
         }

@@ -21,7 +21,7 @@ import Testing
         let app = try makeApp(try demoStore())
         let screen = drive(app, "").trimmedScreen
         #expect(screen.count == 24)
-        #expect(screen[0].hasPrefix(" 验房 · 云栖花园二期 · 交付 2027-02-15 (剩 84 天) · 第2轮进行中"))
+        #expect(screen[0].hasPrefix(" 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中"))
         #expect(screen.contains { $0.contains("项目      云栖花园二期") })
         #expect(screen.contains { $0.contains("第 2 轮进行中（2026-11-17 开始）") })
         #expect(screen.contains { $0.contains("已验 16/86 户") })
