@@ -16,12 +16,18 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`, years 1900 to 2999: a date anyone would type for a project.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1900...2999).contains(y) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    private init(unchecked year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// The date `number` days after 1970-01-01.
@@ -60,7 +66,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public func adding(months: Int) -> Day {
         let total = year * 12 + (month - 1) + months
         let y = total / 12, m = total % 12 + 1
-        return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))!
+        return Day(unchecked: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).

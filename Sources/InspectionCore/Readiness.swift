@@ -17,6 +17,13 @@ public struct Readiness: Hashable, Sendable, Codable {
     public var rate: Double { units == 0 ? 0 : Double(ready) / Double(units) }
     public var meetsTarget: Bool { units > 0 && rate + 1e-12 >= target }
 
+    /// The project may be called ready for delivery: the rate meets the target and at least
+    /// three rounds are closed (a unit nobody has walked has no defects, but that alone
+    /// proves nothing).
+    public func readyForDelivery(roundsClosed: Int) -> Bool {
+        meetsTarget && roundsClosed >= RoundRules.minimumRounds
+    }
+
     /// Readiness of `unitCodes` (in layout order) given how many blocking defects each has.
     public static func compute(unitCodes: [String], blockingDefects: [String: Int], target: Double) -> Readiness {
         let blocking = unitCodes.filter { (blockingDefects[$0] ?? 0) > 0 }

@@ -179,3 +179,31 @@ extension EventBody {
         }
     }
 }
+
+/// How far a round is over all its units.
+public struct RoundProgress: Hashable, Sendable, Codable {
+    public var inScope = 0
+    public var inspected = 0
+    public var inProgress = 0
+    public var notStarted = 0
+    public var rechecks = 0
+    public var rechecksDone = 0
+
+    public init() {}
+
+    public init<C: Collection>(_ units: C) where C.Element == UnitProgress {
+        for unit in units {
+            inScope += 1
+            if unit.isComplete { inspected += 1 } else if unit.isStarted { inProgress += 1 } else { notStarted += 1 }
+            rechecks += unit.rechecks
+            rechecksDone += unit.rechecksDone
+        }
+    }
+
+    /// The next unit, in layout order after `current` (wrapping round), with work left.
+    public static func nextUnit(after current: ProjectUnit?, in units: [ProjectUnit], progress: [UUID: UnitProgress]) -> ProjectUnit? {
+        let start = current.flatMap { c in units.firstIndex { $0.id == c.id } }.map { $0 + 1 } ?? 0
+        let order = units[start...] + units[..<start]
+        return order.first { !(progress[$0.id]?.isComplete ?? false) }
+    }
+}
