@@ -2,20 +2,12 @@ import Foundation
 import GRDB
 import InspectionCore
 
-/// Units in a round by how far they are.
-public struct RoundUnitCounts: Hashable, Sendable, Codable {
-    public var inScope: Int
-    public var inspected: Int
-    public var inProgress: Int
-    public var notStarted: Int
-}
-
 /// Everything a lead reads on the defect board for one round.
 public struct BoardReport: Hashable, Sendable {
     public var project: Project
     public var round: Round?
     public var rounds: [Round]
-    public var units: RoundUnitCounts
+    public var units: RoundProgress
     public var tables: BoardTables
     /// Contractor names by id, for the tables' contractor rows.
     public var contractorNames: [UUID: String]
@@ -41,7 +33,7 @@ extension InspectionStore {
             if let number, !rounds.contains(where: { $0.number == number }) { throw InspectionError.roundNotFound(number) }
             let roundNumber = number ?? latest
             let round = rounds.first { $0.number == roundNumber }
-            let checklists = try Self.checklists(db)
+            let checklists = try self.checklists(db)
             let contractors = try Self.contractors(db)
             var rowids: [Int64: UUID] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT rowid, id FROM contractor") { rowids[row["rowid"]] = row["id"] }
@@ -49,18 +41,7 @@ extension InspectionStore {
             let buildings = try String.fetchAll(db, sql: "SELECT DISTINCT building FROM unit").sorted { compareBuildings($0, $1) < 0 }
             let tables = BoardTables.assemble(facts, buildings: buildings, categories: checklists.categories.map(\.id),
                                               contractors: contractors.map(\.id))
-            var units = RoundUnitCounts(inScope: 0, inspected: 0, inProgress: 0, notStarted: 0)
-            if let row = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS scope,
-                       sum(recorded >= applicable AND rechecks_done >= rechecks) AS done,
-                       sum((recorded > 0 OR rechecks_done > 0) AND NOT (recorded >= applicable AND rechecks_done >= rechecks)) AS started
-                FROM unit_round WHERE round = ?
-                """, arguments: [roundNumber]) {
-                units.inScope = row["scope"] ?? 0
-                units.inspected = row["done"] ?? 0
-                units.inProgress = row["started"] ?? 0
-                units.notStarted = units.inScope - units.inspected - units.inProgress
-            }
+            let units = RoundProgress(try Self.progress(db, round: roundNumber).values)
             let open = roundNumber == latest ? tables.total.outstanding
                 : try Int.fetchOne(db, sql: "SELECT count(*) FROM defect_state WHERE status IN ('open', 'rectified')") ?? 0
             let deadlines = Deadlines(delivery: project.delivery, today: today, roundOneStarted: rounds.first { $0.number == 1 }?.opened,

@@ -6,8 +6,9 @@ enum FileCheck {
     static let sqliteMagic = Array("SQLite format 3\u{0}".utf8)
 
     /// Throws unless `path` is a yanfang database this binary can read (an older schema is
-    /// fine: it is migrated on open).
-    static func checkExisting(path: String) throws(StoreError) {
+    /// fine: it is migrated on open). Returns whether it is a demo file.
+    @discardableResult
+    static func checkExisting(path: String) throws(StoreError) -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
         guard !isDirectory.boolValue else { throw .notAFile(path: path) }
@@ -31,7 +32,8 @@ enum FileCheck {
         }
         let applicationID = int32(at: 68)
         let userVersion = Int(Int32(bitPattern: int32(at: 60)))
-        guard applicationID == UInt32(bitPattern: Schema.applicationID) else {
+        let isDemo = applicationID == UInt32(bitPattern: Schema.demoApplicationID)
+        guard applicationID == UInt32(bitPattern: Schema.applicationID) || isDemo else {
             if applicationID == 0 {
                 throw .notSQLite(path: path, reason: "a SQLite database without yanfang's application_id")
             }
@@ -40,5 +42,6 @@ enum FileCheck {
         if userVersion > Schema.version {
             throw .newerSchema(path: path, version: userVersion, supported: Schema.version)
         }
+        return isDemo
     }
 }

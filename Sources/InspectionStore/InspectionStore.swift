@@ -13,23 +13,42 @@ public final class InspectionStore: @unchecked Sendable {
     public var makeID: @Sendable () -> UUID = { UUID() }
     /// Draws mark codes; seedable for reproducible projects.
     public var codeGenerator: any RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()
+    /// The checklist set, decoded once: a project's checklists do not change after `init`.
+    private var checklistCache: ChecklistSet?
+    private let cacheLock = NSLock()
 
     private init(path: String?, writer: any DatabaseWriter) {
         self.path = path
         self.writer = writer
     }
 
-    static func configuration(readonly: Bool = false) -> Configuration {
+    static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.readonly = readonly
         // Another process (a lead's board, a contractor) may be writing: wait rather than fail.
         config.busyMode = .timeout(10)
-        config.prepareDatabase { db in
-            // FULL: a committed result survives a power cut, not only a killed process.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         return config
+    }
+
+    /// A pool on `path` whose commits survive a power cut, not only a killed process. (GRDB
+    /// sets NORMAL when it turns on WAL, after any preparation, so this comes after.)
+    static func pool(_ path: String) throws -> DatabasePool {
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        return pool
+    }
+
+    /// Whether the file at `path` is one that `yanfang demo` made, read from its header
+    /// alone; throws as `open` would for a file that is not yanfang's.
+    public static func isDemoFile(path: String) throws -> Bool {
+        try FileCheck.checkExisting(path: path)
+    }
+
+    /// Marks this file as a demo that `yanfang demo` may replace.
+    public func markAsDemo() throws {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA application_id = \(Schema.demoApplicationID)")
+        }
     }
 
     /// Opens an existing yanfang file. A file that is missing, not SQLite, another
@@ -38,9 +57,10 @@ public final class InspectionStore: @unchecked Sendable {
         try FileCheck.checkExisting(path: path)
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration())
+            pool = try Self.pool(path)
             try migrate(pool)
         } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { throw StoreError.busy(path: path) }
             throw StoreError.corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
         }
         return InspectionStore(path: path, writer: pool)
@@ -49,9 +69,13 @@ public final class InspectionStore: @unchecked Sendable {
     /// Makes a new, empty yanfang file at `path`, which must not exist.
     public static func create(path: String) throws -> InspectionStore {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.exists(path: path) }
-        let pool = try DatabasePool(path: path, configuration: configuration())
-        try migrate(pool)
-        return InspectionStore(path: path, writer: pool)
+        do {
+            let pool = try Self.pool(path)
+            try migrate(pool)
+            return InspectionStore(path: path, writer: pool)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotCreate(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
     }
 
     /// Runs pending migrations, then writes the log back into the file so that its header
@@ -103,16 +127,29 @@ public final class InspectionStore: @unchecked Sendable {
 
     /// Runs `body` as one transaction: everything it does lands, or nothing does.
     public func write<T>(_ context: ActionContext, _ body: (StoreTransaction) throws -> T) throws -> T {
-        try writer.write { db in
-            let transaction = try StoreTransaction(store: self, db: db, context: context)
-            let result = try body(transaction)
-            try transaction.finish()
-            return result
+        try translatingErrors {
+            try writer.write { db in
+                let transaction = try StoreTransaction(store: self, db: db, context: context)
+                let result = try body(transaction)
+                try transaction.finish()
+                return result
+            }
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.read(body)
+        try translatingErrors { try writer.read(body) }
+    }
+
+    /// SQLite's errors as one line naming the file; the rules' and files' errors pass as they are.
+    func translatingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            let name = path ?? "the database"
+            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { throw StoreError.busy(path: name) }
+            throw StoreError.database(path: name, reason: error.message ?? "\(error.resultCode)")
+        }
     }
 
     // MARK: - Reading
@@ -135,10 +172,20 @@ public final class InspectionStore: @unchecked Sendable {
     }
 
     public func checklists() throws -> ChecklistSet {
-        try read(Self.checklists)
+        try read(checklists)
     }
 
-    static func checklists(_ db: Database) throws -> ChecklistSet {
+    /// The checklist set, from the cache or decoded (and cached) from the file.
+    func checklists(_ db: Database) throws -> ChecklistSet {
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let checklistCache { return checklistCache }
+        let set = try Self.decodeChecklists(db)
+        checklistCache = set
+        return set
+    }
+
+    static func decodeChecklists(_ db: Database) throws -> ChecklistSet {
         guard let json = try String.fetchOne(db, sql: "SELECT json FROM checklist WHERE id = 1") else {
             throw InspectionError.noProject
         }
@@ -182,13 +229,40 @@ public final class InspectionStore: @unchecked Sendable {
         try read(Self.rounds)
     }
 
-    static func rounds(_ db: Database) throws -> [Round] {
-        try Row.fetchAll(db, sql: "SELECT * FROM round ORDER BY number").map { row in
-            Round(number: row["number"], opened: Day(row["opened"] as String)!, closed: (row["closed"] as String?).flatMap(Day.init),
-                  partial: row["partial"],
-                  unreachedUnits: try EventCodec.decoder.decode([UUID].self, from: Data((row["unreached"] as String).utf8)),
-                  pendingRechecks: try EventCodec.decoder.decode([UUID].self, from: Data((row["pending"] as String).utf8)))
+    static func latestRound(_ db: Database) throws -> Round? {
+        try Row.fetchOne(db, sql: "SELECT * FROM round ORDER BY number DESC LIMIT 1").map(round)
+    }
+
+    /// Units with unrecorded items and re-checks unrecorded in a round: what keeps it open.
+    static func pendingWork(_ db: Database, round: Int) throws -> (units: [(id: UUID, code: String)], rechecks: [(id: UUID, code: String)], blockers: RoundBlockers) {
+        let units = try Row.fetchAll(db, sql: """
+            SELECT u.id, u.code FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid
+            WHERE r.round = ? AND r.recorded < r.applicable ORDER BY u.rowid
+            """, arguments: [round]).map { (id: $0[0] as UUID, code: $0[1] as String) }
+        let rechecks = try Row.fetchAll(db, sql: """
+            SELECT d.id, d.code FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid
+            WHERE r.round = ? AND r.outcome IS NULL AND d.status IN ('open', 'rectified') ORDER BY d.code
+            """, arguments: [round]).map { (id: $0[0] as UUID, code: $0[1] as String) }
+        return (units, rechecks, RoundBlockers(round: round, units: units.map(\.code), rechecks: rechecks.map(\.code)))
+    }
+
+    /// What keeps the open round from closing (nil when no round is open).
+    public func blockers() throws -> RoundBlockers? {
+        try read { db in
+            guard let round = try Self.latestRound(db), round.isOpen else { return nil }
+            return try Self.pendingWork(db, round: round.number).blockers
         }
+    }
+
+    static func rounds(_ db: Database) throws -> [Round] {
+        try Row.fetchAll(db, sql: "SELECT * FROM round ORDER BY number").map(round)
+    }
+
+    static func round(_ row: Row) throws -> Round {
+        Round(number: row["number"], opened: Day(row["opened"] as String)!, closed: (row["closed"] as String?).flatMap(Day.init),
+              partial: row["partial"],
+              unreachedUnits: try EventCodec.decoder.decode([UUID].self, from: Data((row["unreached"] as String).utf8)),
+              pendingRechecks: try EventCodec.decoder.decode([UUID].self, from: Data((row["pending"] as String).utf8)))
     }
 
     /// A value remembered in the file (such as the last inspector's name).
@@ -239,6 +313,13 @@ public final class InspectionStore: @unchecked Sendable {
             conditions.append("d.status IN (\(statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ")))")
         }
         if let round = filter.roundFound { conditions.append("d.round_found = ?"); arguments += [round] }
+        if let round = filter.foundUpTo { conditions.append("d.round_found <= ?"); arguments += [round] }
+        if let building = filter.building { conditions.append("d.building = ?"); arguments += [building] }
+        if let category = filter.category { conditions.append("d.category = ?"); arguments += [category] }
+        if let round = filter.failedInRound {
+            conditions.append("d.rowid IN (SELECT defect_rowid FROM recheck WHERE round = ? AND outcome = 0)")
+            arguments += [round]
+        }
         return try read { db in try DefectSummary.fetchAll(db, where: conditions.joined(separator: " AND "), arguments) }
             .map { ($0.layoutKey, $0) }
             .sorted { ($0.0, $0.1.room, $0.1.code) < ($1.0, $1.1.room, $1.1.code) }
@@ -255,21 +336,27 @@ public final class InspectionStore: @unchecked Sendable {
     /// Mark codes that start with what has been typed (in any case, with or without the
     /// dash), for jumping; nothing when the text cannot begin a mark code.
     public func defectCodes(matching typed: String, limit: Int = 20) throws -> [String] {
+        try defectLocations(matching: typed, limit: limit).map(\.code)
+    }
+
+    /// Mark codes that start with what has been typed, each with its unit's id.
+    public func defectLocations(matching typed: String, limit: Int = 20) throws -> [(code: String, unit: UUID)] {
         guard let prefix = MarkCode.prefix(typed) else { return [] }
         // A range on the unique index rather than LIKE, which SQLite would scan.
         return try read { db in
-            try String.fetchAll(db, sql: "SELECT code FROM defect_state WHERE code >= ? AND code < ? AND status <> 'retracted' ORDER BY code LIMIT ?",
-                                arguments: [prefix, prefix + "\u{10FFFF}", limit])
+            try Row.fetchAll(db, sql: """
+                SELECT d.code, u.id FROM defect_state d JOIN unit u ON u.rowid = d.unit_rowid
+                WHERE d.code >= ? AND d.code < ? AND d.status <> 'retracted' ORDER BY d.code LIMIT ?
+                """, arguments: [prefix, prefix + "\u{10FFFF}", limit]).map { (code: $0[0], unit: $0[1]) }
         }
     }
 
     /// One unit's round: results, re-check list, defects found, progress.
     public func unitRound(unit: ProjectUnit, round: Int) throws -> UnitRoundView {
-        try read { db in try Self.unitRound(db, unit: unit, round: round) }
+        try read { db in try Self.unitRound(db, unit: unit, round: round, checklists: try checklists(db)) }
     }
 
-    static func unitRound(_ db: Database, unit: ProjectUnit, round: Int) throws -> UnitRoundView {
-        let checklists = try checklists(db)
+    static func unitRound(_ db: Database, unit: ProjectUnit, round: Int, checklists: ChecklistSet) throws -> UnitRoundView {
         let events = try EventCodec.fetch(db, where: "unit = ? AND round = ?", arguments: [unit.id, round])
         let pairs = checklists.pairs(forType: unit.type)
         let results = UnitRound(events: events, pairs: pairs)
@@ -288,17 +375,19 @@ public final class InspectionStore: @unchecked Sendable {
 
     /// Progress of every unit in a round, by unit id.
     public func progress(round: Int) throws -> [UUID: UnitProgress] {
-        try read { db in
-            var map: [UUID: UnitProgress] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT u.id, r.applicable, r.recorded, r.rechecks, r.rechecks_done
-                FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid WHERE r.round = ?
-                """, arguments: [round]) {
-                map[row["id"]] = UnitProgress(applicable: row["applicable"], recorded: row["recorded"],
-                                              rechecks: row["rechecks"], rechecksDone: row["rechecks_done"])
-            }
-            return map
+        try read { db in try Self.progress(db, round: round) }
+    }
+
+    static func progress(_ db: Database, round: Int) throws -> [UUID: UnitProgress] {
+        var map: [UUID: UnitProgress] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT u.id, r.applicable, r.recorded, r.rechecks, r.rechecks_done
+            FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid WHERE r.round = ?
+            """, arguments: [round])
+        while let row = try rows.next() {
+            map[row[0]] = UnitProgress(applicable: row[1], recorded: row[2], rechecks: row[3], rechecksDone: row[4])
         }
+        return map
     }
 
     /// Blocking (open or rectified) defect counts per unit id.

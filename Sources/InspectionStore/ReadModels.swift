@@ -123,6 +123,11 @@ public struct DefectFilter: Hashable, Sendable {
     /// Any of these statuses (with `status`, both must hold).
     public var statuses: [DefectStatus]?
     public var roundFound: Int?
+    public var foundUpTo: Int?
+    public var building: String?
+    public var category: String?
+    /// Defects whose re-check failed in this round.
+    public var failedInRound: Int?
 
     public init() {}
 }

@@ -45,16 +45,20 @@ extension InspectionStore {
                 if let s = Severity(rawValue: row["severity"]) { bySeverity[s] = row["n"] }
             }
             var outcomes = RecheckOutcomes(carried: 0, passed: 0, failed: 0, waived: 0, pending: 0)
+            // A closed round's pending re-checks are those its close recorded; the rest without
+            // an outcome were waived before it closed. An open round is as it is now.
+            let pendingAtClose = Set(round.pendingRechecks)
             for row in try Row.fetchAll(db, sql: """
-                SELECT r.outcome, d.status = 'waived' AS waived, count(*) AS n
-                FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid WHERE r.round = ? GROUP BY 1, 2
+                SELECT r.outcome, d.status = 'waived' AS waived, d.id FROM recheck r
+                JOIN defect_state d ON d.rowid = r.defect_rowid WHERE r.round = ?
                 """, arguments: [number]) {
-                let n: Int = row["n"]
-                outcomes.carried += n
+                outcomes.carried += 1
                 switch row["outcome"] as Int? {
-                case 1?: outcomes.passed += n
-                case 0?: outcomes.failed += n
-                default: if row["waived"] as Bool { outcomes.waived += n } else { outcomes.pending += n }
+                case 1?: outcomes.passed += 1
+                case 0?: outcomes.failed += 1
+                default:
+                    let waived = round.isOpen ? row["waived"] as Bool : !pendingAtClose.contains(row["id"] as UUID)
+                    if waived { outcomes.waived += 1 } else { outcomes.pending += 1 }
                 }
             }
             let waived = try DefectSummary.fetchAll(db, where: "d.status = 'waived' AND d.waived_round <= ?", [number],
@@ -77,15 +81,4 @@ extension InspectionStore {
         }
     }
 
-    /// Defects in one building (and category), for the board's drill-down.
-    public func defects(building: String, category: String?, round: Int?) throws -> [DefectSummary] {
-        try read { db in
-            var conditions = ["d.building = ?"]
-            var arguments: StatementArguments = [building]
-            if let category { conditions.append("d.category = ?"); arguments += [category] }
-            if let round { conditions.append("d.round_found <= ?"); arguments += [round] }
-            return try DefectSummary.fetchAll(db, where: conditions.joined(separator: " AND "), arguments,
-                                              orderBy: "u.entrance, u.floor, u.number, d.room, d.code")
-        }
-    }
 }

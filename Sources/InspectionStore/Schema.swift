@@ -6,6 +6,9 @@ import GRDB
 enum Schema {
     /// 'YFNG': marks a SQLite file as yanfang's (SQLite `application_id`).
     static let applicationID: Int32 = 0x5946_4E47
+    /// 'YFND': a yanfang file that `yanfang demo` made and may replace; it says so in its
+    /// header, so that telling it from a project never opens the project.
+    static let demoApplicationID: Int32 = 0x5946_4E44
     static let version = 1
 
     static var migrator: DatabaseMigrator {
@@ -70,7 +73,7 @@ enum Schema {
             try db.execute(sql: "CREATE INDEX event_unit ON event(unit, round) WHERE unit IS NOT NULL")
             try db.execute(sql: "CREATE INDEX event_defect ON event(defect) WHERE defect IS NOT NULL")
 
-            // Projections of the history, rebuilt from it on demand (InspectionStore.rebuild).
+            // Projections of the history: each defect's state is the fold of its events.
             try db.create(table: "defect_state") { t in
                 t.autoIncrementedPrimaryKey("rowid")
                 t.column("id", .blob).notNull().unique()

@@ -8,6 +8,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case newerSchema(path: String, version: Int, supported: Int)
     case unreadable(path: String, reason: String)
     case corrupt(path: String, reason: String)
+    /// Another program held the file longer than the busy timeout.
+    case busy(path: String)
+    case cannotCreate(path: String, reason: String)
+    case database(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -28,6 +32,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): cannot read (\(reason))"
         case let .corrupt(path, reason):
             return "\(path): damaged or not a database (\(reason))"
+        case .busy(let path):
+            return "\(path): busy (another program is writing to it); try again"
+        case let .cannotCreate(path, reason):
+            return "\(path): cannot create (\(reason))"
+        case let .database(path, reason):
+            return "\(path): \(reason)"
         }
     }
 }

@@ -34,7 +34,7 @@ public final class StoreTransaction {
         self.store = store
         self.db = db
         self.context = context
-        latestRound = try InspectionStore.rounds(db).last
+        latestRound = try InspectionStore.latestRound(db)
     }
 
     /// Brings every touched unit's progress up to date; runs before commit.
@@ -54,7 +54,7 @@ public final class StoreTransaction {
 
     public func checklists() throws -> ChecklistSet {
         if let cachedChecklists { return cachedChecklists }
-        let set = try InspectionStore.checklists(db)
+        let set = try store.checklists(db)
         cachedChecklists = set
         return set
     }
@@ -121,7 +121,7 @@ public final class StoreTransaction {
     /// One unit's round as it stands inside this transaction.
     public func unitRound(_ unit: ProjectUnit, round: Int) throws -> UnitRoundView {
         try finish()
-        return try InspectionStore.unitRound(db, unit: unit, round: round)
+        return try InspectionStore.unitRound(db, unit: unit, round: round, checklists: try checklists())
     }
 
     /// The defects to re-check in a unit this round, as they stand now.
@@ -282,15 +282,7 @@ public final class StoreTransaction {
     public func blockers() throws -> RoundBlockers {
         let round = try openRound()
         try finish()
-        let units = try String.fetchAll(db, sql: """
-            SELECT u.code FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid
-            WHERE r.round = ? AND r.recorded < r.applicable ORDER BY u.rowid
-            """, arguments: [round.number])
-        let rechecks = try String.fetchAll(db, sql: """
-            SELECT d.code FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid
-            WHERE r.round = ? AND r.outcome IS NULL AND d.status IN ('open', 'rectified') ORDER BY d.code
-            """, arguments: [round.number])
-        return RoundBlockers(round: round.number, units: units, rechecks: rechecks)
+        return try InspectionStore.pendingWork(db, round: round.number).blockers
     }
 
     /// Closes the open round; refused while work is unrecorded unless `partial`, which
@@ -300,27 +292,20 @@ public final class StoreTransaction {
         guard date >= round.opened else {
             throw InspectionError.invalidValue("round \(round.number) cannot close on \(date), before it opened (\(round.opened))")
         }
-        let blockers = try blockers()
-        try RoundRules.close(round, blockers: blockers, partial: partial)
-        let unreached = try UUID.fetchAll(db, sql: """
-            SELECT u.id FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid
-            WHERE r.round = ? AND r.recorded < r.applicable ORDER BY u.rowid
-            """, arguments: [round.number])
-        let pending = try UUID.fetchAll(db, sql: """
-            SELECT d.id FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid
-            WHERE r.round = ? AND r.outcome IS NULL AND d.status IN ('open', 'rectified') ORDER BY d.code
-            """, arguments: [round.number])
+        try finish()
+        let pending = try InspectionStore.pendingWork(db, round: round.number)
+        try RoundRules.close(round, blockers: pending.blockers, partial: partial)
         round.closed = date
-        round.partial = partial && !blockers.isEmpty
-        round.unreachedUnits = unreached
-        round.pendingRechecks = pending
+        round.partial = partial && !pending.blockers.isEmpty
+        round.unreachedUnits = pending.units.map(\.id)
+        round.pendingRechecks = pending.rechecks.map(\.id)
         try db.execute(sql: "UPDATE round SET closed = ?, partial = ?, unreached = ?, pending = ? WHERE number = ?", arguments: [
             date.description, round.partial,
-            String(decoding: try EventCodec.encoder.encode(unreached), as: UTF8.self),
-            String(decoding: try EventCodec.encoder.encode(pending), as: UTF8.self), round.number,
+            String(decoding: try EventCodec.encoder.encode(round.unreachedUnits), as: UTF8.self),
+            String(decoding: try EventCodec.encoder.encode(round.pendingRechecks), as: UTF8.self), round.number,
         ])
         try append(.roundClosed(RoundClosed(number: round.number, date: date, partial: round.partial,
-                                            unreachedUnits: unreached, pendingRechecks: pending)))
+                                            unreachedUnits: round.unreachedUnits, pendingRechecks: round.pendingRechecks)))
         latestRound = round
         return round
     }
@@ -451,9 +436,11 @@ public final class StoreTransaction {
         try DefectRules.reassign(defect)
         let contractor = try name.map { try self.contractor(named: $0) }
         let updated = try step(.defectReassigned(DefectReassigned(contractor: contractor?.id)), defect: defect, history: events)
-        // Re-check rows count against the defect's contractor, like the defect itself.
+        // Re-checks still to do go to the new contractor; recorded ones stay with the
+        // contractor who had the defect then.
         try db.execute(sql: """
-            UPDATE recheck SET contractor_rowid = ? WHERE defect_rowid = (SELECT rowid FROM defect_state WHERE id = ?)
+            UPDATE recheck SET contractor_rowid = ?
+            WHERE defect_rowid = (SELECT rowid FROM defect_state WHERE id = ?) AND outcome IS NULL
             """, arguments: [try contractorRowid(contractor?.id), defect.id])
         return updated
     }
@@ -528,23 +515,10 @@ public final class StoreTransaction {
         return unit
     }
 
-    /// Recomputes a unit's progress in a round from its events and re-check list.
+    /// Recomputes a unit's progress in a round, as `unitRound` reads it, and stores it.
     private func refreshProgress(unitRowid: Int64, round: Int) throws {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM unit WHERE rowid = ?"), arguments: [unitRowid]) else { return }
-        let unit = InspectionStore.unit(row)
-        let events = try EventCodec.fetch(db, where: "unit = ? AND round = ?", arguments: [unit.id, round])
-        var queue: [UUID] = []
-        var settled: Set<UUID> = []
-        for r in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT d.id, d.status FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid
-            WHERE r.round = ? AND r.unit_rowid = ?
-            """), arguments: [round, unitRowid]) {
-            let id: UUID = r["id"]
-            queue.append(id)
-            if (r["status"] as String) == DefectStatus.waived.rawValue { settled.insert(id) }
-        }
-        let pairs = try checklists().pairs(forType: unit.type)
-        let progress = UnitRound(events: events, pairs: pairs).progress(applicable: pairs, recheckQueue: queue, settledWithoutRecheck: settled)
+        let progress = try InspectionStore.unitRound(db, unit: InspectionStore.unit(row), round: round, checklists: try checklists()).progress
         try db.cachedStatement(sql: """
             INSERT INTO unit_round VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(round, unit_rowid) DO UPDATE SET applicable = excluded.applicable, recorded = excluded.recorded,
