@@ -55,7 +55,7 @@ public enum LayoutFile {
                 problems.append(LineProblem(file: file, line: rowLine, message: "a field runs over several lines (an unbalanced quote?)"))
                 continue
             }
-            guard fields.count >= header.count else {
+            guard fields.count == header.count else {
                 problems.append(LineProblem(file: file, line: rowLine, message: "expected \(header.count) fields, found \(fields.count)"))
                 continue
             }
