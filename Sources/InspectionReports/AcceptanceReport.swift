@@ -113,6 +113,13 @@ public struct AcceptanceReport: Sendable {
     }
 
     func itemName(_ id: String, _ l: Language) -> String { checklists.item(id)?.name.text(l) ?? id }
+
+    /// Whether the project may be called ready: the target met after at least three rounds.
+    func verdict(_ l: Language) -> String {
+        let closed = board.rounds.filter { !$0.isOpen }.count
+        if board.readiness.readyForDelivery(roundsClosed: closed) { return RT.yes.text(l) }
+        return RT.no.text(l) + " (" + (l == .zh ? "已完成 \(closed) 轮，至少需 \(RoundRules.minimumRounds) 轮" : "\(closed) of at least \(RoundRules.minimumRounds) rounds closed") + ")"
+    }
 }
 
 // MARK: - HTML
@@ -164,7 +171,8 @@ extension AcceptanceReport {
         let r = board.readiness
         b += "<h2>\(Escape.html(RT.readiness.text(l)))</h2>\n"
         b += keyValueTable([(RT.ready.text(l), "\(r.ready) / \(r.units) = \(BoardText.percent(r.rate))"),
-                            (RT.target.text(l), BoardText.percent(r.target) + " · " + (r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l)))])
+                            (RT.target.text(l), BoardText.percent(r.target) + " · " + (r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l))),
+                            (RT.deliveryVerdict.text(l), verdict(l))])
         if !r.blockingUnits.isEmpty {
             let shown = r.blockingUnits.prefix(200)
             b += "<p>\(Escape.html(RT.blockingUnits.text(l))) (\(r.blockingUnits.count)): \(Escape.html(shown.joined(separator: " ")))\(r.blockingUnits.count > shown.count ? " …" : "")</p>\n"
@@ -241,7 +249,8 @@ extension AcceptanceReport {
         }
         let r = board.readiness
         s += "## \(RT.readiness.text(l))\n\n- \(RT.ready.text(l)): \(r.ready) / \(r.units) = \(BoardText.percent(r.rate))\n"
-        s += "- \(RT.target.text(l)): \(BoardText.percent(r.target)) · \(r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l))\n\n"
+        s += "- \(RT.target.text(l)): \(BoardText.percent(r.target)) · \(r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l))\n"
+        s += "- \(RT.deliveryVerdict.text(l)): \(verdict(l))\n\n"
         s += "## \(RT.actions.text(l))\n\n" + actions(l).enumerated().map { "\($0.offset + 1). \(Escape.markdownCell($0.element))\n" }.joined() + "\n"
         return s
     }

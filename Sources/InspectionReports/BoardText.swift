@@ -13,7 +13,9 @@ public enum BoardText {
         let u = board.units
         lines.append("units: \(u.inspected)/\(u.inScope) inspected, \(u.inProgress) in progress, \(u.notStarted) not started")
         let r = board.readiness
-        lines.append("readiness: \(r.ready)/\(r.units) ready = \(percent(r.rate)) (target \(percent(r.target)))" + (r.meetsTarget ? " — met" : " — not met"))
+        let closed = board.rounds.filter { !$0.isOpen }.count
+        lines.append("readiness: \(r.ready)/\(r.units) ready = \(percent(r.rate)) (target \(percent(r.target)))" + (r.meetsTarget ? " — met" : " — not met")
+                     + "; \(closed) of at least \(RoundRules.minimumRounds) rounds closed; ready for delivery: \(r.readyForDelivery(roundsClosed: closed) ? "yes" : "no")")
         lines.append("")
         lines += table(title: "by category", rows: board.tables.categories.map { (checklists.category($0)?.name.zh ?? $0, board.tables.byCategory[$0] ?? StatusCounts()) }, total: board.tables.total)
         lines.append("")
@@ -30,9 +32,11 @@ public enum BoardText {
 
     static func table(title: String, rows: [(String, StatusCounts)], total: StatusCounts) -> [String] {
         let nameWidth = max(12, min(30, rows.map { DisplayWidth.of($0.0) }.max() ?? 0))
-        var lines = [DisplayWidth.fit(title, width: nameWidth) + BoardMeasure.allCases.map { DisplayWidth.fit($0.rawValue, width: 9, alignment: .right) }.joined()]
+        // Each column one space wider than its longest header ("failedRechecks").
+        let width = BoardMeasure.allCases.map { $0.rawValue.count }.max()! + 1
+        var lines = [DisplayWidth.fit(title, width: nameWidth) + BoardMeasure.allCases.map { DisplayWidth.fit($0.rawValue, width: width, alignment: .right) }.joined()]
         for (name, counts) in rows + [("total", total)] {
-            lines.append(DisplayWidth.fit(name, width: nameWidth) + BoardMeasure.allCases.map { DisplayWidth.fit(String(counts[$0]), width: 9, alignment: .right) }.joined())
+            lines.append(DisplayWidth.fit(name, width: nameWidth) + BoardMeasure.allCases.map { DisplayWidth.fit(String(counts[$0]), width: width, alignment: .right) }.joined())
         }
         return lines
     }

@@ -43,7 +43,7 @@ public struct BoardJSON: Encodable {
     struct Units: Encodable { var total: Int; var inScope: Int; var inspected: Int; var inProgress: Int; var notStarted: Int; var ready: Int }
     struct ReadinessPart: Encodable {
         var units: Int; var ready: Int; var rate: Double; var target: Double; var meetsTarget: Bool
-        var roundsClosed: Int; var minimumRounds: Int; var blockingUnits: [String]
+        var roundsClosed: Int; var minimumRounds: Int; var readyForDelivery: Bool; var blockingUnits: [String]
     }
     struct DeadlinesPart: Encodable {
         var delivery: Day; var today: Day; var daysToDelivery: Int; var latestRoundOneStart: Day
@@ -74,9 +74,10 @@ public struct BoardJSON: Encodable {
         let r = board.readiness
         units = Units(total: r.units, inScope: board.units.inScope, inspected: board.units.inspected,
                       inProgress: board.units.inProgress, notStarted: board.units.notStarted, ready: r.ready)
+        let closed = board.rounds.filter { !$0.isOpen }.count
         readiness = ReadinessPart(units: r.units, ready: r.ready, rate: (r.rate * 10000).rounded() / 10000, target: r.target,
-                                  meetsTarget: r.meetsTarget, roundsClosed: board.rounds.filter { !$0.isOpen }.count,
-                                  minimumRounds: RoundRules.minimumRounds, blockingUnits: r.blockingUnits)
+                                  meetsTarget: r.meetsTarget, roundsClosed: closed, minimumRounds: RoundRules.minimumRounds,
+                                  readyForDelivery: r.readyForDelivery(roundsClosed: closed), blockingUnits: r.blockingUnits)
         let t = board.tables
         totals = t.total
         byCategory = t.categories.map { CountsRow(key: "category", value: $0, name: checklists.category($0)?.name.zh, counts: t.byCategory[$0] ?? StatusCounts()) }

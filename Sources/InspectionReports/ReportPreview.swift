@@ -70,6 +70,7 @@ extension AcceptanceReport {
         lines.append(Line([Span("\(RT.ready.text(l)) \(r.ready)/\(r.units) = \(BoardText.percent(r.rate))   "),
                            Span("\(RT.target.text(l)) \(BoardText.percent(r.target)) · " + (r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l)),
                                 style: r.meetsTarget ? theme.good : theme.bad)]))
+        plain(RT.deliveryVerdict.text(l) + (l == .zh ? "：" : ": ") + verdict(l))
         heading(RT.actions.text(l))
         for (i, action) in actions(l).enumerated() { plain("\(i + 1). \(action)") }
         return lines

@@ -63,4 +63,7 @@ enum RT {
     static let notMet = Localized(zh: "未达标", en: "not met")
     static let blockingUnits = Localized(zh: "未达交付条件的单元", en: "Units not ready")
     static let outstanding = Localized(zh: "未销项", en: "outstanding")
+    static let deliveryVerdict = Localized(zh: "可否交付", en: "Ready for delivery")
+    static let yes = Localized(zh: "是", en: "yes")
+    static let no = Localized(zh: "否", en: "no")
 }
