@@ -40,7 +40,7 @@ struct Demo: ParsableCommand {
                                               today: today) { line in
                     FileHandle.standardError.write(Data("  \(line)\n".utf8))
                 }
-                try store.setSetting(Self.originKey, "generated")
+                try store.markAsDemo()
             }
             let store = try InspectionStore.open(path: path)
             let count = try store.board(round: nil, today: today).tables.total.total
@@ -49,7 +49,7 @@ struct Demo: ParsableCommand {
         }
         let project = try createDatabase(at: path, replacing: replacing) { store in
             let project = try DemoProject.build(into: store, today: today)
-            try store.setSetting(Self.originKey, "demo")
+            try store.markAsDemo()
             return project
         }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -59,17 +59,12 @@ struct Demo: ParsableCommand {
         }
     }
 
-    /// Marks a file this command made, so that only such a file is ever replaced.
-    static let originKey = "origin"
-
-    /// An earlier demo may be replaced; any other file stays untouched.
+    /// An earlier demo may be replaced; any other file stays untouched (its header says which,
+    /// so it is not even opened).
     func isReplaceableDemo(_ path: String) throws -> Bool {
         guard FileManager.default.fileExists(atPath: path) else { return false }
-        let store = try InspectionStore.open(path: path)  // refuses a file that is not yanfang's
-        let origin = try store.setting(Self.originKey)
-        try store.close()
-        guard origin == "demo" || origin == "generated" else {
-            throw UsageError("\(path) holds a yanfang project that is not a demo; it is left alone (choose another --db)")
+        guard try InspectionStore.isDemoFile(path: path) else {
+            throw EnvironmentError(description: "\(path): a yanfang project, not a demo; it is left alone (choose another --db)")
         }
         return true
     }

@@ -3,6 +3,7 @@ import Foundation
 import InspectionCore
 import InspectionReports
 import InspectionStore
+import ProjectFiles
 
 enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
     case csv, html, md
@@ -17,7 +18,7 @@ func writeDocument(_ data: Data, to path: String?) throws {
     do {
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-        throw UsageError("cannot write \(path): \((error as NSError).localizedDescription)")
+        throw EnvironmentError(description: "\(path): cannot write (\(describe(error)))")
     }
     FileHandle.standardError.write(Data("Wrote \(path)\n".utf8))
 }

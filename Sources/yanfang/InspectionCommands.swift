@@ -73,13 +73,10 @@ struct RoundCommand: ParsableCommand {
             let project = try store.requireProject()
             var list: [RoundJSON] = []
             for round in try store.rounds() {
-                let progress = try store.progress(round: round.number).values
-                let done = progress.filter(\.isComplete).count
-                let started = progress.filter { $0.isStarted && !$0.isComplete }.count
+                let p = RoundProgress(try store.progress(round: round.number).values)
                 list.append(RoundJSON(number: round.number, opened: round.opened, closed: round.closed, open: round.isOpen, partial: round.partial,
-                                      unitsInScope: progress.count, unitsInspected: done, unitsInProgress: started,
-                                      unitsNotStarted: progress.count - done - started,
-                                      rechecks: progress.reduce(0) { $0 + $1.rechecks }, rechecksDone: progress.reduce(0) { $0 + $1.rechecksDone },
+                                      unitsInScope: p.inScope, unitsInspected: p.inspected, unitsInProgress: p.inProgress,
+                                      unitsNotStarted: p.notStarted, rechecks: p.rechecks, rechecksDone: p.rechecksDone,
                                       unreachedUnits: round.unreachedUnits.count, pendingRechecks: round.pendingRechecks.count))
             }
             let status = StatusJSON(project: project.name, delivery: project.delivery, rounds: list, openRound: list.last(where: \.open)?.number,
@@ -299,6 +296,10 @@ struct DefectCommand: ParsableCommand {
 
         func run() throws {
             let store = try database.open(root: root)
+            if let unit, try store.unit(code: unit) == nil { throw InspectionError.unknownUnit(unit) }
+            if let name = contractor ?? root.contractor, !(try store.contractors().contains { $0.name == name }) {
+                throw InspectionError.unknownContractor(name)
+            }
             var filter = DefectFilter()
             filter.unitCode = unit
             filter.contractor = contractor ?? root.contractor

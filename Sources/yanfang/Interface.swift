@@ -5,8 +5,8 @@ import InspectionTUI
 import NcursesTerminal
 import TerminalKit
 
-/// The terminal interface could not start.
-struct InterfaceError: Error, CustomStringConvertible {
+/// A file, database or terminal the command cannot use (exit 2).
+struct EnvironmentError: Error, CustomStringConvertible {
     var description: String
 }
 
@@ -24,10 +24,10 @@ func runInterface(path: String, language: Language?, contractor: String?) throws
     do {
         try NcursesTerminal.preflight(environment: environment)
     } catch {
-        throw InterfaceError(description: error.description)
+        throw EnvironmentError(description: error.description)
     }
     let store = try InspectionStore.open(path: path)
-    let fixedToday = try? Env.today()
+    let fixedToday = try Env.today()  // a bad YANFANG_TODAY is refused here as on the command line
     let todayOverride = environment["YANFANG_TODAY"].flatMap { $0.isEmpty ? nil : fixedToday }
     let configuration = AppConfiguration(language: language ?? interfaceLanguage(environment), colorSupport: .monochrome,
                                          contractor: contractor, clock: { Date() }, today: { todayOverride ?? Env.localDay(Date()) })
@@ -37,7 +37,7 @@ func runInterface(path: String, language: Language?, contractor: String?) throws
     do {
         terminal = try NcursesTerminal(environment: environment)
     } catch {
-        throw InterfaceError(description: error.description)
+        throw EnvironmentError(description: error.description)
     }
     defer { terminal.close() }
     app.adopt(terminal.colorSupport)

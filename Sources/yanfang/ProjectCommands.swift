@@ -59,7 +59,12 @@ func createDatabase<T>(at path: String, replacing: Bool = false, _ build: (Inspe
     let temporary = path + ".creating-\(ProcessInfo.processInfo.processIdentifier)"
     for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: temporary + suffix) }
     do {
-        let store = try InspectionStore.create(path: temporary)
+        let store: InspectionStore
+        do {
+            store = try InspectionStore.create(path: temporary)
+        } catch StoreError.cannotCreate(_, let reason) {
+            throw StoreError.cannotCreate(path: path, reason: reason)
+        }
         let result = try build(store)
         try store.close()
         if replacing {

@@ -75,7 +75,7 @@ struct Yanfang: ParsableCommand {
             return fail(e.description, 2)
         case let e as UsageError:
             return fail(e.description, ExitCode.validationFailure.rawValue)
-        case let e as InterfaceError:
+        case let e as EnvironmentError:
             return fail(e.description, 2)
         case let e as ExitCode:
             return e.rawValue
