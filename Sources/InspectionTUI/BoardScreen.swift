@@ -29,6 +29,10 @@ final class BoardScreen: Screen {
     func reload(_ app: InspectionApp) throws {
         board = try app.store.board(round: round, today: app.today)
         buyers = try app.store.buyerRankedDefects(limit: 200)
+        // Lists may have shrunk (another process waived or closed defects).
+        if let selected = list.selected, selected >= listCount { list.selectLast(count: listCount) { _ in true } }
+        cell.row = min(cell.row, max(0, matrixRows.count - 1))
+        cell.column = min(cell.column, max(0, matrixColumns.count - 1))
     }
 
     func title(_ app: InspectionApp) -> String { app.texts.keyBoard }
@@ -157,12 +161,16 @@ final class BoardScreen: Screen {
         ProgressBar(fraction: r.rate, style: r.meetsTarget ? theme.good : theme.warning, emptyStyle: theme.muted)
             .render(into: &buffer, area: Rect(x: area.x, y: y, width: min(50, area.width), height: 1))
         y += 1
-        buffer.put(t.deadlineLine(d.delivery, d.daysToDelivery, d.riskCutoff, d.daysToRiskCutoff, d.latestRoundOneStart, d.roundOneStarted),
-                   at: Position(x: area.x, y: y), style: theme.normal, maxWidth: area.width)
-        y += 1
-        for w in d.warnings where y < area.maxY {
-            buffer.put("! " + w.message.text(app.language), at: Position(x: area.x, y: y), style: theme.warning, maxWidth: area.width)
+        for line in DisplayWidth.wrap(t.deadlineLine(d.delivery, d.daysToDelivery, d.riskCutoff, d.daysToRiskCutoff, d.latestRoundOneStart, d.roundOneStarted),
+                                      width: area.width) {
+            buffer.put(line, at: Position(x: area.x, y: y), style: theme.normal)
             y += 1
+        }
+        for w in d.warnings {
+            for line in DisplayWidth.wrap("! " + w.message.text(app.language), width: area.width) where y < area.maxY {
+                buffer.put(line, at: Position(x: area.x, y: y), style: theme.warning)
+                y += 1
+            }
         }
         y += 1
         buffer.put(t.blockingUnitsHeading(r.blockingUnits.count), at: Position(x: area.x, y: y), style: theme.heading)
@@ -177,7 +185,7 @@ final class BoardScreen: Screen {
         let columns = [TableColumn(app.texts.contractorLabel, width: 26), TableColumn(app.texts.thisRound, width: 6, alignment: .right),
                        TableColumn(app.texts.cumulative, width: 6, alignment: .right), TableColumn(app.texts.markCodes)]
         let rows = board.penaltiesTotal.map { p in
-            [Span(p.contractor), Span(String(inRound[p.contractor] ?? 0)), Span(String(p.count), style: p.count > 0 ? app.theme.bad : nil),
+            [Span(p.contractor == PenaltyRules.unassigned ? app.texts.unassigned : p.contractor), Span(String(inRound[p.contractor] ?? 0)), Span(String(p.count), style: p.count > 0 ? app.theme.bad : nil),
              Span(p.defects.joined(separator: " "), style: app.theme.accent)]
         }
         TableView(columns: columns, rows: rows, theme: app.theme)
@@ -247,24 +255,39 @@ final class BoardScreen: Screen {
             measure = all[(all.firstIndex(of: measure)! + 1) % all.count]
         case .enter:
             let building = matrixRows[cell.row], category = matrixColumns[cell.column]
-            let round = self.round
-            let title = [building.map { app.texts.buildingLabel($0) }, category.flatMap { app.checklists.category($0)?.name.text(app.language) }]
-                .compactMap { $0 }.joined(separator: " · ")
-            app.push(try UnitCountsScreen(app: app, title: title.isEmpty ? app.texts.total : title) { app in
-                let all = try building.map { try app.store.defects(building: $0, category: category, round: round) }
-                    ?? app.store.defects(DefectFilter()).filter { category == nil || $0.category == category }
-                return all
-            })
+            let title = [building.map { app.texts.buildingLabel($0) }, category.flatMap { app.checklists.category($0)?.name.text(app.language) },
+                         measureName(app)].compactMap { $0 }.joined(separator: " · ")
+            let filter = drillFilter(building: building, category: category)
+            app.push(try UnitCountsScreen(app: app, title: title) { app in try app.store.defects(filter) })
         default:
             break
         }
+    }
+
+    /// The defects behind a matrix cell in the round shown: found up to it, narrowed by what
+    /// the matrix counts (their state now; new ones found in the round; failed re-checks in it).
+    func drillFilter(building: String?, category: String?) -> DefectFilter {
+        var filter = DefectFilter()
+        filter.building = building
+        filter.category = category
+        filter.foundUpTo = round
+        switch measure {
+        case .outstanding: filter.statuses = [.open, .rectified]
+        case .new: filter.roundFound = round
+        case .open: filter.status = .open
+        case .rectified: filter.status = .rectified
+        case .closed: filter.status = .closed
+        case .waived: filter.status = .waived
+        case .failedRechecks: filter.failedInRound = round
+        }
+        return filter
     }
 
     func handleList(_ key: Key, app: InspectionApp) throws {
         if list.handleMovement(key, count: listCount, selectable: { _ in true }) { return }
         switch key {
         case .enter:
-            guard let board, let i = list.selected else { return }
+            guard let board, let i = list.selected, i < listCount else { return }
             switch tab {
             case .contractors:
                 guard i < board.tables.contractors.count else { return }

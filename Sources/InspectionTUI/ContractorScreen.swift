@@ -1,4 +1,5 @@
 import InspectionCore
+import InspectionReports
 import InspectionStore
 import TerminalKit
 
@@ -21,10 +22,7 @@ final class ContractorScreen: Screen {
     }
 
     func reload(_ app: InspectionApp) throws {
-        var filter = DefectFilter()
-        filter.contractor = contractor
-        if !showAll { filter.statuses = DefectStatus.allCases.filter(\.blocksDelivery) }
-        defects = try app.store.defects(filter)
+        defects = try RectificationList.load(store: app.store, contractor: contractor, all: showAll, today: app.today).defects
         let selected = state.selected.flatMap { index[$0]?.id }
         rows = []
         index = [:]

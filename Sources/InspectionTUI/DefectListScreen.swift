@@ -75,15 +75,16 @@ func defectRow(_ d: DefectSummary, app: InspectionApp, showUnit: Bool = false) -
     func column(_ text: String, _ width: Int, _ style: Style? = nil) -> Span {
         Span(DisplayWidth.fit(text, width: width - 1) + " ", style: style)
     }
-    var spans: [Span] = [Span("  "), column(d.code.text, 9, theme.accent)]
+    // Narrow enough for 80 columns with the unit shown: item and note give way first.
+    var spans: [Span] = [Span(" "), column(d.code.text, 9, theme.accent)]
     if showUnit { spans.append(column(d.unitCode, 10)) }
     spans += [
-        column(app.roomName(d), 8),
-        column(item, 15),
-        column(d.note.isEmpty ? "—" : d.note, 19, theme.muted),
-        column(d.severity.name.text(app.language), 7, d.severity == .severe ? theme.bad : theme.normal),
+        column(app.roomName(d), 7),
+        column(item, showUnit ? 11 : 15),
+        column(d.note.isEmpty ? "—" : d.note, showUnit ? 13 : 19, theme.muted),
+        column(d.severity.name.text(app.language), 5, d.severity == .severe ? theme.bad : theme.normal),
         column(app.texts.foundInRound(d.roundFound), 6, theme.muted),
-        column(d.failedRechecks > 0 ? "✗\(d.failedRechecks)" : "", 4, theme.bad),
+        column(d.failedRechecks > 0 ? "✗\(d.failedRechecks)" : "", 3, theme.bad),
         Span(app.texts.statusName(d.status), style: d.status.blocksDelivery ? theme.warning : theme.good),
     ]
     return ListRow(Line(spans))

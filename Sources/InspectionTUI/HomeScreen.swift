@@ -28,7 +28,7 @@ final class HomeScreen: Screen {
     /// The first unit, in layout order, with work left in the open round.
     func nextUnit(_ app: InspectionApp) -> ProjectUnit? {
         guard app.openRound != nil else { return nil }
-        return units.first { !(progress[$0.id]?.isComplete ?? false) }
+        return RoundProgress.nextUnit(after: nil, in: units, progress: progress)
     }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
@@ -55,14 +55,13 @@ final class HomeScreen: Screen {
             row(t.roundLabel, Line([Span(t.noRoundOpen, style: theme.warning), Span("  " + t.openRoundHint(app.rounds.count + 1), style: theme.muted)]))
         }
         if let round = app.latestRound {
-            let values = Array(progress.values)
-            let done = values.filter(\.isComplete).count
-            let rechecks = values.reduce(0) { $0 + $1.rechecks }, rechecksDone = values.reduce(0) { $0 + $1.rechecksDone }
-            let label = t.unitsInspected(done, values.count)
+            let summary = RoundProgress(progress.values)
+            let done = summary.inspected, rechecks = summary.rechecks, rechecksDone = summary.rechecksDone
+            let label = t.unitsInspected(done, summary.inScope)
             buffer.put(DisplayWidth.fit(t.progressLabel, width: labelWidth), at: Position(x: x, y: y), style: theme.heading)
             buffer.put(label, at: Position(x: x + labelWidth, y: y), style: theme.normal)
             let barX = x + labelWidth + DisplayWidth.of(label) + 2
-            ProgressBar(fraction: values.isEmpty ? 0 : Double(done) / Double(values.count), style: theme.good, emptyStyle: theme.muted)
+            ProgressBar(fraction: summary.inScope == 0 ? 0 : Double(done) / Double(summary.inScope), style: theme.good, emptyStyle: theme.muted)
                 .render(into: &buffer, area: Rect(x: barX, y: y, width: min(36, area.maxX - barX - 2), height: 1))
             y += 1
             row("", Line(t.rechecksDone(rechecksDone, rechecks) + (round.isOpen ? "" : "  " + t.roundClosed(round.number)), style: theme.muted))
@@ -118,7 +117,7 @@ final class HomeScreen: Screen {
 
     func confirmOpenRound(_ app: InspectionApp) {
         if let open = app.openRound {
-            app.message = (InspectionError.roundAlreadyOpen(open.number).description, true)
+            app.fail(InspectionError.roundAlreadyOpen(open.number))
             return
         }
         let next = app.rounds.count + 1
@@ -134,10 +133,10 @@ final class HomeScreen: Screen {
 
     func confirmCloseRound(_ app: InspectionApp) throws {
         guard let open = app.openRound else {
-            app.message = (InspectionError.noOpenRound.description, true)
+            app.fail(InspectionError.noOpenRound)
             return
         }
-        let blockers = try app.store.write(app.context()) { tx in try tx.blockers() }
+        let blockers = try app.store.blockers() ?? RoundBlockers(round: open.number, units: [], rechecks: [])
         var lines = [app.texts.closeRoundExplain(open.number)]
         var choices: [(key: Key, label: String, action: (InspectionApp) throws -> Void)] = []
         if blockers.isEmpty {

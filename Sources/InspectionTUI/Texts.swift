@@ -59,6 +59,7 @@ struct Texts: Sendable {
     let stateNotStarted: String
     let stateInProgress: String
     let stateReady: String
+    let stateNotReached: String
     let stateDoneWithDefects: @Sendable (Int) -> String
     let stateOpenDefects: @Sendable (Int) -> String
     let itemsShort: @Sendable (Int, Int) -> String
@@ -246,6 +247,7 @@ extension Texts {
         stateNotStarted: "未开始",
         stateInProgress: "进行中",
         stateReady: "可交付",
+        stateNotReached: "本轮未到达",
         stateDoneWithDefects: { "已验·待整改\($0)" },
         stateOpenDefects: { "待整改 \($0)" },
         itemsShort: { "项 \($0)/\($1)" },
@@ -422,6 +424,7 @@ extension Texts {
         stateNotStarted: "not started",
         stateInProgress: "in progress",
         stateReady: "ready",
+        stateNotReached: "not reached",
         stateDoneWithDefects: { "done, \($0) open" },
         stateOpenDefects: { "\($0) open" },
         itemsShort: { "items \($0)/\($1)" },

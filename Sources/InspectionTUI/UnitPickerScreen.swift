@@ -19,6 +19,7 @@ final class UnitPickerScreen: Screen {
     var state = ListState()
     /// Unit codes as typed in a search: lower case, and without dashes.
     var searchKeys: [(code: String, compact: String)] = []
+    var unitsByID: [UUID: ProjectUnit] = [:]
     /// Units done and in all, per building-entrance.
     var groupCounts: [String: (done: Int, total: Int)] = [:]
 
@@ -53,6 +54,7 @@ final class UnitPickerScreen: Screen {
             rows.append(.unit(unit))
         }
         searchKeys = units.map { ($0.code.lowercased(), $0.code.filter { $0 != "-" }) }
+        unitsByID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         if let selected { select(unit: selected) }
     }
 
@@ -72,13 +74,13 @@ final class UnitPickerScreen: Screen {
         let t = app.texts, theme = app.theme
         let open = blocking[unit.id] ?? 0
         let p = progress[unit.id]
-        if let round = app.openRound, let p {
-            _ = round
-            if p.isComplete {
-                return open > 0 ? ("●", t.stateDoneWithDefects(open), theme.warning) : ("✓", t.stateReady, theme.good)
-            }
+        if let p, !p.isComplete {
+            if app.openRound == nil { return ("○", t.stateNotReached, theme.warning) }  // left out of a partial close
             if p.isStarted { return ("◐", t.stateInProgress, theme.highlight) }
             return ("○", t.stateNotStarted, theme.muted)
+        }
+        if app.openRound != nil, p != nil {
+            return open > 0 ? ("●", t.stateDoneWithDefects(open), theme.warning) : ("✓", t.stateReady, theme.good)
         }
         return open > 0 ? ("●", t.stateOpenDefects(open), theme.bad) : ("✓", t.stateReady, theme.good)
     }
@@ -116,7 +118,7 @@ final class UnitPickerScreen: Screen {
 
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
         let (header, body) = area.splitTop(1)
-        let done = progress.values.filter(\.isComplete).count
+        let done = RoundProgress(progress.values).inspected
         let summary = app.latestRound.map { app.texts.pickerSummary($0.number, done, units.count) } ?? app.texts.unitsCount(units.count)
         buffer.put(" " + summary, at: Position(x: header.x, y: header.y), style: app.theme.heading, maxWidth: header.width)
         ListView(count: rows.count, theme: app.theme) { self.row(for: self.rows[$0], app: app) }
@@ -145,9 +147,7 @@ final class UnitPickerScreen: Screen {
     /// Opens the next unit with work left in the open round, after the selected one.
     func openNext(_ app: InspectionApp) throws {
         guard app.openRound != nil else { app.message = (app.texts.noRoundOpen, true); return }
-        let start = selectedUnit.flatMap { u in units.firstIndex { $0.id == u.id } } ?? -1
-        let order = Array(units[(start + 1)...]) + Array(units[...max(0, start)])
-        guard let next = order.first(where: { !(progress[$0.id]?.isComplete ?? false) }) else {
+        guard let next = RoundProgress.nextUnit(after: selectedUnit, in: units, progress: progress) else {
             app.flash(app.texts.allUnitsDone)
             return
         }
@@ -215,13 +215,12 @@ final class SearchOverlay: Overlay {
             matches.append(.unit(picker.units[index]))
             if matches.count == 8 { break }
         }
-        if let codes = try? app.store.defectCodes(matching: query, limit: 5) {
-            for code in codes {
-                if let defect = try? app.store.defect(code: code), let unit = picker.units.first(where: { $0.id == defect.summary.unit }) {
-                    matches.insert(.defect(code: code, unit: unit), at: 0)
-                }
-            }
+        let defects = ((try? app.store.defectLocations(matching: query, limit: 5)) ?? []).compactMap { found in
+            picker.unitsByID[found.unit].map { Match.defect(code: found.code, unit: $0) }
         }
+        // What looks like a mark code (it has one of the code's letters) lists defects first.
+        let looksLikeCode = query.uppercased().contains { $0.isLetter && MarkCode.alphabet.contains($0) }
+        matches = looksLikeCode ? defects + matches : matches + defects
     }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {

@@ -159,13 +159,16 @@ final class UnitScreen: Screen {
             let (mark, style): (String, Style) = d.status == .waived ? ("≈", theme.muted)
                 : outcome == true ? ("✓", theme.good) : outcome == false ? ("✗", theme.bad) : ("○", theme.highlight)
             let item = app.checklists.item(d.item)
+            func column(_ text: String, _ width: Int, _ style: Style? = nil) -> Span {
+                Span(DisplayWidth.fit(text, width: width - 1) + " ", style: style)
+            }
             return ListRow(Line([
-                Span("   \(mark) ", style: style), Span(DisplayWidth.fit(d.code.text, width: 8), style: theme.accent),
-                Span(DisplayWidth.fit(app.roomName(d), width: 7)),
-                Span(DisplayWidth.fit(item?.name.text(app.language) ?? d.item, width: 16)),
-                Span(DisplayWidth.fit(d.note.isEmpty ? "—" : d.note, width: 20), style: theme.muted),
-                Span(DisplayWidth.fit(t.foundInRound(d.roundFound) + (d.failedRechecks > 0 ? " ✗\(d.failedRechecks)" : ""), width: 9),
-                     style: d.failedRechecks > 0 ? theme.bad : theme.muted),
+                Span("   \(mark) ", style: style), column(d.code.text, 9, theme.accent),
+                column(app.roomName(d), 7),
+                column(item?.name.text(app.language) ?? d.item, 15),
+                column(d.note.isEmpty ? "—" : d.note, 17, theme.muted),
+                column(t.foundInRound(d.roundFound) + (d.failedRechecks > 0 ? " ✗\(d.failedRechecks)" : ""), 9,
+                       d.failedRechecks > 0 ? theme.bad : theme.muted),
                 Span(recheckLabel(d, outcome, app), style: style),
             ]))
         case let .item(room, item):
@@ -366,7 +369,7 @@ final class UnitScreen: Screen {
 
     func openDefectForm(_ app: InspectionApp) {
         guard let (room, item) = requireItem(app) else { return }
-        guard app.openRound != nil else { app.message = (InspectionError.noOpenRound.description, true); return }
+        guard app.openRound != nil else { app.fail(InspectionError.noOpenRound); return }
         app.overlay = DefectForm(app: app, unit: unit, room: room, item: item) { app, defect in
             try self.reload(app)
             self.justRecorded = defect
