@@ -49,6 +49,35 @@ import Testing
         #expect(try store.defect(code: open.code.text).defect.rectificationNote == "已重新打胶")
     }
 
+    @Test func aListThatShrinksWhileOpenKeepsItsSelectionInside() throws {
+        let store = try demoStore()
+        let app = try makeApp(store)
+        drive(app, "b3<end>")
+        let board = try #require(app.stack.last as? BoardScreen)
+        let last = try #require(board.board?.readiness.blockingUnits.last)
+        // Another process waives every open defect of the last unit in the list.
+        for defect in try store.defects({ var f = DefectFilter(); f.unitCode = last; return f }()) where defect.status.blocksDelivery {
+            _ = try store.write(ActionContext(actor: "组长", at: testNow, today: testToday)) { tx in try tx.waive(code: defect.code.text, answer: "统一口径") }
+        }
+        app.refresh()
+        drive(app, "<enter>")  // once indexed past the end
+        #expect(app.stack.last is DefectListScreen)
+        #expect(try #require(board.list.selected) < board.listCount)
+    }
+
+    @Test func drillingIntoTheTotalRowOfAPastRoundCountsThatRoundOnly() throws {
+        let store = try demoStore()
+        let app = try makeApp(store)
+        drive(app, "b[mG<end>")  // round 1, counting new defects; the total row and column
+        let board = try #require(app.stack.last as? BoardScreen)
+        board.cell = (board.matrixRows.count - 1, board.matrixColumns.count - 1)
+        drive(app, "<enter>")
+        let units = try #require(app.stack.last as? UnitCountsScreen)
+        let drilled = units.groups.reduce(0) { $0 + $1.defects.count }
+        #expect(drilled == (try store.board(round: 1, today: testToday).tables.total.new))
+        #expect(units.groups.allSatisfy { $0.defects.allSatisfy { $0.roundFound == 1 } })
+    }
+
     @Test func reportPreviewDrawsBarsWithBlockCharacters() throws {
         let terminal = drive(try makeApp(try demoStore()), "r", height: 60)
         #expect(terminal.shows("模拟验收报告 · 第 2 轮"))
