@@ -82,17 +82,19 @@ let package = Package(
             name: "yanfang-bench",
             dependencies: ["InspectionCore", "InspectionStore", "InspectionTUI", "TerminalKit"]
         ),
+        // A small checklist shared by the rule and store tests.
+        .target(name: "InspectionFixtures", dependencies: ["InspectionCore"], path: "Tests/InspectionFixtures"),
         .testTarget(
             name: "InspectionCoreTests",
             dependencies: [
-                "InspectionCore",
+                "InspectionCore", "InspectionFixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "InspectionStoreTests",
             dependencies: [
-                "InspectionStore", "InspectionCore", "DefaultData", "ProjectFiles",
+                "InspectionStore", "InspectionCore", "InspectionFixtures", "DefaultData", "ProjectFiles",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

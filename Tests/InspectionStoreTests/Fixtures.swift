@@ -1,57 +1,13 @@
 import Foundation
 import InspectionCore
+import InspectionFixtures
 import InspectionStore
 
-/// A small checklist set: one unit type `S` with an entry, a kitchen and two bathrooms, and
-/// three items. Its pairs, in walking order:
-/// 入户门/DW-01, 厨房/HL-01, 主卫/HL-01, 主卫/LK-01, 公卫/HL-01, 公卫/LK-01.
+/// The small checklist (see SmallChecklist) and helpers for these tests.
 enum Fixture {
-    static func name(_ zh: String, _ en: String) -> Localized { Localized(zh: zh, en: en) }
-
-    static func item(_ id: String, _ category: String, rooms: [String], trade: String) -> ChecklistItem {
-        ChecklistItem(id: id, category: category, name: name(id, id), rooms: rooms, method: .observe,
-                      criterion: name("合格", "ok"), clause: nil, severity: .major, sensitivity: .high,
-                      trade: trade, phrases: ["x"])
-    }
-
-    static let checklists = ChecklistSet(
-        roomKinds: [
-            RoomKind(id: "entry", name: name("入户门", "Entry door")),
-            RoomKind(id: "kitchen", name: name("厨房", "Kitchen")),
-            RoomKind(id: "bathroom", name: name("卫生间", "Bathroom")),
-        ],
-        unitTypes: [
-            UnitType(id: "S", name: name("小户型", "Small"), rooms: [
-                Room(kind: "entry", name: name("入户门", "Entry door")),
-                Room(kind: "kitchen", name: name("厨房", "Kitchen")),
-                Room(kind: "bathroom", name: name("主卫", "Master bathroom")),
-                Room(kind: "bathroom", name: name("公卫", "Shared bathroom")),
-            ]),
-        ],
-        trades: [
-            Trade(id: "doors", name: name("门", "Doors")),
-            Trade(id: "tiling", name: name("瓷砖", "Tiling")),
-            Trade(id: "waterproofing", name: name("防水", "Waterproofing")),
-        ],
-        categories: [
-            Category(id: "doors-windows", name: name("门窗", "Doors and windows")),
-            Category(id: "hollowness", name: name("空鼓", "Hollowness")),
-            Category(id: "leaks", name: name("渗漏", "Leaks")),
-        ],
-        items: [
-            item("DW-01", "doors-windows", rooms: ["entry"], trade: "doors"),
-            item("HL-01", "hollowness", rooms: ["kitchen", "bathroom"], trade: "tiling"),
-            item("LK-01", "leaks", rooms: ["bathroom"], trade: "waterproofing"),
-        ])
-
-    static let pairsOfS = [
-        RoomItem(room: "入户门", item: "DW-01"),
-        RoomItem(room: "厨房", item: "HL-01"),
-        RoomItem(room: "主卫", item: "HL-01"),
-        RoomItem(room: "主卫", item: "LK-01"),
-        RoomItem(room: "公卫", item: "HL-01"),
-        RoomItem(room: "公卫", item: "LK-01"),
-    ]
+    static let checklists = SmallChecklist.checklists
+    static let pairsOfS = SmallChecklist.pairsOfS
+    static func day(_ text: String) -> Day { SmallChecklist.day(text) }
 
     /// Layout rows for unit codes like `1-1-0102`.
     static func rows(_ codes: [String], type: String = "S") -> [LayoutRow] {
@@ -62,7 +18,6 @@ enum Fixture {
         }
     }
 
-    static func day(_ text: String) -> Day { Day(text)! }
 }
 
 /// A project in a store, with a clock, a calendar and short-hand actions.
