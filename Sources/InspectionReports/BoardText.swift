@@ -1,3 +1,4 @@
+import Foundation
 import InspectionCore
 import InspectionStore
 import TerminalKit
@@ -41,8 +42,8 @@ public enum BoardText {
         return lines
     }
 
+    /// "18.6%": the progress bar's figure without its padding.
     public static func percent(_ fraction: Double) -> String {
-        let tenths = Int((fraction * 1000).rounded())
-        return "\(tenths / 10).\(tenths % 10)%"
+        ProgressBar.percent(fraction).trimmingCharacters(in: .whitespaces) + "%"
     }
 }

@@ -48,6 +48,11 @@ enum Env {
         return ActionContext(actor: actor, at: Calendar.current.date(from: c) ?? Date(), today: date)
     }
 
+    /// The context of an action by `--inspector` (or its default), on `date` or today.
+    static func action(_ inspector: String?, date: Day? = nil) throws -> ActionContext {
+        try context(actor: Self.inspector(inspector), date: date)
+    }
+
     static func parseDay(_ text: String?, option: String) throws -> Day? {
         guard let text else { return nil }
         guard let day = Day(text) else { throw UsageError("\(option) \(text) is not a date (YYYY-MM-DD)") }

@@ -19,7 +19,7 @@ struct RoundCommand: ParsableCommand {
         func run() throws {
             let store = try database.open(root: root)
             let day = try Env.parseDay(date, option: "--date") ?? Env.today()
-            let opening = try store.write(try Env.context(actor: Env.inspector(inspector), date: day)) { tx in
+            let opening = try store.write(try Env.action(inspector, date: day)) { tx in
                 try tx.openRound(date: day)
             }
             print("Round \(opening.number) open (\(day)): \(opening.units) units in scope, \(opening.rechecks) defects to re-check.")
@@ -40,7 +40,7 @@ struct RoundCommand: ParsableCommand {
         func run() throws {
             let store = try database.open(root: root)
             let day = try Env.parseDay(date, option: "--date") ?? Env.today()
-            let round = try store.write(try Env.context(actor: Env.inspector(inspector), date: day)) { tx in
+            let round = try store.write(try Env.action(inspector, date: day)) { tx in
                 try tx.closeRound(date: day, partial: partial)
             }
             var line = "Round \(round.number) closed (\(day))"
@@ -123,7 +123,7 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         let store = try database.open(root: root)
-        try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in
+        try store.write(try Env.action(inspector)) { tx in
             if passRemaining {
                 let pairs = try tx.passRemaining(unit: unit)
                 print("\(unit): \(pairs.count) item\(pairs.count == 1 ? "" : "s") passed.")
@@ -144,7 +144,7 @@ struct Undo: ParsableCommand {
 
     func run() throws {
         let store = try database.open(root: root)
-        let target = try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in try tx.undoLast(unit: unit) }
+        let target = try store.write(try Env.action(inspector)) { tx in try tx.undoLast(unit: unit) }
         print("\(unit): took back \(target.body.kind) of \(target.actor).")
     }
 }
@@ -173,7 +173,7 @@ struct DefectCommand: ParsableCommand {
                 level = s
             }
             let contractorName = contractor ?? root.contractor
-            let defect = try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in
+            let defect = try store.write(try Env.action(inspector)) { tx in
                 try tx.addDefect(unit: unit, item: item, room: room, note: note, severity: level,
                                  contractor: contractorName.map { .named($0) } ?? .byTrade)
             }
@@ -191,7 +191,7 @@ struct DefectCommand: ParsableCommand {
 
         func run() throws {
             let store = try database.open(root: root)
-            let defect = try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in try tx.rectify(code: code, note: note) }
+            let defect = try store.write(try Env.action(inspector)) { tx in try tx.rectify(code: code, note: note) }
             print("\(defect.code): rectified, awaiting re-check.")
         }
     }
@@ -208,7 +208,7 @@ struct DefectCommand: ParsableCommand {
 
         func run() throws {
             let store = try database.open(root: root)
-            let defect = try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in
+            let defect = try store.write(try Env.action(inspector)) { tx in
                 try tx.recheck(code: code, passed: outcome == .pass, note: note)
             }
             if defect.status == .closed {
@@ -229,7 +229,7 @@ struct DefectCommand: ParsableCommand {
 
         func run() throws {
             let store = try database.open(root: root)
-            let defect = try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in try tx.waive(code: code, answer: answer) }
+            let defect = try store.write(try Env.action(inspector)) { tx in try tx.waive(code: code, answer: answer) }
             print("\(defect.code): waived.")
         }
     }
@@ -245,7 +245,7 @@ struct DefectCommand: ParsableCommand {
         func run() throws {
             guard let name = contractor ?? root.contractor else { throw UsageError("give --contractor NAME") }
             let store = try database.open(root: root)
-            let defect = try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in try tx.reassign(code: code, contractor: name) }
+            let defect = try store.write(try Env.action(inspector)) { tx in try tx.reassign(code: code, contractor: name) }
             print("\(defect.code): now with \(name).")
         }
     }

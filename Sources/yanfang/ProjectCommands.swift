@@ -40,7 +40,7 @@ struct Init: ParsableCommand {
         let (set, source) = try loadChecklists(directory: checklists)
         let rows = try layout.map(readLayout)
         let path = database.path(root: root)
-        let context = try Env.context(actor: Env.inspector(inspector))
+        let context = try Env.action(inspector)
         let units = try createDatabase(at: path) { store in
             try store.write(context) { tx in
                 _ = try tx.createProject(name: project, delivery: day, checklists: set, source: source)
@@ -94,7 +94,7 @@ struct LayoutCommand: ParsableCommand {
         func run() throws {
             let rows = try readLayout(file)
             let store = try database.open(root: root)
-            let units = try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in
+            let units = try store.write(try Env.action(inspector)) { tx in
                 try tx.importLayout(rows: rows, file: file)
             }
             let buildings = Set(units.map(\.building)).sorted { compareBuildings($0, $1) < 0 }
@@ -166,7 +166,7 @@ struct ContractorCommand: ParsableCommand {
             let store = try database.open(root: root)
             let list = trades.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let buildingList = buildings.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            let contractor = try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in
+            let contractor = try store.write(try Env.action(inspector)) { tx in
                 try tx.addContractor(name: name, trades: list, buildings: buildingList)
             }
             print("Added \(contractor.name): \(contractor.trades.joined(separator: ", "))" + (contractor.buildings.map { " in buildings \($0.joined(separator: ", "))" } ?? ""))
@@ -207,7 +207,7 @@ struct Settings: ParsableCommand {
         let store = try database.open(root: root)
         let day = try Env.parseDay(delivery, option: "--delivery")
         if penaltyThreshold != nil || readinessTarget != nil || day != nil {
-            try store.write(try Env.context(actor: Env.inspector(inspector))) { tx in
+            try store.write(try Env.action(inspector)) { tx in
                 try tx.changeSettings(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: day)
             }
         }
