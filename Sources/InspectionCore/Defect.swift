@@ -36,6 +36,8 @@ public struct Recheck: Hashable, Sendable, Codable {
     public var note: String?
     public var inspector: String
     public var at: Date
+    /// The contractor responsible when it was recorded.
+    public var contractor: UUID?
 }
 
 /// A defect as its history makes it.
@@ -100,7 +102,8 @@ public enum DefectLifecycle {
             return d
         case .defectRechecked(let r):
             guard var d = defect, d.status.blocksDelivery else { return defect }
-            d.rechecks.append(Recheck(round: event.round, passed: r.passed, note: r.note, inspector: event.actor, at: event.at))
+            d.rechecks.append(Recheck(round: event.round, passed: r.passed, note: r.note, inspector: event.actor, at: event.at,
+                                      contractor: d.contractor))
             if r.passed {
                 d.status = .closed
                 d.closedRound = event.round

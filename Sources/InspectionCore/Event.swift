@@ -2,8 +2,17 @@ import Foundation
 
 /// One change to the project, appended to its history and never edited or deleted: a
 /// correction is a new event (`reverted`) that points at the one it takes back.
+///
+/// Every replica of a project (one file per laptop) orders the history the same way: by
+/// `hlc`, then `replica`, then `id` (see `HistoryOrder`). The history is the source of
+/// truth: each event carries everything needed to rebuild what it changed.
 public struct Event: Hashable, Sendable, Identifiable {
     public var id: UUID
+    /// The replica (file) that recorded it.
+    public var replica: UUID
+    /// Its hybrid logical clock: milliseconds since 1970 shifted left 16 bits, plus a counter;
+    /// greater than every event its replica had seen when it was recorded.
+    public var hlc: Int64
     public var at: Date
     /// Who did it: the inspector, the contractor or the lead.
     public var actor: String
@@ -16,8 +25,11 @@ public struct Event: Hashable, Sendable, Identifiable {
     public var defect: UUID?
     public var body: EventBody
 
-    public init(id: UUID, at: Date, actor: String, round: Int, unit: UUID? = nil, defect: UUID? = nil, body: EventBody) {
+    public init(id: UUID, replica: UUID = HistoryOrder.noReplica, hlc: Int64? = nil, at: Date, actor: String, round: Int,
+                unit: UUID? = nil, defect: UUID? = nil, body: EventBody) {
         self.id = id
+        self.replica = replica
+        self.hlc = hlc ?? HistoryOrder.physical(at)
         self.at = at
         self.actor = actor
         self.round = round
@@ -113,7 +125,17 @@ public enum EventBody: Hashable, Sendable {
 public struct ProjectCreated: Hashable, Sendable, Codable {
     public var name: String
     public var delivery: Day
-    public init(name: String, delivery: Day) { self.name = name; self.delivery = delivery }
+    /// The project's identity, shared by all its replicas (absent in files of schema v1,
+    /// whose migration adds it).
+    public var project: UUID?
+    /// The settings it started with (absent: the defaults).
+    public var settings: ProjectSettings?
+    public init(name: String, delivery: Day, project: UUID? = nil, settings: ProjectSettings? = nil) {
+        self.name = name
+        self.delivery = delivery
+        self.project = project
+        self.settings = settings
+    }
 }
 
 public struct SettingsChanged: Hashable, Sendable, Codable {
@@ -130,13 +152,17 @@ public struct SettingsChanged: Hashable, Sendable, Codable {
 public struct ChecklistsImported: Hashable, Sendable, Codable {
     public var source: String
     public var items: Int
-    public init(source: String, items: Int) { self.source = source; self.items = items }
+    /// The whole checklist set put in force.
+    public var set: ChecklistSet?
+    public init(source: String, items: Int, set: ChecklistSet? = nil) { self.source = source; self.items = items; self.set = set }
 }
 
 public struct LayoutImported: Hashable, Sendable, Codable {
     public var source: String
     public var units: Int
-    public init(source: String, units: Int) { self.source = source; self.units = units }
+    /// Every unit added, in the file's order.
+    public var added: [ProjectUnit]?
+    public init(source: String, units: Int, added: [ProjectUnit]? = nil) { self.source = source; self.units = units; self.added = added }
 }
 
 public struct ContractorAdded: Hashable, Sendable, Codable {
@@ -149,7 +175,14 @@ public struct RoundOpened: Hashable, Sendable, Codable {
     public var date: Day
     /// How many defects were put on the round's re-check list.
     public var rechecks: Int
-    public init(number: Int, date: Day, rechecks: Int) { self.number = number; self.date = date; self.rechecks = rechecks }
+    /// The defects put on the round's re-check list.
+    public var recheckList: [UUID]?
+    public init(number: Int, date: Day, rechecks: Int, recheckList: [UUID]? = nil) {
+        self.number = number
+        self.date = date
+        self.rechecks = rechecks
+        self.recheckList = recheckList
+    }
 }
 
 public struct RoundClosed: Hashable, Sendable, Codable {
@@ -187,12 +220,14 @@ public struct ItemRecorded: Hashable, Sendable, Codable {
 }
 
 /// "Pass the rest": every pair of the unit (or of one room) with no result at this point
-/// of the round. Replaying the unit's events in order gives the same pairs, so they are
-/// counted here rather than listed (a unit has hundreds).
+/// of the round, listed, so that the event means the same whatever else a merge brings in.
 public struct RemainingPassed: Hashable, Sendable, Codable {
     public var room: String?
     public var count: Int
-    public init(room: String?, count: Int) { self.room = room; self.count = count }
+    /// The pairs passed (absent only in tests that build events by hand: then every pair
+    /// without a result at this point).
+    public var pairs: [RoomItem]?
+    public init(room: String?, count: Int, pairs: [RoomItem]? = nil) { self.room = room; self.count = count; self.pairs = pairs }
 }
 
 public struct DefectFound: Hashable, Sendable, Codable {
@@ -244,4 +279,25 @@ public struct DefectReassigned: Hashable, Sendable, Codable {
 public struct Reverted: Hashable, Sendable, Codable {
     public var target: UUID
     public init(target: UUID) { self.target = target }
+}
+
+/// The order of the history across replicas.
+public enum HistoryOrder {
+    /// The replica of events built without one (tests, the rules' own examples).
+    public static let noReplica = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
+    /// The clock reading of a wall-clock time, with the counter at zero.
+    public static func physical(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded()) << 16
+    }
+
+    /// The clock of a new event: ahead of the wall clock and of everything seen so far.
+    public static func next(at date: Date, after latest: Int64?) -> Int64 {
+        max(physical(date), (latest ?? .min) &+ 1)
+    }
+
+    /// Whether `a` comes before `b` in every replica's history.
+    public static func precedes(_ a: Event, _ b: Event) -> Bool {
+        (a.hlc, a.replica.uuidString, a.id.uuidString) < (b.hlc, b.replica.uuidString, b.id.uuidString)
+    }
 }

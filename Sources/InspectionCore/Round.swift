@@ -133,8 +133,12 @@ public struct UnitRound: Hashable, Sendable {
             case .itemRecorded(let r):
                 outcomes[RoomItem(room: r.room, item: r.item)] = r.outcome
             case .remainingPassed(let r):
-                for pair in pairs where (r.room == nil || pair.room == r.room) && outcomes[pair] == nil {
-                    if defects[pair]?.isEmpty ?? true { outcomes[pair] = .pass }
+                if let listed = r.pairs {
+                    for pair in listed where defects[pair]?.isEmpty ?? true { outcomes[pair] = .pass }
+                } else {
+                    for pair in pairs where (r.room == nil || pair.room == r.room) && outcomes[pair] == nil {
+                        if defects[pair]?.isEmpty ?? true { outcomes[pair] = .pass }
+                    }
                 }
             case .defectFound(let f):
                 if let id = event.defect { defects[RoomItem(room: f.room, item: f.item), default: []].append(id) }

@@ -42,6 +42,8 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
     public var failedRechecks: Int
     public var flagRound: Int?
     public var closedRound: Int?
+    /// The round it was waived in (or after, before the next opened).
+    public var waivedRound: Int?
     public var waiver: String?
     public var rectificationNote: String?
 
@@ -49,7 +51,7 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
         SELECT d.id, d.code, u.id AS unit_id, u.code AS unit_code, d.building, u.entrance, u.floor, u.number,
                d.room, d.item, d.category, d.note, d.severity, c.name AS contractor_name, d.inspector,
                d.round_found, d.found_at, d.status, d.failed, d.flag_round, d.closed_round, d.waiver,
-               d.rectification_note, u.type AS unit_type
+               d.rectification_note, u.type AS unit_type, d.waived_round
         FROM defect d JOIN unit u ON u.rowid = d.unit_rowid LEFT JOIN contractor c ON c.rowid = d.contractor_rowid
         """
 
@@ -80,6 +82,7 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
         waiver = row[21]
         rectificationNote = row[22]
         unitType = row[23]
+        waivedRound = row[24]
     }
 
     /// Layout order: building, entrance, floor, unit, then room and code.
