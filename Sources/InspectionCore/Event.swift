@@ -55,6 +55,7 @@ public enum EventBody: Hashable, Sendable {
     case defectWaived(DefectWaived)
     case defectReassigned(DefectReassigned)
     case reverted(Reverted)
+    case replicaJoined(ReplicaJoined)
 
     /// The name stored with the event.
     public var kind: String {
@@ -74,6 +75,7 @@ public enum EventBody: Hashable, Sendable {
         case .defectWaived: return "defect.waived"
         case .defectReassigned: return "defect.reassigned"
         case .reverted: return "reverted"
+        case .replicaJoined: return "replica.joined"
         }
     }
 
@@ -95,6 +97,7 @@ public enum EventBody: Hashable, Sendable {
         case .defectWaived(let e): return try encoder.encode(e)
         case .defectReassigned(let e): return try encoder.encode(e)
         case .reverted(let e): return try encoder.encode(e)
+        case .replicaJoined(let e): return try encoder.encode(e)
         }
     }
 
@@ -116,6 +119,7 @@ public enum EventBody: Hashable, Sendable {
         case "defect.waived": return .defectWaived(try decoder.decode(DefectWaived.self, from: payload))
         case "defect.reassigned": return .defectReassigned(try decoder.decode(DefectReassigned.self, from: payload))
         case "reverted": return .reverted(try decoder.decode(Reverted.self, from: payload))
+        case "replica.joined": return .replicaJoined(try decoder.decode(ReplicaJoined.self, from: payload))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event kind \(kind)"))
         }
@@ -279,6 +283,16 @@ public struct DefectReassigned: Hashable, Sendable, Codable {
 public struct Reverted: Hashable, Sendable, Codable {
     public var target: UUID
     public init(target: UUID) { self.target = target }
+}
+
+/// A replica (a file on one laptop) joined the project, with the tag its mark codes start
+/// with. The first replica has no parent; every other was made by `join` from its parent,
+/// which issued its tag (the parent's tag and one character), so no two replicas share one.
+public struct ReplicaJoined: Hashable, Sendable, Codable {
+    public var replica: UUID
+    public var tag: String
+    public var parent: UUID?
+    public init(replica: UUID, tag: String, parent: UUID?) { self.replica = replica; self.tag = tag; self.parent = parent }
 }
 
 /// The order of the history across replicas.

@@ -19,22 +19,41 @@ enum CompleteHistoryMigration {
         try db.execute(sql: """
             ALTER TABLE event ADD COLUMN replica BLOB NOT NULL DEFAULT x'00000000000000000000000000000000';
             ALTER TABLE event ADD COLUMN hlc INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE this_replica (
+                id BLOB NOT NULL,
+                tag TEXT NOT NULL,
+                file_device INTEGER,
+                file_inode INTEGER
+            );
             CREATE TABLE replica (
                 id BLOB PRIMARY KEY,
-                self INTEGER NOT NULL DEFAULT 0
+                tag TEXT NOT NULL,
+                parent BLOB,
+                joined_at INTEGER NOT NULL
             );
+            CREATE INDEX replica_parent ON replica(parent);
             """)
-        let replica = UUID()
-        try db.execute(sql: "INSERT INTO replica (id, self) VALUES (?, 1)", arguments: [replica])
+        let this = ThisReplica.makeFirst()
+        try ThisReplica.create(db, this)
         try completePayloads(db)
-        // Clocks from the events' times, increasing in the file's order.
+        // The events of v1 are the project's first replica's: they take the project's identity
+        // as their replica, and clocks from their times, increasing in the file's order. Two
+        // copies of one v1 file give their shared events the same place in the order.
         var latest: Int64?
-        let rows = try Row.fetchAll(db, sql: "SELECT seq, at FROM event ORDER BY seq")
-        let update = try db.makeStatement(sql: "UPDATE event SET replica = ?, hlc = ? WHERE seq = ?")
-        for row in rows {
-            let hlc = HistoryOrder.next(at: EventCodec.date(row["at"]), after: latest)
-            try update.execute(arguments: [replica, hlc, row["seq"] as Int64])
-            latest = hlc
+        if let project = try UUID.fetchOne(db, sql: "SELECT id FROM project") {
+            let rows = try Row.fetchAll(db, sql: "SELECT seq, at FROM event ORDER BY seq")
+            let update = try db.makeStatement(sql: "UPDATE event SET replica = ?, hlc = ? WHERE seq = ?")
+            for row in rows {
+                let hlc = HistoryOrder.next(at: EventCodec.date(row["at"]), after: latest)
+                try update.execute(arguments: [project, hlc, row["seq"] as Int64])
+                latest = hlc
+            }
+            // This file goes on as a replica of its own, whose joining is the first thing it records.
+            let round = try Int.fetchOne(db, sql: "SELECT max(number) FROM round") ?? 0
+            let now = Date()
+            try EventCodec.insert(Event(id: UUID(), replica: this.id, hlc: HistoryOrder.next(at: now, after: latest), at: now,
+                                        actor: "yanfang", round: round,
+                                        body: .replicaJoined(ReplicaJoined(replica: this.id, tag: this.tag, parent: nil))), into: db)
         }
         try db.execute(sql: "CREATE UNIQUE INDEX event_order ON event(hlc, replica, id)")
         try Projector.rebuild(db)

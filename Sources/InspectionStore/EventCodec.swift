@@ -8,6 +8,12 @@ struct HistoryPosition: Hashable {
     var replica: UUID
     var id: UUID
 
+    init(hlc: Int64, replica: UUID, id: UUID) {
+        self.hlc = hlc
+        self.replica = replica
+        self.id = id
+    }
+
     init(_ event: Event) {
         hlc = event.hlc
         replica = event.replica

@@ -298,7 +298,7 @@ public final class InspectionStore: @unchecked Sendable {
     }
 
     static func defectDetail(_ db: Database, typed: String) throws -> DefectDetail {
-        guard let code = MarkCode(typed),
+        guard let code = try storedCode(db, typed: typed),
               let summary = try DefectSummary.fetchOne(db, where: "d.code = ?", [code.text]) else {
             throw InspectionError.unknownDefect(typed)
         }
@@ -308,6 +308,15 @@ public final class InspectionStore: @unchecked Sendable {
             throw InspectionError.unknownDefect(typed)
         }
         return DefectDetail(defect: defect, summary: summary, history: history)
+    }
+
+    /// The code of a defect (not retracted) that typed text means, trying each reading.
+    static func storedCode(_ db: Database, typed: String) throws -> MarkCode? {
+        let exists = try db.cachedStatement(sql: "SELECT 1 FROM defect WHERE code = ?")
+        for code in MarkCode.readings(typed) where try Int.fetchOne(exists, arguments: [code.text]) != nil {
+            return code
+        }
+        return nil
     }
 
     /// Defects matching a filter, in layout order (building, entrance, floor, unit), then

@@ -76,6 +76,7 @@ final class Projector {
         case .projectCreated(let p):
             let settings = p.settings ?? ProjectSettings()
             let created = Project(id: p.project ?? event.id, name: p.name, delivery: p.delivery, settings: settings)
+            guard try currentProject() == nil else { return }
             try db.execute(sql: "INSERT INTO project (id, name, delivery, penalty_threshold, readiness_target) VALUES (?, ?, ?, ?, ?)",
                            arguments: [created.id, created.name, created.delivery.description, settings.penaltyThreshold, settings.readinessTarget])
             project = created
@@ -102,26 +103,30 @@ final class Projector {
         case .layoutImported(let l):
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO unit (id, code, building, entrance, floor, number, type) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
                 """)
             for unit in l.added ?? [] {
+                // Two laptops importing the same unit at once: the first in the history's order stands.
                 try insert.execute(arguments: [unit.id, unit.code, unit.building, unit.entrance, unit.floor, unit.number, unit.type])
+                guard db.changesCount > 0 else { continue }
                 units[unit.id] = UnitRow(rowid: db.lastInsertedRowID, unit: unit)
                 // A unit added during a round is in that round's scope.
                 if let open = latestRound, open.isOpen { dirty.insert(DirtyUnitRound(unit: unit.id, round: open.number)) }
             }
         case .contractorAdded(let c):
             let contractor = c.contractor
-            try db.execute(sql: "INSERT INTO contractor (id, name, trades, buildings) VALUES (?, ?, ?, ?)", arguments: [
+            try db.execute(sql: "INSERT INTO contractor (id, name, trades, buildings) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", arguments: [
                 contractor.id, contractor.name, try EventCodec.json(contractor.trades), try contractor.buildings.map(EventCodec.json),
             ])
-            contractorRowids[contractor.id] = db.lastInsertedRowID
+            if db.changesCount > 0 { contractorRowids[contractor.id] = db.lastInsertedRowID }
         case .roundOpened(let r):
             try openRound(r)
         case .roundClosed(let c):
-            try db.execute(sql: "UPDATE round SET closed = ?, partial = ?, unreached = ?, pending = ? WHERE number = ?", arguments: [
+            // Closed on two laptops at once: the first close in the history's order stands.
+            try db.execute(sql: "UPDATE round SET closed = ?, partial = ?, unreached = ?, pending = ? WHERE number = ? AND closed IS NULL", arguments: [
                 c.date.description, c.partial, try EventCodec.json(c.unreachedUnits), try EventCodec.json(c.pendingRechecks), c.number,
             ])
-            if var round = latestRound, round.number == c.number {
+            if db.changesCount > 0, var round = latestRound, round.number == c.number {
                 round.closed = c.date
                 round.partial = c.partial
                 round.unreachedUnits = c.unreachedUnits
@@ -138,42 +143,54 @@ final class Projector {
         case .reverted:
             if let id = event.defect { try refold(defect: id) }
             if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
+        case .replicaJoined(let j):
+            try db.execute(sql: "INSERT INTO replica (id, tag, parent, joined_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                           arguments: [j.replica, j.tag, j.parent, EventCodec.milliseconds(event.at)])
         }
     }
 
     /// A round opens with its re-check list as the event names it; every unit is in scope.
     private func openRound(_ r: RoundOpened) throws {
-        try db.execute(sql: "INSERT INTO round (number, opened) VALUES (?, ?)", arguments: [r.number, r.date.description])
-        latestRound = Round(number: r.number, opened: r.date)
-        var rechecksPerUnit: [Int64: Int] = [:]
+        try db.execute(sql: "INSERT INTO round (number, opened) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [r.number, r.date.description])
+        guard db.changesCount > 0 else {
+            // Opened on two laptops at once: the first opening stands, and the round
+            // re-checks what either listed.
+            for id in r.recheckList ?? [] {
+                if let unit = try putOnRecheckList(defect: id, round: r.number) { dirty.insert(DirtyUnitRound(unit: unit, round: r.number)) }
+            }
+            return
+        }
+        if (latestRound?.number ?? 0) < r.number { latestRound = Round(number: r.number, opened: r.date) }
+        var rechecksPerUnit: [UUID: Int] = [:]
         for id in r.recheckList ?? [] {
             if let unit = try putOnRecheckList(defect: id, round: r.number) { rechecksPerUnit[unit, default: 0] += 1 }
         }
         let checklists = try currentChecklists()
-        let progress = try db.cachedStatement(sql: "INSERT INTO unit_round VALUES (?, ?, ?, 0, ?, 0)")
+        let progress = try db.cachedStatement(sql: "INSERT INTO unit_round VALUES (?, ?, ?, 0, ?, 0) ON CONFLICT DO NOTHING")
         var pairCounts: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT rowid, type FROM unit") {
+        for row in try Row.fetchAll(db, sql: "SELECT rowid, id, type FROM unit") {
             let rowid: Int64 = row["rowid"]
             let type: String = row["type"]
             let applicable = pairCounts[type] ?? checklists.pairs(forType: type).count
             pairCounts[type] = applicable
-            try progress.execute(arguments: [r.number, rowid, applicable, rechecksPerUnit[rowid] ?? 0])
+            try progress.execute(arguments: [r.number, rowid, applicable, rechecksPerUnit[row["id"] as UUID] ?? 0])
         }
     }
 
-    /// Adds a defect to a round's re-check list, as it stands now; returns its unit's rowid
+    /// Adds a defect to a round's re-check list, as it stands now; returns its unit's id
     /// (nil when the defect is unknown or already listed).
     @discardableResult
-    private func putOnRecheckList(defect id: UUID, round: Int) throws -> Int64? {
+    private func putOnRecheckList(defect id: UUID, round: Int) throws -> UUID? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT rowid, unit_rowid, building, category, contractor_rowid, status FROM defect_state WHERE id = ?
+            SELECT d.rowid, d.unit_rowid, d.building, d.category, d.contractor_rowid, d.status, u.id AS unit_id
+            FROM defect_state d JOIN unit u ON u.rowid = d.unit_rowid WHERE d.id = ?
             """), arguments: [id]) else { return nil }
         try db.cachedStatement(sql: """
             INSERT INTO recheck (round, defect_rowid, unit_rowid, building, category, contractor_rowid, status_at_open)
             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """).execute(arguments: [round, row["rowid"] as Int64, row["unit_rowid"] as Int64, row["building"] as String,
                                      row["category"] as String, row["contractor_rowid"] as Int64?, row["status"] as String])
-        return db.changesCount > 0 ? row["unit_rowid"] : nil
+        return db.changesCount > 0 ? row["unit_id"] : nil
     }
 
     /// A defect found in an earlier round that reaches this file after a later round opened
@@ -183,11 +200,9 @@ final class Projector {
               let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT round_found, status FROM defect_state WHERE id = ?"), arguments: [id]),
               let status = DefectStatus(rawValue: row["status"]),
               RoundRules.carriesOver(roundFound: row["round_found"], status: status, into: latest.number) else { return }
-        try putOnRecheckList(defect: id, round: latest.number)
+        guard let unit = try putOnRecheckList(defect: id, round: latest.number) else { return }
         try refold(defect: id)
-        if let unit = try UUID.fetchOne(db, sql: "SELECT u.id FROM unit u JOIN defect_state d ON d.unit_rowid = u.rowid WHERE d.id = ?", arguments: [id]) {
-            dirty.insert(DirtyUnitRound(unit: unit, round: latest.number))
-        }
+        dirty.insert(DirtyUnitRound(unit: unit, round: latest.number))
     }
 
     /// Folds a defect's history (up to the event being applied) into its projection and its
@@ -256,7 +271,8 @@ final class Projector {
     // MARK: - Rebuilding
 
     /// The projection tables, children first (the order they are emptied in).
-    static let tables = ["unit_round", "recheck", "defect_state", "defect_tally", "round", "contractor", "unit", "checklist", "project"]
+    static let tables = ["unit_round", "recheck", "defect_state", "defect_tally", "round", "contractor", "unit", "checklist", "project",
+                         "replica"]
 
     /// Empties the projections and applies the whole history again, in order. Returns the
     /// number of events applied.

@@ -26,6 +26,27 @@ extension InspectionStore {
         return summary
     }
 
+    /// The rows in which the projections differ from what a rebuild from the history gives:
+    /// (rows only in the tables as they are, rows only in the rebuilt ones). The rebuild is
+    /// rolled back, so the file is left as it was.
+    public func projectionDifferences() throws -> (stale: [String], missing: [String]) {
+        struct RolledBack: Error { var stale: [String]; var missing: [String] }
+        do {
+            try translatingErrors {
+                try writer.write { db in
+                    let written = try Self.projectionDump(db)
+                    try Projector.rebuild(db)
+                    let rebuilt = try Self.projectionDump(db)
+                    throw RolledBack(stale: Array(Set(written).subtracting(rebuilt)).sorted(),
+                                     missing: Array(Set(rebuilt).subtracting(written)).sorted())
+                }
+            }
+        } catch let result as RolledBack {
+            return (result.stale, result.missing)
+        }
+        return ([], [])
+    }
+
     /// Every projection table, row by row, in a form that does not depend on the order rows
     /// were written in: row numbers are replaced by the identities they stand for, and rows
     /// are sorted. Two files whose histories are the same give the same lines.
@@ -40,6 +61,7 @@ extension InspectionStore {
             "SELECT 'unit', id, code, building, entrance, floor, number, type FROM unit",
             "SELECT 'contractor', id, name, trades, buildings FROM contractor",
             "SELECT 'round', number, opened, closed, partial, unreached, pending FROM round",
+            "SELECT 'replica', id, tag, parent, joined_at FROM replica",
             """
             SELECT 'defect', d.id, d.code, u.id, d.building, d.room, d.item, d.category, d.note, d.severity, d.severity_rank,
                    d.sensitivity_rank, c.id, d.inspector, d.round_found, d.found_at, d.status, d.failed, d.flag_round, fc.id,
@@ -62,7 +84,10 @@ extension InspectionStore {
             """,
         ]
         var lines: [String] = []
+        let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
         for sql in queries {
+            // A file of an older schema lacks the newer tables.
+            if sql.contains("FROM replica"), !tables.contains("replica") { continue }
             let rows = try Row.fetchAll(db, sql: sql)
             lines += rows.map { row in row.databaseValues.map { value -> String in
                 if case .blob(let data) = value.storage, data.count == 16 {

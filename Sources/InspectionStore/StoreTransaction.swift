@@ -18,7 +18,7 @@ public final class StoreTransaction {
     public let context: ActionContext
     let projector: Projector
     /// This file's identity as a replica of its project.
-    let replica: UUID
+    private(set) var replica: ThisReplica
     /// The clock of the latest event in the file.
     private var latestHLC: Int64?
     private var cachedContractors: [Contractor]?
@@ -31,7 +31,8 @@ public final class StoreTransaction {
         self.db = db
         self.context = context
         projector = try Projector(db: db)
-        replica = try Replicas.current(db)
+        replica = try ThisReplica.load(db)
+        try ThisReplica.checkNotACopy(db, path: store.path)
         latestHLC = try Int64.fetchOne(db, sql: "SELECT max(hlc) FROM event")
     }
 
@@ -84,7 +85,7 @@ public final class StoreTransaction {
 
     /// A defect by mark code, folded from its history.
     func loadDefect(code typed: String) throws -> Defect {
-        guard let code = MarkCode(typed),
+        guard let code = try InspectionStore.storedCode(db, typed: typed),
               let id = try UUID.fetchOne(db.cachedStatement(sql: "SELECT id FROM defect WHERE code = ?"), arguments: [code.text]),
               let defect = try fold(id) else {
             throw InspectionError.unknownDefect(typed)
@@ -121,7 +122,7 @@ public final class StoreTransaction {
     @discardableResult
     func append(_ body: EventBody, unit: UUID? = nil, defect: UUID? = nil) throws -> Event {
         let hlc = HistoryOrder.next(at: context.at, after: latestHLC)
-        let event = Event(id: store.makeID(), replica: replica, hlc: hlc, at: context.at, actor: context.actor,
+        let event = Event(id: store.makeID(), replica: replica.id, hlc: hlc, at: context.at, actor: context.actor,
                           round: latestRound?.number ?? 0, unit: unit, defect: defect, body: body)
         try EventCodec.insert(event, into: db)
         latestHLC = hlc
@@ -138,7 +139,12 @@ public final class StoreTransaction {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw InspectionError.invalidValue("the project needs a name (--project)") }
         let project = Project(id: store.makeID(), name: trimmed, delivery: delivery)
+        // The first replica's identity and tag come from the store's generators, so that a
+        // seeded project (the demo) comes out the same every time.
+        replica = ThisReplica(id: store.makeID(), tag: String(MarkCode.randomCharacter(using: &store.codeGenerator)))
+        try ThisReplica.create(db, replica)
         try append(.projectCreated(ProjectCreated(name: project.name, delivery: delivery, project: project.id, settings: project.settings)))
+        try append(.replicaJoined(ReplicaJoined(replica: replica.id, tag: replica.tag, parent: nil)))
         try append(.checklistsImported(ChecklistsImported(source: source, items: checklists.items.count, set: checklists)))
         return project
     }
@@ -321,7 +327,7 @@ public final class StoreTransaction {
     func newMarkCode(round: Int) throws -> MarkCode {
         let exists = try db.cachedStatement(sql: "SELECT 1 FROM defect_state WHERE code = ?")
         while true {
-            let code = MarkCode.random(round: round, using: &store.codeGenerator)
+            let code = MarkCode.random(round: round, tag: replica.tag, using: &store.codeGenerator)
             if try Int.fetchOne(exists, arguments: [code.text]) == nil { return code }
         }
     }

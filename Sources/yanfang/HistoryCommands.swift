@@ -22,3 +22,124 @@ struct Rebuild: ParsableCommand {
         print("Rebuilt \(path) from \(summary.events) events: \(summary.units) units, \(summary.rounds) rounds, \(summary.defects) defects.")
     }
 }
+
+struct Join: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make this laptop's own replica of the project in SOURCE (another laptop's file).",
+        discussion: """
+        SOURCE issues the new replica its identity and the tag its mark codes start with \
+        (recorded in SOURCE's history), then the new file (--db, which must not exist) \
+        receives the whole history. Afterwards `yanfang merge` or `yanfang sync` bring the \
+        laptops' work together. Never copy a project file by hand: a copy shares its \
+        original's identity and is refused when it would record.
+        """)
+
+    @ParentCommand var root: Yanfang
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: ArgumentHelp("Another replica's file of the project.", valueName: "SOURCE")) var source: String
+    @Option(help: "Who joins (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+    func run() throws {
+        let path = database.path(root: root)
+        if FileManager.default.fileExists(atPath: path) { throw StoreError.exists(path: path) }
+        let context = try Env.action(inspector)
+        let origin = try InspectionStore.open(path: source)
+        let project = try origin.requireProject()
+        let (identity, events) = try createDatabase(at: path) { store -> ((id: UUID, tag: String), Int) in
+            let identity = try InspectionStore.join(source: origin, into: store, context: context)
+            return (identity, try store.events().count)
+        }
+        try origin.close()
+        print("Joined \(project.name) as replica \(identity.tag): \(path) has its \(events) events; its mark codes start with \(identity.tag) (e.g. 1-\(identity.tag)…).")
+    }
+}
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bring into this file every event of other replicas' files that it lacks.",
+        discussion: """
+        In one transaction; any order, any number of times gives the same result. A file of \
+        another project, not yanfang's, or of a newer schema refuses the whole merge and \
+        nothing changes. The other files are only read (they may be open in another yanfang).
+        """)
+
+    @ParentCommand var root: Yanfang
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: ArgumentHelp("Other replicas' files of the project.", valueName: "FILE")) var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one file to merge") }
+    }
+
+    func run() throws {
+        let path = database.path(root: root)
+        let store = try database.open(root: root)
+        let summary = try store.merge(files: files)
+        try store.close()
+        let clause = mergeClause(summary, into: path, from: files.count == 1 ? files[0] : "\(files.count) files")
+        print(summary.newEvents == 0 ? "Nothing new: \(clause)." : "M" + clause.dropFirst() + ".")
+    }
+}
+
+/// What a merge did, as a clause (no full stop).
+func mergeClause(_ summary: MergeSummary, into path: String, from source: String) -> String {
+    if summary.newEvents == 0 { return "\(path) already had every event of \(source)" }
+    let replicas = summary.replicas == 1 ? "1 replica" : "\(summary.replicas) replicas"
+    return "merged \(source) into \(path): \(summary.newEvents) new event\(summary.newEvents == 1 ? "" : "s") from \(replicas)"
+}
+
+struct Sync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Exchange work with the team through a shared folder (a USB stick, a network or cloud folder).",
+        discussion: """
+        Merges every replica file in DIR (*.yanfang) into this file, then writes this file's \
+        copy there as replica-TAG.yanfang (written aside and renamed, so no one reads half of \
+        it). Each laptop runs it against the same folder; each copy carries everything its \
+        laptop had heard of, so work travels even between laptops that never meet.
+        """)
+
+    @ParentCommand var root: Yanfang
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: ArgumentHelp("The shared folder.", valueName: "DIR")) var folder: String
+
+    func run() throws {
+        let path = database.path(root: root)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw EnvironmentError(description: "\(folder): no such folder (create it, or mount the shared folder, first)")
+        }
+        let store = try database.open(root: root)
+        let mine = "replica-\(try store.replicaIdentity().tag).yanfang"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        let others = names.filter { $0.hasSuffix(".yanfang") && $0 != mine && !$0.hasPrefix(".") }.sorted()
+            .map { URL(fileURLWithPath: folder).appendingPathComponent($0).path }
+        let summary = try store.merge(files: others)
+        let target = URL(fileURLWithPath: folder).appendingPathComponent(mine).path
+        let written = try store.writeSnapshot(to: target)
+        try store.close()
+        let merged = others.isEmpty ? "no other replica there yet"
+            : mergeClause(summary, into: path, from: "\(others.count) replica file\(others.count == 1 ? "" : "s")")
+        print("Synced with \(folder): \(merged); wrote \(target) (\(written) events).")
+    }
+}
+
+struct Replicas: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The project's replicas (laptops) this file has heard of.")
+
+    @ParentCommand var root: Yanfang
+    @OptionGroup var database: DatabaseOptions
+    @Flag(help: "JSON for scripts.") var json = false
+
+    func run() throws {
+        let store = try database.open(root: root)
+        let list = try store.replicas()
+        if json { return try printJSON(list) }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        for replica in list {
+            let latest = replica.latest.map { "latest \(formatter.string(from: $0))" } ?? "nothing recorded"
+            print("\(replica.tag.padding(toLength: 4, withPad: " ", startingAt: 0)) \(replica.events) events, \(latest)\(replica.isThisFile ? "  (this file)" : "")")
+        }
+    }
+}

@@ -37,15 +37,21 @@ import Testing
 
         let store = try InspectionStore.open(path: path)
         let after = try store.projectionDump()
-        let difference = after.difference(from: before)
+        // The one row more: the replica this file became.
+        #expect(after.filter { $0.hasPrefix("\"replica\"|") }.count == 1)
+        let difference = after.filter { !$0.hasPrefix("\"replica\"|") }.difference(from: before)
         #expect(difference.isEmpty, "migration changed: \(difference.prefix(6).map { "\($0)" })")
         #expect(after.filter { $0.hasPrefix("\"defect\"|") }.count == 123)
 
         // Nothing lost from the history, and every event now carries what it changed.
         let events = try store.events()
-        #expect(events.count == eventsBefore)
-        let replicas = Set(events.map(\.replica))
-        #expect(replicas.count == 1 && !replicas.contains(HistoryOrder.noReplica))
+        #expect(events.count == eventsBefore.map { $0 + 1 })
+        // The v1 events are the project's first replica's; the file goes on as a replica of
+        // its own, whose joining is its first event.
+        let this = try store.replicaIdentity()
+        #expect(Set(events.dropLast().map(\.replica)) == [try store.requireProject().id])
+        #expect(events.last?.replica == this.id)
+        #expect(events.last?.body == .replicaJoined(ReplicaJoined(replica: this.id, tag: this.tag, parent: nil)))
         #expect(zip(events, events.dropFirst()).allSatisfy { $0.hlc < $1.hlc }, "clocks increase in the file's order")
         for event in events {
             switch event.body {
@@ -88,7 +94,7 @@ import Testing
         #expect(try store.defect(code: "1-ZXPWZ").defect.status == .closed)
         // New events come after every migrated one.
         let events = try store.events()
-        #expect(events.suffix(2).allSatisfy { $0.replica == events[0].replica })
+        #expect(events.suffix(2).allSatisfy { $0.replica == (try? store.replicaIdentity().id) })
         let written = try store.projectionDump()
         try store.rebuild()
         #expect(try store.projectionDump() == written)

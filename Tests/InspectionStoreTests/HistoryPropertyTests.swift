@@ -106,6 +106,13 @@ final class Simulation {
         try world.openRound()
     }
 
+    /// Another laptop on the same project, joined from `other`.
+    init(joining other: Simulation, clockSkew: TimeInterval = 0) throws {
+        world = try World(joining: other.world, clockSkew: clockSkew)
+        maxRounds = other.maxRounds
+        codes = other.codes
+    }
+
     /// One action drawn from `step`. Actions on a defect mostly pick one it can apply to
     /// (live, and for a re-check found before the open round); one kind picks any code ever
     /// handed out, retracted ones included, to exercise refusals.
