@@ -56,6 +56,7 @@ public enum EventBody: Hashable, Sendable {
     case defectReassigned(DefectReassigned)
     case reverted(Reverted)
     case replicaJoined(ReplicaJoined)
+    case conflictResolved(ConflictResolved)
 
     /// The name stored with the event.
     public var kind: String {
@@ -76,6 +77,7 @@ public enum EventBody: Hashable, Sendable {
         case .defectReassigned: return "defect.reassigned"
         case .reverted: return "reverted"
         case .replicaJoined: return "replica.joined"
+        case .conflictResolved: return "conflict.resolved"
         }
     }
 
@@ -98,6 +100,7 @@ public enum EventBody: Hashable, Sendable {
         case .defectReassigned(let e): return try encoder.encode(e)
         case .reverted(let e): return try encoder.encode(e)
         case .replicaJoined(let e): return try encoder.encode(e)
+        case .conflictResolved(let e): return try encoder.encode(e)
         }
     }
 
@@ -120,6 +123,7 @@ public enum EventBody: Hashable, Sendable {
         case "defect.reassigned": return .defectReassigned(try decoder.decode(DefectReassigned.self, from: payload))
         case "reverted": return .reverted(try decoder.decode(Reverted.self, from: payload))
         case "replica.joined": return .replicaJoined(try decoder.decode(ReplicaJoined.self, from: payload))
+        case "conflict.resolved": return .conflictResolved(try decoder.decode(ConflictResolved.self, from: payload))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event kind \(kind)"))
         }
@@ -293,6 +297,23 @@ public struct ReplicaJoined: Hashable, Sendable, Codable {
     public var tag: String
     public var parent: UUID?
     public init(replica: UUID, tag: String, parent: UUID?) { self.replica = replica; self.tag = tag; self.parent = parent }
+}
+
+/// A lead's decision on a conflict (see `Conflict`): the records set aside count as if they
+/// had not happened (for an item conflict, only for that room and item); the others stand.
+/// Setting none aside accepts the cautious reading. The event names the conflict's unit, its
+/// defect (when it is about one) and, for an item conflict, the conflict's round.
+public struct ConflictResolved: Hashable, Sendable, Codable {
+    public var conflict: String
+    public var setAside: [UUID]
+    public var pair: RoomItem?
+    public var note: String
+    public init(conflict: String, setAside: [UUID], pair: RoomItem? = nil, note: String) {
+        self.conflict = conflict
+        self.setAside = setAside
+        self.pair = pair
+        self.note = note
+    }
 }
 
 /// The order of the history across replicas.

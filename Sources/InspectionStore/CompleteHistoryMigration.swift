@@ -10,6 +10,7 @@ import InspectionCore
 /// - events of schema v1 that carried only counts are given their content from the tables
 ///   they changed: the project's identity and settings, the checklist set, every unit of a
 ///   layout import, each round's re-check list, the pairs each "pass the rest" passed;
+/// - conflicts between replicas get a table of their own (a projection);
 /// - the projections are rebuilt from the history, so that from now on they are its fold.
 ///
 /// Nothing is lost and no mark code changes: defects keep their codes, and the test of this
@@ -32,6 +33,18 @@ enum CompleteHistoryMigration {
                 joined_at INTEGER NOT NULL
             );
             CREATE INDEX replica_parent ON replica(parent);
+            CREATE TABLE conflict (
+                key TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                round INTEGER NOT NULL,
+                unit BLOB NOT NULL,
+                defect BLOB,
+                room TEXT,
+                item TEXT,
+                events TEXT NOT NULL
+            );
+            CREATE INDEX conflict_defect ON conflict(defect) WHERE defect IS NOT NULL;
+            CREATE INDEX conflict_unit ON conflict(unit, round);
             """)
         let this = ThisReplica.makeFirst()
         try ThisReplica.create(db, this)
@@ -56,6 +69,7 @@ enum CompleteHistoryMigration {
                                         body: .replicaJoined(ReplicaJoined(replica: this.id, tag: this.tag, parent: nil))), into: db)
         }
         try db.execute(sql: "CREATE UNIQUE INDEX event_order ON event(hlc, replica, id)")
+        try db.execute(sql: "CREATE INDEX event_replica ON event(replica, hlc)")
         try Projector.rebuild(db)
         try db.execute(sql: "PRAGMA user_version = 2")
     }

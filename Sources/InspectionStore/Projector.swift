@@ -143,6 +143,9 @@ final class Projector {
         case .reverted:
             if let id = event.defect { try refold(defect: id) }
             if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
+        case .conflictResolved:
+            if let id = event.defect { try refold(defect: id) }
+            if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
         case .replicaJoined(let j):
             try db.execute(sql: "INSERT INTO replica (id, tag, parent, joined_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                            arguments: [j.replica, j.tag, j.parent, EventCodec.milliseconds(event.at)])
@@ -209,6 +212,7 @@ final class Projector {
     /// re-check rows.
     private func refold(defect id: UUID) throws {
         let events = try EventCodec.fetch(db, where: "defect = ?", arguments: [id], upTo: position)
+        try db.cachedStatement(sql: "DELETE FROM conflict WHERE defect = ?").execute(arguments: [id])
         guard let defect = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold) else {
             // Its finding was taken back: the code no longer answers.
             try db.cachedStatement(sql: "UPDATE defect_state SET status = 'retracted' WHERE id = ?").execute(arguments: [id])
@@ -216,6 +220,7 @@ final class Projector {
         }
         guard let unit = try unitRow(id: defect.unit) else { return }
         try save(defect, unit: unit)
+        for conflict in defect.conflicts { try saveConflict(conflict) }
         // Each re-check row: its result in that round, and the contractor who had the defect
         // then (the present one while unrecorded).
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
@@ -251,6 +256,13 @@ final class Projector {
         ])
     }
 
+    private func saveConflict(_ c: Conflict) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO conflict (key, kind, round, unit, defect, room, item, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(key) DO UPDATE SET events = excluded.events
+            """).execute(arguments: [c.key, c.kind.rawValue, c.round, c.unit, c.defect, c.pair?.room, c.pair?.item, try EventCodec.json(c.events)])
+    }
+
     /// Recomputes the progress of every unit round the applied events touched.
     func flush() throws {
         guard !dirty.isEmpty else { return }
@@ -262,8 +274,11 @@ final class Projector {
             """)
         for key in dirty.sorted(by: { ($0.round, $0.unit.uuidString) < ($1.round, $1.unit.uuidString) }) {
             guard let unit = try unitRow(id: key.unit) else { continue }
-            let progress = try InspectionStore.unitRound(db, unit: unit.unit, round: key.round, checklists: checklists, upTo: position).progress
+            let view = try InspectionStore.unitRound(db, unit: unit.unit, round: key.round, checklists: checklists, upTo: position)
+            let progress = view.progress
             try upsert.execute(arguments: [key.round, unit.rowid, progress.applicable, progress.recorded, progress.rechecks, progress.rechecksDone])
+            try db.cachedStatement(sql: "DELETE FROM conflict WHERE unit = ? AND round = ? AND kind = 'item'").execute(arguments: [key.unit, key.round])
+            for conflict in view.results.conflicts { try saveConflict(conflict) }
         }
         dirty = []
     }
@@ -272,7 +287,7 @@ final class Projector {
 
     /// The projection tables, children first (the order they are emptied in).
     static let tables = ["unit_round", "recheck", "defect_state", "defect_tally", "round", "contractor", "unit", "checklist", "project",
-                         "replica"]
+                         "replica", "conflict"]
 
     /// Empties the projections and applies the whole history again, in order. Returns the
     /// number of events applied.

@@ -62,6 +62,7 @@ extension InspectionStore {
             "SELECT 'contractor', id, name, trades, buildings FROM contractor",
             "SELECT 'round', number, opened, closed, partial, unreached, pending FROM round",
             "SELECT 'replica', id, tag, parent, joined_at FROM replica",
+            "SELECT 'conflict', key, kind, round, unit, defect, room, item, events FROM conflict",
             """
             SELECT 'defect', d.id, d.code, u.id, d.building, d.room, d.item, d.category, d.note, d.severity, d.severity_rank,
                    d.sensitivity_rank, c.id, d.inspector, d.round_found, d.found_at, d.status, d.failed, d.flag_round, fc.id,
@@ -88,6 +89,7 @@ extension InspectionStore {
         for sql in queries {
             // A file of an older schema lacks the newer tables.
             if sql.contains("FROM replica"), !tables.contains("replica") { continue }
+            if sql.contains("FROM conflict"), !tables.contains("conflict") { continue }
             let rows = try Row.fetchAll(db, sql: sql)
             lines += rows.map { row in row.databaseValues.map { value -> String in
                 if case .blob(let data) = value.storage, data.count == 16 {

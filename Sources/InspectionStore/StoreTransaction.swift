@@ -120,10 +120,10 @@ public final class StoreTransaction {
 
     /// Appends an event to the history and applies it to the projections.
     @discardableResult
-    func append(_ body: EventBody, unit: UUID? = nil, defect: UUID? = nil) throws -> Event {
+    func append(_ body: EventBody, unit: UUID? = nil, defect: UUID? = nil, round: Int? = nil) throws -> Event {
         let hlc = HistoryOrder.next(at: context.at, after: latestHLC)
         let event = Event(id: store.makeID(), replica: replica.id, hlc: hlc, at: context.at, actor: context.actor,
-                          round: latestRound?.number ?? 0, unit: unit, defect: defect, body: body)
+                          round: round ?? latestRound?.number ?? 0, unit: unit, defect: defect, body: body)
         try EventCodec.insert(event, into: db)
         latestHLC = hlc
         try projector.apply(event)

@@ -12,6 +12,16 @@ public struct MergeSummary: Hashable, Sendable {
     public var rebuilt: Bool
 }
 
+/// The latest clock of each replica's events a file holds: what it asks others for is what
+/// comes after.
+struct VersionVector {
+    var latest: [UUID: Int64] = [:]
+
+    init(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT replica, max(hlc) FROM event GROUP BY replica") { latest[row[0]] = row[1] }
+    }
+}
+
 /// The history of another replica's file, read for a merge.
 struct ReplicaHistory {
     var path: String
@@ -76,20 +86,45 @@ extension InspectionStore {
         return (child.id, child.tag)
     }
 
-    /// This file's whole history, for another replica to merge.
-    func history() throws -> ReplicaHistory {
-        try read { db in try Self.history(db, path: path ?? "the database") }
+    /// This file's history, for another replica to merge: every event, or with `lacking`,
+    /// the events a replica with that version vector lacks.
+    func history(lacking known: VersionVector? = nil) throws -> ReplicaHistory {
+        try read { db in try Self.history(db, path: path ?? "the database", lacking: known) }
     }
 
-    static func history(_ db: Database, path: String) throws -> ReplicaHistory {
+    static func history(_ db: Database, path: String, lacking known: VersionVector? = nil) throws -> ReplicaHistory {
         guard let project = try Self.project(db) else { throw StoreError.database(path: path, reason: "no project in this file") }
-        let events = try Row.fetchAll(db, sql: "SELECT \(EventCodec.columns) FROM event ORDER BY \(EventCodec.order)").map(EventCodec.event)
+        let select = "SELECT \(EventCodec.columns) FROM event"
+        var events: [Event] = []
+        if let known {
+            // Each replica's events in a file are a prefix of all it recorded (it appends them
+            // in clock order, and every exchange passes on everything after the receiver's
+            // latest), so "the events you lack" are those after its latest of each replica.
+            // The first release's events (the project's own replica id) are compared one by one.
+            for replica in try UUID.fetchAll(db, sql: "SELECT DISTINCT replica FROM event") {
+                if replica == project.id {
+                    events += try Row.fetchAll(db, sql: "\(select) WHERE replica = ?", arguments: [replica]).map(EventCodec.event)
+                } else if let latest = known.latest[replica] {
+                    events += try Row.fetchAll(db.cachedStatement(sql: "\(select) WHERE replica = ? AND hlc > ?"),
+                                               arguments: [replica, latest]).map(EventCodec.event)
+                } else {
+                    events += try Row.fetchAll(db.cachedStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica]).map(EventCodec.event)
+                }
+            }
+        } else {
+            events = try Row.fetchAll(db, sql: "\(select) ORDER BY \(EventCodec.order)").map(EventCodec.event)
+        }
         return ReplicaHistory(path: path, project: project.id, projectName: project.name, events: events)
+    }
+
+    /// The latest clock of each replica's events in this file.
+    func versionVector() throws -> VersionVector {
+        try read { db in try VersionVector(db) }
     }
 
     /// Reads another replica's file for a merge, leaving it as it is: opened read-only (it may
     /// be open in another yanfang); a file of schema v1 is read from a migrated copy in memory.
-    static func readReplica(path: String) throws -> ReplicaHistory {
+    static func readReplica(path: String, lacking known: VersionVector?) throws -> ReplicaHistory {
         try FileCheck.checkExisting(path: path)
         do {
             var config = Configuration()
@@ -99,7 +134,7 @@ extension InspectionStore {
             defer { try? queue.close() }
             let version = try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
             if version >= Schema.version {
-                return try queue.read { try history($0, path: path) }
+                return try queue.read { try history($0, path: path, lacking: known) }
             }
             let memory = try DatabaseQueue()
             try queue.backup(to: memory)
@@ -116,9 +151,10 @@ extension InspectionStore {
     /// newer schema or of another project refuses the whole merge and nothing changes.
     public func merge(files: [String]) throws -> MergeSummary {
         let mine = try requireProject()
+        let known = try versionVector()
         var histories: [ReplicaHistory] = []
         for file in files {
-            let history = try Self.readReplica(path: file)
+            let history = try Self.readReplica(path: file, lacking: known)
             guard history.project == mine.id else {
                 throw StoreError.otherProject(path: file, project: history.projectName, mine: mine.name)
             }
@@ -129,7 +165,7 @@ extension InspectionStore {
 
     /// Merges another store's history (in memory or on file) into this one.
     public func merge(from other: InspectionStore) throws -> MergeSummary {
-        let history = try other.history()
+        let history = try other.history(lacking: try versionVector())
         guard history.project == (try requireProject()).id else {
             throw StoreError.otherProject(path: other.path ?? "the other database", project: history.projectName, mine: try requireProject().name)
         }
@@ -225,5 +261,55 @@ extension InspectionStore {
                                    events: counts[id]?.0 ?? 0, latest: counts[id].map { EventCodec.date($0.1) }, isThisFile: id == this.id)
             }
         }
+    }
+}
+
+/// What a sync through a shared folder did.
+public struct SyncSummary: Hashable, Sendable {
+    public var folder: String
+    /// Other replicas' files found in the folder.
+    public var others: Int
+    public var merged: MergeSummary
+    /// This file's copy written there, and its number of events.
+    public var snapshot: String
+    public var events: Int
+}
+
+extension InspectionStore {
+    /// The setting keys a sync remembers in the file.
+    public static let syncFolderSetting = "sync.folder"
+    public static let lastSyncSetting = "sync.last"
+
+    /// The everyday team workflow: merges every other replica's file in `folder`
+    /// (`*.yanfang`), then writes this file's copy there as `replica-TAG.yanfang`, and
+    /// remembers the folder and the time.
+    public func sync(folder: String, now: Date = Date()) throws -> SyncSummary {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StoreError.missingFolder(path: folder)
+        }
+        let mine = "replica-\(try replicaIdentity().tag).yanfang"
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw StoreError.unreadable(path: folder, reason: "\(error.localizedDescription)")
+        }
+        let others = names.filter { $0.hasSuffix(".yanfang") && $0 != mine && !$0.hasPrefix(".") }.sorted()
+            .map { URL(fileURLWithPath: folder).appendingPathComponent($0).path }
+        let merged = try merge(files: others)
+        let target = URL(fileURLWithPath: folder).appendingPathComponent(mine).path
+        let events = try writeSnapshot(to: target)
+        try setSetting(Self.syncFolderSetting, folder)
+        try setSetting(Self.lastSyncSetting, ISO8601DateFormatter().string(from: now))
+        return SyncSummary(folder: folder, others: others.count, merged: merged, snapshot: target, events: events)
+    }
+
+    /// When this file last synced, with which folder, and how many replicas it has heard of.
+    public func syncStatus() throws -> (folder: String?, last: Date?, replicas: Int) {
+        let folder = try setting(Self.syncFolderSetting)
+        let last = try setting(Self.lastSyncSetting).flatMap { ISO8601DateFormatter().date(from: $0) }
+        let replicas = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM replica") ?? 0 }
+        return (folder, last, replicas)
     }
 }

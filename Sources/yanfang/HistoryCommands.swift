@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import InspectionCore
+import InspectionReports
 import InspectionStore
 
 struct Rebuild: ParsableCommand {
@@ -104,22 +106,12 @@ struct Sync: ParsableCommand {
 
     func run() throws {
         let path = database.path(root: root)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw EnvironmentError(description: "\(folder): no such folder (create it, or mount the shared folder, first)")
-        }
         let store = try database.open(root: root)
-        let mine = "replica-\(try store.replicaIdentity().tag).yanfang"
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        let others = names.filter { $0.hasSuffix(".yanfang") && $0 != mine && !$0.hasPrefix(".") }.sorted()
-            .map { URL(fileURLWithPath: folder).appendingPathComponent($0).path }
-        let summary = try store.merge(files: others)
-        let target = URL(fileURLWithPath: folder).appendingPathComponent(mine).path
-        let written = try store.writeSnapshot(to: target)
+        let summary = try store.sync(folder: folder)
         try store.close()
-        let merged = others.isEmpty ? "no other replica there yet"
-            : mergeClause(summary, into: path, from: "\(others.count) replica file\(others.count == 1 ? "" : "s")")
-        print("Synced with \(folder): \(merged); wrote \(target) (\(written) events).")
+        let merged = summary.others == 0 ? "no other replica there yet"
+            : mergeClause(summary.merged, into: path, from: "\(summary.others) replica file\(summary.others == 1 ? "" : "s")")
+        print("Synced with \(folder): \(merged); wrote \(summary.snapshot) (\(summary.events) events).")
     }
 }
 
@@ -141,5 +133,101 @@ struct Replicas: ParsableCommand {
             let latest = replica.latest.map { "latest \(formatter.string(from: $0))" } ?? "nothing recorded"
             print("\(replica.tag.padding(toLength: 4, withPad: " ", startingAt: 0)) \(replica.events) events, \(latest)\(replica.isThisFile ? "  (this file)" : "")")
         }
+    }
+}
+
+struct Conflicts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conflicts",
+        abstract: "Records from different laptops that contradict each other, until a lead resolves them.",
+        discussion: """
+        Two results for one item of a unit in a round, a passed and a failed re-check of one \
+        defect in one round, a defect waived on one laptop and re-checked on another, two \
+        reassignments. Until resolved the cautious reading counts: a recorded defect stands, a \
+        failed re-check stands over a pass, a waived and failed defect stays open.
+        """,
+        subcommands: [List.self, Resolve.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the conflicts not yet resolved.")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Flag(help: "JSON for scripts.") var json = false
+
+        func run() throws {
+            let store = try database.open(root: root)
+            let views = try store.conflicts()
+            let names = Dictionary(try store.contractors().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            if json { return try printJSON(views.map { ConflictJSON($0, contractors: names) }) }
+            if views.isEmpty { return print("No conflicts.") }
+            for view in views {
+                print(ConflictJSON.title(view))
+                for (i, side) in view.sides.enumerated() {
+                    print("   \(i + 1). laptop \(side.replicaTag): \(describe(side.event, contractors: names))")
+                }
+            }
+            print("Resolve one with: yanfang conflicts resolve NAME --keep N --note WHY  (--keep all: every side stays, the cautious reading counts)")
+        }
+    }
+
+    struct Resolve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Resolve a conflict: keep one side (the others are set aside), or all.")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: ArgumentHelp("The conflict's name, as listed.", valueName: "C-XXXXX")) var name: String
+        @Option(help: ArgumentHelp("The side that stands (its number in the list), or all.", valueName: "N|all")) var keep: String
+        @Option(help: "Why (kept in the history).") var note: String
+        @Option(help: "Who resolves it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+        func validate() throws {
+            if keep != "all" && Int(keep) == nil { throw ValidationError("--keep is a side's number or all, not \(keep)") }
+        }
+
+        func run() throws {
+            let store = try database.open(root: root)
+            let view = try store.write(try Env.action(inspector)) { try $0.resolveConflict(name, keep: Int(keep), note: note) }
+            let kept = Int(keep).map { "side \($0) stands, the other\(view.sides.count > 2 ? "s" : "") set aside" } ?? "every side stays (the cautious reading)"
+            print("Resolved \(view.conflict.shortName) (\(ConflictJSON.what(view))): \(kept).")
+        }
+    }
+}
+
+/// `yanfang conflicts --json`.
+struct ConflictJSON: Encodable {
+    struct Side: Encodable { var laptop: String; var event: UUID; var kind: String; var actor: String; var at: Date; var text: String }
+    var name: String
+    var kind: String
+    var round: Int
+    var unit: String
+    var defect: String?
+    var room: String?
+    var item: String?
+    var sides: [Side]
+
+    init(_ view: ConflictView, contractors: [UUID: String]) {
+        let c = view.conflict
+        name = c.shortName
+        kind = c.kind.rawValue
+        round = c.round
+        unit = view.unitCode
+        defect = view.defectCode
+        room = c.pair?.room
+        item = c.pair?.item
+        sides = view.sides.map { Side(laptop: $0.replicaTag, event: $0.event.id, kind: $0.event.body.kind, actor: $0.event.actor,
+                                      at: $0.event.at, text: describe($0.event, contractors: contractors)) }
+    }
+
+    static func what(_ view: ConflictView) -> String {
+        let c = view.conflict
+        switch c.kind {
+        case .itemResults: return "\(view.unitCode) \(c.pair?.room ?? "") \(c.pair?.item ?? ""): two results"
+        case .recheckResults: return "re-check of \(view.defectCode ?? "?"): passed and failed"
+        case .waivedAndRechecked: return "\(view.defectCode ?? "?"): waived and re-checked"
+        case .reassignments: return "\(view.defectCode ?? "?"): two reassignments"
+        }
+    }
+
+    static func title(_ view: ConflictView) -> String {
+        "\(view.conflict.shortName)  round \(view.conflict.round)  \(view.unitCode)  \(what(view))"
     }
 }
