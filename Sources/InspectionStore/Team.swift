@@ -229,6 +229,7 @@ extension InspectionStore {
     /// number of events in it.
     public func writeSnapshot(to path: String) throws -> Int {
         let temporary = path + ".writing-\(ProcessInfo.processInfo.processIdentifier)"
+        Self.removeStaleTemporaries(of: path)
         try? FileManager.default.removeItem(atPath: temporary)
         do {
             let count = try translatingErrors {
@@ -244,6 +245,22 @@ extension InspectionStore {
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error
+        }
+    }
+
+    /// Removes what killed writers of `path` left beside it (`path.writing-PID` and its
+    /// journal) when that process is gone. Only this replica writes its own snapshot's name,
+    /// so no other laptop's file is touched; a live writer on this machine is left alone.
+    static func removeStaleTemporaries(of path: String) {
+        let url = URL(fileURLWithPath: path)
+        let prefix = url.lastPathComponent + ".writing-"
+        let folder = url.deletingLastPathComponent()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let pid = Int32(rest.prefix { $0.isNumber }), pid != ProcessInfo.processInfo.processIdentifier else { continue }
+            if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
 
