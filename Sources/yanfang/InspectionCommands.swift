@@ -123,15 +123,16 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         let store = try database.open(root: root)
-        try store.write(try Env.action(inspector)) { tx in
+        // The line is printed only once the transaction has committed.
+        let line = try store.write(try Env.action(inspector)) { tx -> String in
             if passRemaining {
                 let pairs = try tx.passRemaining(unit: unit)
-                print("\(unit): \(pairs.count) item\(pairs.count == 1 ? "" : "s") passed.")
-            } else if let item {
-                let changed = try tx.recordItem(unit: unit, item: item, room: room, outcome: pass ? .pass : .notApplicable)
-                print("\(unit): \(item) \(pass ? "passed" : "not applicable")\(changed ? "" : " (already recorded)").")
+                return "\(unit): \(pairs.count) item\(pairs.count == 1 ? "" : "s") passed."
             }
+            let changed = try tx.recordItem(unit: unit, item: item ?? "", room: room, outcome: pass ? .pass : .notApplicable)
+            return "\(unit): \(item ?? "") \(pass ? "passed" : "not applicable")\(changed ? "" : " (already recorded)")."
         }
+        print(line)
     }
 }
 
