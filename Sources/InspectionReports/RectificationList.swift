@@ -16,14 +16,12 @@ public struct RectificationList: Sendable {
     /// The list for `contractor`: what it still has to fix (open, or claimed fixed and
     /// awaiting re-check), or every one of its defects when `all`.
     public static func load(store: InspectionStore, contractor: String, all: Bool, today: Day) throws -> RectificationList {
-        guard try store.contractors().contains(where: { $0.name == contractor }) else {
-            throw InspectionError.unknownContractor(contractor)
-        }
+        let found = try store.requireContractor(named: contractor)
         var filter = DefectFilter()
-        filter.contractor = contractor
+        filter.contractor = found.name
         if !all { filter.statuses = DefectStatus.allCases.filter(\.blocksDelivery) }
         let defects = try store.defects(filter)
-        return RectificationList(project: try store.requireProject(), contractor: contractor, generated: today,
+        return RectificationList(project: try store.requireProject(), contractor: found.name, generated: today,
                                  defects: defects, checklists: try store.checklists())
     }
 
@@ -68,13 +66,13 @@ public struct RectificationList: Sendable {
 
     public func markdown(language: Language = .zh) -> String {
         let l = language
-        var out = "# \(RT.rectificationTitle.text(l)) · \(project.name)\n\n"
+        var out = "# \(RT.rectificationTitle.text(l)) · \(Escape.markdownCell(project.name))\n\n"
         out += "- \(RT.contractor.text(l)): \(Escape.markdownCell(contractor))\n"
         out += "- \(RT.delivery.text(l)): \(project.delivery)\n- \(RT.generated.text(l)): \(generated)\n"
         out += "- \(RT.itemsToFix.text(l)): \(defects.filter { $0.status == .open }.count) · \(RT.awaiting.text(l)): \(defects.filter { $0.status == .rectified }.count)\n\n"
         if defects.isEmpty { return out + RT.noItems.text(l) + "\n" }
         for (building, list) in byBuilding {
-            out += "## \(buildingName(building, l))\n\n"
+            out += "## \(Escape.markdownCell(buildingName(building, l)))\n\n"
             out += "| \(RT.code.text(l)) | \(RT.unit.text(l)) | \(RT.room.text(l)) | \(RT.item.text(l)) | \(RT.note.text(l)) | \(RT.severity.text(l)) | \(RT.roundFound.text(l)) | \(RT.failed.text(l)) | \(RT.status.text(l)) |\n"
             out += "|---|---|---|---|---|---|---|---|---|\n"
             for d in list {

@@ -86,7 +86,7 @@ public final class InspectionApp: TerminalProgram {
         contractors = try store.contractors()
         rounds = try store.rounds()
         if let contractor = configuration.contractor {
-            guard contractors.contains(where: { $0.name == contractor }) else { throw InspectionError.unknownContractor(contractor) }
+            guard contractors.contains(where: { UserText.sameName($0.name, contractor) }) else { throw InspectionError.unknownContractor(contractor) }
             stack = [try ContractorScreen(app: self, contractor: contractor)]
             return
         }

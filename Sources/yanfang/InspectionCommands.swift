@@ -175,8 +175,8 @@ struct DefectCommand: ParsableCommand {
             }
             let contractorName = contractor ?? root.contractor
             let defect = try store.write(try Env.action(inspector)) { tx in
-                try tx.addDefect(unit: unit, item: item, room: room, note: note, severity: level,
-                                 contractor: contractorName.map { .named($0) } ?? .byTrade)
+                try tx.addDefect(unit: unit, item: item, room: room, note: UserText.line(note), severity: level,
+                                 contractor: contractorName.map { .named(UserText.line($0)) } ?? .byTrade)
             }
             print(defect.code.text)
         }
@@ -192,7 +192,7 @@ struct DefectCommand: ParsableCommand {
 
         func run() throws {
             let store = try database.open(root: root)
-            let defect = try store.write(try Env.action(inspector)) { tx in try tx.rectify(code: code, note: note) }
+            let defect = try store.write(try Env.action(inspector)) { tx in try tx.rectify(code: code, note: UserText.line(note)) }
             print("\(defect.code): rectified, awaiting re-check.")
         }
     }
@@ -210,7 +210,7 @@ struct DefectCommand: ParsableCommand {
         func run() throws {
             let store = try database.open(root: root)
             let defect = try store.write(try Env.action(inspector)) { tx in
-                try tx.recheck(code: code, passed: outcome == .pass, note: note)
+                try tx.recheck(code: code, passed: outcome == .pass, note: UserText.line(note))
             }
             if defect.status == .closed {
                 print("\(defect.code): re-check passed, closed.")
@@ -230,7 +230,7 @@ struct DefectCommand: ParsableCommand {
 
         func run() throws {
             let store = try database.open(root: root)
-            let defect = try store.write(try Env.action(inspector)) { tx in try tx.waive(code: code, answer: answer) }
+            let defect = try store.write(try Env.action(inspector)) { tx in try tx.waive(code: code, answer: UserText.line(answer)) }
             print("\(defect.code): waived.")
         }
     }
@@ -244,7 +244,8 @@ struct DefectCommand: ParsableCommand {
         @Option(help: "Who reassigns it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
 
         func run() throws {
-            guard let name = contractor ?? root.contractor else { throw UsageError("give --contractor NAME") }
+            guard let typed = contractor ?? root.contractor else { throw UsageError("give --contractor NAME") }
+            let name = UserText.line(typed)
             let store = try database.open(root: root)
             let defect = try store.write(try Env.action(inspector)) { tx in try tx.reassign(code: code, contractor: name) }
             print("\(defect.code): now with \(name).")
@@ -298,12 +299,9 @@ struct DefectCommand: ParsableCommand {
         func run() throws {
             let store = try database.open(root: root)
             if let unit, try store.unit(code: unit) == nil { throw InspectionError.unknownUnit(unit) }
-            if let name = contractor ?? root.contractor, !(try store.contractors().contains { $0.name == name }) {
-                throw InspectionError.unknownContractor(name)
-            }
             var filter = DefectFilter()
             filter.unitCode = unit
-            filter.contractor = contractor ?? root.contractor
+            if let name = contractor ?? root.contractor { filter.contractor = try store.requireContractor(named: name).name }
             filter.roundFound = round
             if let status {
                 guard let value = DefectStatus(rawValue: status) else { throw UsageError("--status \(status) must be open, rectified, closed or waived") }

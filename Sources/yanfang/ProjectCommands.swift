@@ -43,11 +43,11 @@ struct Init: ParsableCommand {
         let context = try Env.action(inspector)
         let units = try createDatabase(at: path) { store in
             try store.write(context) { tx in
-                _ = try tx.createProject(name: project, delivery: day, checklists: set, source: source)
+                _ = try tx.createProject(name: UserText.line(project), delivery: day, checklists: set, source: source)
                 return try rows.map { try tx.importLayout(rows: $0, file: layout!) }?.count ?? 0
             }
         }
-        print("Created \(path): \(project), delivery \(day), \(set.items.count) checklist items, \(units) units.")
+        print("Created \(path): \(UserText.line(project)), delivery \(day), \(set.items.count) checklist items, \(units) units.")
     }
 }
 
@@ -167,7 +167,7 @@ struct ContractorCommand: ParsableCommand {
             let list = trades.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let buildingList = buildings.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             let contractor = try store.write(try Env.action(inspector)) { tx in
-                try tx.addContractor(name: name, trades: list, buildings: buildingList)
+                try tx.addContractor(name: UserText.line(name), trades: list, buildings: buildingList)
             }
             print("Added \(contractor.name): \(contractor.trades.joined(separator: ", "))" + (contractor.buildings.map { " in buildings \($0.joined(separator: ", "))" } ?? ""))
         }

@@ -58,8 +58,9 @@ struct Yanfang: ParsableCommand {
 
     /// Prints a one-line message per problem and returns the exit status.
     static func report(_ error: Error) -> Int32 {
+        // Values echoed in a message (a typed code, a name) are shown escaped: the line stays one plain line.
         func fail(_ message: String, _ status: Int32) -> Int32 {
-            FileHandle.standardError.write(Data("yanfang: \(message)\n".utf8))
+            FileHandle.standardError.write(Data("yanfang: \(UserText.escaped(message))\n".utf8))
             return status
         }
         switch error {
@@ -69,7 +70,7 @@ struct Yanfang: ParsableCommand {
         case let e as StoreError:
             return fail(e.description, 2)
         case let e as FileProblems:
-            for problem in e.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+            for problem in e.problems { FileHandle.standardError.write(Data("\(UserText.escaped("\(problem)"))\n".utf8)) }
             return fail("\(e.problems.count) problem\(e.problems.count == 1 ? "" : "s"); nothing was changed", 2)
         case let e as LineProblem:
             return fail(e.description, 2)
