@@ -39,7 +39,7 @@ struct Export: ParsableCommand {
 
         func run() throws {
             guard let name = contractor ?? root.contractor else { throw UsageError("give --contractor NAME") }
-            let store = try database.open(root: root)
+            let store = try database.read(root: root)
             let list = try RectificationList.load(store: store, contractor: name, all: all, today: try Env.today())
             let language = root.lang?.language ?? .zh
             switch format {
@@ -61,7 +61,7 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Write here instead of standard output.", valueName: "FILE")) var out: String?
 
     func run() throws {
-        let store = try database.open(root: root)
+        let store = try database.read(root: root)
         let report = try AcceptanceReport.load(store: store, round: round, today: try Env.today())
         let language = root.lang?.language ?? .zh
         let text = format == .html ? report.html(language: language) : report.markdown(language: language)

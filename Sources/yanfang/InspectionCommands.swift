@@ -69,7 +69,7 @@ struct RoundCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try database.open(root: root)
+            let store = try database.read(root: root)
             let project = try store.requireProject()
             var list: [RoundJSON] = []
             for round in try store.rounds() {
@@ -260,7 +260,7 @@ struct DefectCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let store = try database.open(root: root)
+            let store = try database.read(root: root)
             let detail = try store.defect(code: code)
             let checklists = try store.checklists()
             let contractors = try store.contractors()
@@ -297,7 +297,7 @@ struct DefectCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try database.open(root: root)
+            let store = try database.read(root: root)
             if let unit, try store.unit(code: unit) == nil { throw InspectionError.unknownUnit(unit) }
             var filter = DefectFilter()
             filter.unitCode = unit
@@ -329,7 +329,7 @@ struct Board: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let store = try database.open(root: root)
+        let store = try database.read(root: root)
         let board = try store.board(round: round, today: try Env.today())
         let checklists = try store.checklists()
         if json { try printJSON(BoardJSON(board, checklists: checklists)); return }
@@ -345,7 +345,7 @@ struct Penalties: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let store = try database.open(root: root)
+        let store = try database.read(root: root)
         if let round, !(try store.rounds().contains { $0.number == round }) { throw InspectionError.roundNotFound(round) }
         let list = try store.penalties(round: round)
         if json { try printJSON(list); return }

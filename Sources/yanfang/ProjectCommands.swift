@@ -109,7 +109,7 @@ struct LayoutCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let store = try database.open(root: root)
+            let store = try database.read(root: root)
             let units = try store.units()
             if json {
                 struct UnitJSON: Encodable { var code: String; var building: String; var entrance: Int; var floor: Int; var unit: Int; var type: String }
@@ -132,7 +132,7 @@ struct ChecklistCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let set = try database.open(root: root).checklists()
+            let set = try database.read(root: root).checklists()
             if json {
                 try printJSON(set)
                 return
@@ -180,7 +180,7 @@ struct ContractorCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let store = try database.open(root: root)
+            let store = try database.read(root: root)
             let contractors = try store.contractors()
             if json {
                 struct ContractorJSON: Encodable { var name: String; var trades: [String]; var buildings: [String]? }
@@ -204,9 +204,10 @@ struct Settings: ParsableCommand {
     @Option(help: "Who changes them (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
 
     func run() throws {
-        let store = try database.open(root: root)
         let day = try Env.parseDay(delivery, option: "--delivery")
-        if penaltyThreshold != nil || readinessTarget != nil || day != nil {
+        let changing = penaltyThreshold != nil || readinessTarget != nil || day != nil
+        let store = try changing ? database.open(root: root) : database.read(root: root)
+        if changing {
             try store.write(try Env.action(inspector)) { tx in
                 try tx.changeSettings(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: day)
             }

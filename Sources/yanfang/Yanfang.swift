@@ -23,7 +23,7 @@ struct Yanfang: ParsableCommand {
         subcommands: [
             Demo.self, Init.self, LayoutCommand.self, ChecklistCommand.self, ContractorCommand.self,
             RoundCommand.self, Inspect.self, UnitCommand.self, DefectCommand.self, Undo.self, Board.self, Penalties.self,
-            Export.self, Report.self, Settings.self,
+            Export.self, Report.self, Settings.self, Check.self,
         ]
     )
 
@@ -99,7 +99,11 @@ struct DatabaseOptions: ParsableArguments {
 
     func path(root: Yanfang) -> String { Env.databasePath(db ?? root.db) }
 
+    /// For a command that changes the file.
     func open(root: Yanfang) throws -> InspectionStore { try InspectionStore.open(path: path(root: root)) }
+
+    /// For a command that only reads: the file is left byte-for-byte as it was.
+    func read(root: Yanfang) throws -> InspectionStore { try InspectionStore.openForReading(path: path(root: root)) }
 }
 
 func printJSON<T: Encodable>(_ value: T) throws {

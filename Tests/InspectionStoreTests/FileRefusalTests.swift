@@ -112,7 +112,8 @@ func sqlite3(_ path: String, _ sql: String) throws {
         #expect(at == path)
         #expect(FileManager.default.contents(atPath: path) == bytes)
         #expect(dir.sidecars(of: path) == [])
-        #expect(thrown?.description.hasPrefix(path + ": damaged or not a database (") == true)
+        #expect(thrown?.description.hasPrefix(path + " is damaged: ") == true)
+        #expect(thrown?.description.hasSuffix(" (run yanfang check)") == true)
     }
 
     @Test func missingFileIsRefusedAndNotCreated() throws {
