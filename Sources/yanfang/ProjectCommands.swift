@@ -15,6 +15,10 @@ func loadChecklists(directory: String?) throws -> (ChecklistSet, String) {
 }
 
 func readLayout(_ path: String) throws -> [LayoutRow] {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        throw LineProblem(file: path, line: 0, message: "a folder, not a layout file (give the CSV inside it)")
+    }
     let data: Data
     do {
         data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -56,8 +60,8 @@ struct Init: ParsableCommand {
 func createDatabase<T>(at path: String, replacing: Bool = false, _ build: (InspectionStore) throws -> T) throws -> T {
     let manager = FileManager.default
     if manager.fileExists(atPath: path) && !replacing { throw StoreError.exists(path: path) }
-    let temporary = path + ".creating-\(ProcessInfo.processInfo.processIdentifier)"
-    for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: temporary + suffix) }
+    let temporary = TemporaryFiles.name(for: path)
+    TemporaryFiles.removeStale(for: path)
     do {
         let store: InspectionStore
         do {
