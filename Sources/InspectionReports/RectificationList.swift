@@ -45,21 +45,18 @@ public struct RectificationList: Sendable {
     /// UTF-8 with a BOM and CRLF line ends, so Excel and LibreOffice open the Chinese
     /// intact; cells a spreadsheet would run as formulas are neutralised.
     public func csv(language: Language = .zh) throws -> Data {
-        let sink = ByteSink()
-        let writer = try CSVWriter(stream: sink, newline: .crlf)
+        let out = try QuotedFields(quoted: true, reservingCapacity: 3 + 160 * (defects.count + 1))
+        out.bytes.append(contentsOf: [0xEF, 0xBB, 0xBF])
         let header = [RT.code, RT.unit, RT.building, RT.entrance, RT.floor, RT.room, RT.itemID, RT.item, RT.note,
                       RT.severity, RT.roundFound, RT.failed, RT.status, RT.rectification].map { $0.text(language) }
-        try writer.write(row: header, quotedAtIndex: { _ in true })
+        try out.append(row: header)
         for d in defects {
             let row = [d.code.text, d.unitCode, d.building, String(d.entrance), String(d.floor), d.room, d.item,
                        itemName(d, language), d.note, d.severity.name.text(language), String(d.roundFound),
                        String(d.failedRechecks), d.status.name.text(language), d.rectificationNote ?? ""]
-            // Every field quoted: the library then skips its own per-field searches, which
-            // are most of its cost, and any spreadsheet reads quoted fields.
-            try writer.write(row: row.map(Escape.spreadsheetCell), quotedAtIndex: { _ in true })
+            try out.append(row: row.map(Escape.spreadsheetCell))
         }
-        sink.close()
-        return Data([0xEF, 0xBB, 0xBF] + sink.bytes)
+        return Data(out.bytes)
     }
 
     // MARK: - Markdown
