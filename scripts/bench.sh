@@ -14,7 +14,7 @@ mkdir -p "$out"
 export LANG=C.UTF-8 YANFANG_TODAY=2026-11-23
 
 swift build -c release --scratch-path .build-release --product yanfang >/dev/null
-swift build -c release --scratch-path .build-release --product yanfang-bench >/dev/null
+[ "${ONLY:-}" = csv ] || swift build -c release --scratch-path .build-release --product yanfang-bench >/dev/null
 bin=.build-release/release/yanfang
 bench=.build-release/release/yanfang-bench
 db="$out/generated-$units.db"

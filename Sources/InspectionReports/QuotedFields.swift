@@ -12,7 +12,7 @@ final class QuotedFields {
     private let sink = ByteSink()
     private let writer: CSVWriter
     private let quoted: Bool
-    private var cache: [String: [UInt8]] = [:]
+    private var cache: [FieldKey: [UInt8]] = [:]
     private var written = false
     private var rows = 0
     var bytes: [UInt8] = []
@@ -39,7 +39,8 @@ final class QuotedFields {
     }
 
     private func append(field: String) throws {
-        if let known = cache[field] {
+        let key = FieldKey(field)
+        if let known = cache[key] {
             bytes.append(contentsOf: known)
             return
         }
@@ -51,7 +52,30 @@ final class QuotedFields {
         written = true
         let encoded = Array(sink.bytes[(start + skip)...])
         sink.removeAll()
-        if cache.count < 100_000 { cache[field] = encoded }
+        if cache.count < 100_000 { cache[key] = encoded }
         bytes.append(contentsOf: encoded)
+    }
+}
+
+/// A field as its UTF-8 bytes: hashing a Chinese `String` normalizes it first, which cost
+/// more than the rest of the export; equal bytes are all a cache needs.
+struct FieldKey: Hashable {
+    let text: String
+
+    init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
+    }
+
+    static func == (a: FieldKey, b: FieldKey) -> Bool {
+        var x = a.text, y = b.text
+        guard x.utf8.count == y.utf8.count else { return false }
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = self.text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -45,14 +45,30 @@ public struct RectificationList: Sendable {
     /// UTF-8 with a BOM and CRLF line ends, so Excel and LibreOffice open the Chinese
     /// intact; cells a spreadsheet would run as formulas are neutralised.
     public func csv(language: Language = .zh) throws -> Data {
-        let out = try QuotedFields(quoted: true, reservingCapacity: 3 + 160 * (defects.count + 1))
+        let rows = defects.map { d in
+            RectificationRow(code: d.code.text, unitCode: d.unitCode, place: d.layoutKey, room: d.room, item: d.item, note: d.note, severity: d.severity, roundFound: d.roundFound,
+                             failedRechecks: d.failedRechecks, status: d.status, rectificationNote: d.rectificationNote)
+        }
+        return try Self.csv(rows, checklists: checklists, language: language)
+    }
+
+    /// The CSV of a contractor's list straight from the store: the same file as
+    /// `load(...).csv(...)`, without a `DefectSummary` per row.
+    public static func csv(store: InspectionStore, contractor: String, all: Bool, language: Language = .zh) throws -> Data {
+        let found = try store.requireContractor(named: contractor)
+        let rows = try store.rectificationRows(contractor: found.name, statuses: all ? nil : DefectStatus.allCases.filter(\.blocksDelivery))
+        return try csv(rows, checklists: try store.checklists(), language: language)
+    }
+
+    static func csv(_ rows: [RectificationRow], checklists: ChecklistSet, language: Language) throws -> Data {
+        let out = try QuotedFields(quoted: true, reservingCapacity: 3 + 160 * (rows.count + 1))
         out.bytes.append(contentsOf: [0xEF, 0xBB, 0xBF])
         let header = [RT.code, RT.unit, RT.building, RT.entrance, RT.floor, RT.room, RT.itemID, RT.item, RT.note,
                       RT.severity, RT.roundFound, RT.failed, RT.status, RT.rectification].map { $0.text(language) }
         try out.append(row: header)
-        for d in defects {
-            let row = [d.code.text, d.unitCode, d.building, String(d.entrance), String(d.floor), d.room, d.item,
-                       itemName(d, language), d.note, d.severity.name.text(language), String(d.roundFound),
+        for d in rows {
+            let row = [d.code, d.unitCode, d.place.building, String(d.place.entrance), String(d.place.floor), d.room, d.item,
+                       checklists.item(d.item)?.name.text(language) ?? d.item, d.note, d.severity.name.text(language), String(d.roundFound),
                        String(d.failedRechecks), d.status.name.text(language), d.rectificationNote ?? ""]
             try out.append(row: row.map(Escape.spreadsheetCell))
         }

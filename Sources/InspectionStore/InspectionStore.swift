@@ -84,14 +84,17 @@ public final class InspectionStore: @unchecked Sendable {
     /// A file of an older schema is first brought up to date when it can be written.
     public static func openForReading(path: String) throws -> InspectionStore {
         try FileCheck.checkExisting(path: path)
-        let (store, pending) = try mappingOpenErrors(path) {
+        let store: InspectionStore? = try mappingOpenErrors(path) {
             let (queue, lock) = try FileAccess.readOnlyQueue(path, configuration: configuration())
-            let pending = try queue.read { db in try FileAccess.needsMigration(db, path: path) }
-            return (InspectionStore(path: path, writer: queue, isReadOnly: true, readLock: lock), pending)
+            guard try queue.read({ db in try FileAccess.needsMigration(db, path: path) }) else {
+                return InspectionStore(path: path, writer: queue, isReadOnly: true, readLock: lock)
+            }
+            // Closing the lock's descriptor would drop every POSIX lock this process holds on
+            // the file, the writer's too: both go before the writer opens.
+            try queue.close()
+            return nil
         }
-        guard pending else { return store }
-        try store.close()
-        return try open(path: path)
+        return try store ?? open(path: path)
     }
 
     /// SQLite's errors while opening, as the one-line refusals of `StoreError`.
@@ -366,9 +369,7 @@ public final class InspectionStore: @unchecked Sendable {
             arguments += [round]
         }
         return try read { db in try DefectSummary.fetchAll(db, where: conditions.joined(separator: " AND "), arguments) }
-            .map { ($0.layoutKey, $0) }
-            .sorted { ($0.0, $0.1.room, $0.1.code) < ($1.0, $1.1.room, $1.1.code) }
-            .map(\.1)
+            .inLayoutOrder()
     }
 
     /// The defects of one unit.

@@ -40,10 +40,15 @@ struct Export: ParsableCommand {
         func run() throws {
             guard let name = contractor ?? root.contractor else { throw UsageError("give --contractor NAME") }
             let store = try database.read(root: root)
-            let list = try RectificationList.load(store: store, contractor: name, all: all, today: try Env.today())
             let language = root.lang?.language ?? .zh
+            if format == .csv {
+                // Straight from the store: a list of tens of thousands of rows at the database's pace.
+                try writeDocument(try RectificationList.csv(store: store, contractor: name, all: all, language: language), to: out)
+                return
+            }
+            let list = try RectificationList.load(store: store, contractor: name, all: all, today: try Env.today())
             switch format {
-            case .csv: try writeDocument(try list.csv(language: language), to: out)
+            case .csv: break
             case .html: try writeDocument(Data(list.html(language: language).utf8), to: out)
             case .md: try writeDocument(Data(list.markdown(language: language).utf8), to: out)
             }
