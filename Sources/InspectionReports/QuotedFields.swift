@@ -8,6 +8,9 @@ import Foundation
 /// The library writes a byte per call and searches each field with Foundation; most of a
 /// rectification list's fields (building, room, item, severity, status, a common phrase)
 /// repeat thousands of times, so caching their quoted form leaves little for it to do.
+/// Fields made only of ASCII letters, digits and `-` (mark codes, unit codes, numbers)
+/// skip it: at the start, the library quotes all those characters once, and when it leaves
+/// them as they are (only wrapped in quotes) such a field's form is known without asking.
 final class QuotedFields {
     private let sink = ByteSink()
     private let writer: CSVWriter
@@ -15,6 +18,8 @@ final class QuotedFields {
     private var cache: [FieldKey: [UInt8]] = [:]
     private var written = false
     private var rows = 0
+    /// Bytes the library was seen to write as they are.
+    private var plain = [Bool](repeating: false, count: 256)
     var bytes: [UInt8] = []
 
     /// `quoted`: every field in quotes (spreadsheets read them alike, and Excel keeps a
@@ -23,6 +28,10 @@ final class QuotedFields {
         writer = try CSVWriter(stream: sink, newline: .crlf)
         self.quoted = quoted
         bytes.reserveCapacity(capacity)
+        let probe = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-"
+        if try encode(probe) == (quoted ? [0x22] + Array(probe.utf8) + [0x22] : Array(probe.utf8)) {
+            for byte in probe.utf8 { plain[Int(byte)] = true }
+        }
     }
 
     /// Appends one row, fields separated by commas; rows are separated by CRLF, as the
@@ -39,21 +48,31 @@ final class QuotedFields {
     }
 
     private func append(field: String) throws {
+        if !field.isEmpty && field.utf8.allSatisfy({ plain[Int($0)] }) {
+            if quoted { bytes.append(0x22) }
+            bytes.append(contentsOf: field.utf8)
+            if quoted { bytes.append(0x22) }
+            return
+        }
         let key = FieldKey(field)
         if let known = cache[key] {
             bytes.append(contentsOf: known)
             return
         }
+        let encoded = try encode(field)
+        if cache.count < 100_000 { cache[key] = encoded }
+        bytes.append(contentsOf: encoded)
+    }
+
+    /// The field as the library writes it.
+    private func encode(_ field: String) throws -> [UInt8] {
         // Each field as a row of its own: after the first, the library puts its newline before it.
-        let start = sink.bytes.count
         writer.beginNewRow()
         try writer.write(field: field, quoted: quoted)
         let skip = written ? 2 : 0
         written = true
-        let encoded = Array(sink.bytes[(start + skip)...])
-        sink.removeAll()
-        if cache.count < 100_000 { cache[key] = encoded }
-        bytes.append(contentsOf: encoded)
+        defer { sink.removeAll() }
+        return Array(sink.bytes[skip...])
     }
 }
 
