@@ -20,6 +20,8 @@ public final class InspectionStore: @unchecked Sendable {
     public let isReadOnly: Bool
     /// Held as long as an `immutable` reader reads (see `FileAccess`).
     private let readLock: ReadLock?
+    /// The damage SQLite reported in this file, once it has: no write is attempted after it.
+    private var knownDamage: StoreError?
 
     private init(path: String?, writer: any DatabaseWriter, isReadOnly: Bool = false, readLock: ReadLock? = nil) {
         self.path = path
@@ -166,7 +168,8 @@ public final class InspectionStore: @unchecked Sendable {
 
     /// Runs `body` as one transaction: everything it does lands, or nothing does.
     public func write<T>(_ context: ActionContext, _ body: (StoreTransaction) throws -> T) throws -> T {
-        try translatingErrors {
+        try refuseIfDamaged()
+        return try translatingErrors {
             try writer.write { db in
                 let transaction = try StoreTransaction(store: self, db: db, context: context)
                 let result = try body(transaction)
@@ -185,8 +188,21 @@ public final class InspectionStore: @unchecked Sendable {
         do {
             return try body()
         } catch let error as DatabaseError {
-            throw Self.storeError(error, path: path ?? "the database")
+            let mapped = Self.storeError(error, path: path ?? "the database")
+            if case .corrupt = mapped {
+                cacheLock.lock()
+                knownDamage = mapped
+                cacheLock.unlock()
+            }
+            throw mapped
         }
+    }
+
+    /// Throws the damage already met in this file, if any.
+    func refuseIfDamaged() throws {
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let knownDamage { throw knownDamage }
     }
 
     /// A busy file, a read-only one, a damaged one, or another failure, by SQLite's code.
@@ -319,6 +335,7 @@ public final class InspectionStore: @unchecked Sendable {
     }
 
     public func setSetting(_ key: String, _ value: String) throws {
+        try refuseIfDamaged()
         try writer.write { db in
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [key, value])
