@@ -8,12 +8,7 @@ import Testing
     @Test func noWriteIsAttemptedOnceTheFileIsKnownDamaged() throws {
         let dir = try TempDir()
         defer { dir.remove() }
-        let path = dir.path("damaged.yanfang")
-        let created = try InspectionStore.create(path: path)
-        let world = try World(units: ["1-1-0101", "1-1-0102"], store: created)
-        try world.openRound()
-        _ = try world.addDefect("1-1-0101")
-        try created.close()
+        let (path, world, _, _) = try dir.projectFile("damaged.yanfang")
 
         // Garbage over the defect table's first page only; the rest of the file is sound.
         let process = Process()
