@@ -21,16 +21,21 @@ extension InspectionStore {
             if let id = event.defect { history[id, default: []].append(event) }
         }
         var problems: [String] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, code, status, failed FROM defect_state")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, code, status, failed, flag_round FROM defect_state")
         var seen = Set<UUID>()
+        func describe(_ status: String, _ failed: Int, _ flag: Int?) -> String {
+            "\(status) with \(failed) failed re-checks" + (flag.map { ", flagged in round \($0)" } ?? "")
+        }
         while let row = try rows.next() {
-            let id: UUID = row["id"], code: String = row["code"], status: String = row["status"], failed: Int = row["failed"]
+            let id: UUID = row["id"], code: String = row["code"]
+            let table = describe(row["status"], row["failed"], row["flag_round"])
             seen.insert(id)
-            let folded = DefectLifecycle.fold(history[id] ?? [], penaltyThreshold: threshold)
-            let expected = folded.map { ($0.status.rawValue, $0.failedRechecks) } ?? ("retracted", failed)
-            if expected.0 != status || expected.1 != failed {
-                problems.append("defect \(code): the table says \(status) with \(failed) failed re-checks, its history \(expected.0) with \(expected.1)")
+            guard let folded = DefectLifecycle.fold(history[id] ?? [], penaltyThreshold: threshold) else {
+                if row["status"] as String != "retracted" { problems.append("defect \(code): the table says \(table), its history that it was taken back") }
+                continue
             }
+            let expected = describe(folded.status.rawValue, folded.failedRechecks, folded.flag?.round)
+            if expected != table { problems.append("defect \(code): the table says \(table), its history \(expected)") }
         }
         for (id, events) in history where !seen.contains(id) && DefectLifecycle.fold(events, penaltyThreshold: threshold) != nil {
             problems.append("defect \(id): in the history but not in the defect table")

@@ -17,6 +17,6 @@ struct Check: ParsableCommand {
             return
         }
         for problem in problems { print(problem) }
-        throw StoreError.corrupt(path: path, reason: "\(problems.count) problem\(problems.count == 1 ? "" : "s") found")
+        throw EnvironmentError(description: "\(path) is damaged: \(problems.count) problem\(problems.count == 1 ? "" : "s") found")
     }
 }

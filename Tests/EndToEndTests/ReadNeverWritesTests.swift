@@ -104,6 +104,17 @@ import Testing
         }
     }
 
+    @Test func checkFindsADefectTableThatDisagreesWithTheHistory() throws {
+        let ws = try Workspace()
+        let (db, code) = try project(ws)
+        let edit = try runProcess("/usr/bin/env", ["sqlite3", db, "UPDATE defect_state SET status = 'closed' WHERE code = '\(code)'"])
+        #expect(edit.status == 0)
+        let check = try ws.yanfang("check", "--db", db)
+        #expect(check.status == 2)
+        #expect(check.stdout == "defect \(code): the table says closed with 0 failed re-checks, its history open with 0 failed re-checks\n")
+        #expect(check.stderr == "yanfang: \(db) is damaged: 1 problem found\n")
+    }
+
     @Test func damageIsReportedAsDamageAndCheckFindsIt() throws {
         let ws = try Workspace()
         let (db, _) = try project(ws)
