@@ -84,3 +84,12 @@ final class ReadLock: @unchecked Sendable {
 
     deinit { close(descriptor) }
 }
+
+extension InspectionStore {
+    /// For the interface: the file opened to change it, or, when it is read-only, only to
+    /// read it (every write then refused as read-only, with nothing created beside it).
+    public static func openForInterface(path: String) throws -> InspectionStore {
+        try FileCheck.checkExisting(path: path)
+        return try FileAccess.isWritable(path) ? open(path: path) : openForReading(path: path)
+    }
+}

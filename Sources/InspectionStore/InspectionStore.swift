@@ -168,7 +168,7 @@ public final class InspectionStore: @unchecked Sendable {
 
     /// Runs `body` as one transaction: everything it does lands, or nothing does.
     public func write<T>(_ context: ActionContext, _ body: (StoreTransaction) throws -> T) throws -> T {
-        try refuseIfDamaged()
+        try refuseWrites()
         return try translatingErrors {
             try writer.write { db in
                 let transaction = try StoreTransaction(store: self, db: db, context: context)
@@ -198,8 +198,9 @@ public final class InspectionStore: @unchecked Sendable {
         }
     }
 
-    /// Throws the damage already met in this file, if any.
-    func refuseIfDamaged() throws {
+    /// Before a write: refuses it when the file was opened only to read, or has shown damage.
+    func refuseWrites() throws {
+        if isReadOnly { throw StoreError.readOnly(path: path ?? "the database") }
         cacheLock.lock()
         defer { cacheLock.unlock() }
         if let knownDamage { throw knownDamage }
@@ -335,10 +336,12 @@ public final class InspectionStore: @unchecked Sendable {
     }
 
     public func setSetting(_ key: String, _ value: String) throws {
-        try refuseIfDamaged()
-        try writer.write { db in
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [key, value])
+        try refuseWrites()
+        try translatingErrors {
+            try writer.write { db in
+                try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: [key, value])
+            }
         }
     }
 
