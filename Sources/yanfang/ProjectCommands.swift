@@ -25,7 +25,11 @@ func readLayout(_ path: String) throws -> [LayoutRow] {
     } catch {
         throw LineProblem(file: path, line: 0, message: "cannot read (\(describe(error)))")
     }
-    return try LayoutFile.rows(data: data, file: path).get()
+    // Cleaned like any text a person gives: building names end up in unit codes and on screens.
+    return try LayoutFile.rows(data: data, file: path).get().map { row in
+        LayoutRow(line: row.line, building: UserText.line(row.building), entrance: UserText.line(row.entrance),
+                  floor: UserText.line(row.floor), unit: UserText.line(row.unit), type: UserText.line(row.type))
+    }
 }
 
 struct Init: ParsableCommand {
