@@ -11,15 +11,10 @@ import Darwin
 /// reaches a terminal has already committed what that line reports.
 @Suite(.serialized, .timeLimit(.minutes(3))) struct AcknowledgedTests {
     /// One building, ten floors of two units: a unit per attempt.
-    static let layout = "building,entrance,floor,unit,type\n" + (1...10).flatMap { floor in (1...2).map { "1,1,\(floor),\($0),A\n" } }.joined()
-
     func project(_ ws: Workspace) throws -> (db: String, units: [String]) {
-        let csv = ws.path("layout.csv")
-        try Data(Self.layout.utf8).write(to: URL(fileURLWithPath: csv))
-        let db = ws.path("project.db")
-        try ws.yanfangOK("init", "--db", db, "--project", "测试项目", "--delivery", "2027-03-01", "--layout", csv)
+        let db = try ws.makeProject(rows: Workspace.twentyUnits.rows)
         try ws.yanfangOK("round", "open", "--db", db)
-        let units = (1...10).flatMap { floor in (1...2).map { "1-1-\(String(format: "%02d", floor))0\($0)" } }
+        let units = Workspace.twentyUnits.codes
         return (db, units)
     }
 

@@ -4,18 +4,9 @@ import Testing
 /// Text typed on the command line is cleaned on the way in, names match in any Unicode
 /// composition, and values echoed in errors cannot drive the terminal.
 @Suite(.serialized) struct HostileInputTests {
-    /// `init` of p.db with a layout of `rows` (after the header) and the project name given.
-    func project(_ ws: Workspace, rows: String, name: String) throws -> String {
-        let csv = ws.path("layout.csv")
-        try Data("building,entrance,floor,unit,type\n\(rows)".utf8).write(to: URL(fileURLWithPath: csv))
-        let db = ws.path("p.db")
-        try ws.yanfangOK("init", "--db", db, "--project", name, "--delivery", "2027-03-01", "--layout", csv)
-        return db
-    }
-
     @Test func notesNamesAndProjectNamesAreStoredAsOnePlainLine() throws {
         let ws = try Workspace()
-        let db = try project(ws, rows: "1,1,1,1,A\n", name: "云栖\u{1B}[2J花园\n二期\u{202E}")
+        let db = try ws.makeProject(rows: "1,1,1,1,A\n", project: "云栖\u{1B}[2J花园\n二期\u{202E}")
         struct Status: Decodable { var project: String }
         #expect(try ws.json(Status.self, "round", "status", "--db", db, "--json").project == "云栖[2J花园 二期")
         try ws.yanfangOK("contractor", "add", "Cafe\u{301} 门窗\u{7}", "--trades", "windows", "--db", db)
@@ -39,7 +30,7 @@ import Testing
 
     @Test func layoutTextIsCleanedOnTheWayIn() throws {
         let ws = try Workspace()
-        let db = try project(ws, rows: "7\u{1B},1,1,1,A\u{7}\n", name: "p")
+        let db = try ws.makeProject(rows: "7\u{1B},1,1,1,A\u{7}\n")
         struct UnitRow: Decodable { var code: String; var building: String; var type: String }
         let units = try ws.json([UnitRow].self, "layout", "list", "--db", db, "--json")
         #expect(units.map(\.code) == ["7-1-0101"])

@@ -6,14 +6,9 @@ import Testing
 /// read and refuses writes in one line; a file that is not really yanfang's, or is damaged,
 /// is refused untouched.
 @Suite(.serialized) struct ReadNeverWritesTests {
-    static let layout = "building,entrance,floor,unit,type\n1,1,1,1,A\n1,1,1,2,B\n"
-
     /// A small project with a round open, a contractor and a defect; nothing beside the file.
     func project(_ ws: Workspace) throws -> (db: String, code: String) {
-        let csv = ws.path("layout.csv")
-        try Data(Self.layout.utf8).write(to: URL(fileURLWithPath: csv))
-        let db = ws.path("project.db")
-        try ws.yanfangOK("init", "--db", db, "--project", "测试项目", "--delivery", "2027-03-01", "--layout", csv)
+        let db = try ws.makeProject(rows: "1,1,1,1,A\n1,1,1,2,B\n")
         try ws.yanfangOK("contractor", "add", "华建门窗", "--trades", "windows", "--db", db)
         try ws.yanfangOK("round", "open", "--db", db)
         let code = try ws.yanfangOK("defect", "add", "--db", db, "--unit", "1-1-0101", "--item", "DW-10", "--room", "客厅", "--note", "划痕")
