@@ -73,5 +73,23 @@ import Darwin
             let defect = try ws.json(DefectJSON.self, "defect", "show", code, "--db", db, "--json")
             #expect(defect.status == "rectified", "\(code) acknowledged as rectified but is \(defect.status)")
         }
+
+        // Waive half of them, take back a pass, add contractors, close the round: each line
+        // printed is already in the file.
+        for code in codes.prefix(2) where try killedAtFirstOutput(ws, ["defect", "waive", code, "--db", db, "--answer", "统一口径"]).contains("waived") {
+            #expect(try ws.json(DefectJSON.self, "defect", "show", code, "--db", db, "--json").status == "waived")
+        }
+        for (unit, _) in acknowledged.prefix(3) where try killedAtFirstOutput(ws, ["undo", unit, "--db", db]).contains("took back") {
+            let result = try ws.json(UnitJSON.self, "unit", unit, "--db", db, "--json").items.first { $0.item == "DW-01" }?.result
+            #expect(result == nil, "\(unit): the pass was taken back but the file has \(result ?? "nothing")")
+        }
+        struct ContractorJSON: Decodable { var name: String }
+        for index in 1...3 where try killedAtFirstOutput(ws, ["contractor", "add", "承包\(index)", "--trades", "windows", "--db", db]).contains("Added") {
+            #expect(try ws.json([ContractorJSON].self, "contractor", "list", "--db", db, "--json").contains { $0.name == "承包\(index)" })
+        }
+        struct StatusJSON: Decodable { struct Round: Decodable { var open: Bool }; var rounds: [Round] }
+        if try killedAtFirstOutput(ws, ["round", "close", "--partial", "--db", db]).contains("closed") {
+            #expect(try ws.json(StatusJSON.self, "round", "status", "--db", db, "--json").rounds.map(\.open) == [false])
+        }
     }
 }
