@@ -2,7 +2,9 @@
 # Benchmark on a large synthetic project, release build.
 #   scripts/bench.sh [UNITS] [ROUNDS]      (default 10000 units, 3 rounds, ~300,000 defects)
 #   REUSE=1 scripts/bench.sh               (time an already generated project again)
-# Writes bench-out/ (ignored by git). Needs hyperfine and tmux (apt-get install hyperfine tmux).
+#   ONLY=csv scripts/bench.sh [UNITS]      (only the CSV export against sqlite3 -csv)
+# Writes bench-out/ (ignored by git). Needs hyperfine, sqlite3, python3 and tmux
+# (apt-get install hyperfine sqlite3 python3 tmux).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 units=${1:-10000}
@@ -12,7 +14,7 @@ mkdir -p "$out"
 export LANG=C.UTF-8 YANFANG_TODAY=2026-11-23
 
 swift build -c release --scratch-path .build-release --product yanfang >/dev/null
-swift build -c release --scratch-path .build-release --product yanfang-bench >/dev/null
+[ "${ONLY:-}" = csv ] || swift build -c release --scratch-path .build-release --product yanfang-bench >/dev/null
 bin=.build-release/release/yanfang
 bench=.build-release/release/yanfang-bench
 db="$out/generated-$units.db"
@@ -27,12 +29,30 @@ fi
 ls -l "$db" | awk '{printf "database: %.1f MB\n", $5 / 1048576}'
 echo "defects: $("$bin" --db "$db" board --json | python3 -c 'import json,sys; t = json.load(sys.stdin)["totals"]; print(t["open"] + t["rectified"] + t["closed"] + t["waived"])')"
 
+contractor=铝合金门窗承包有限公司
+echo "== the CSV export against sqlite3 -csv: the same rows and columns from the same file (hyperfine)"
+sed "s/:contractor/$contractor/" scripts/rectification-list.sql > "$out/rectification-list.sql"
+hyperfine --warmup 2 --runs 10 --export-json "$out/csv.json" --export-markdown "$out/csv.md" \
+    "$bin --db $db export rectification --contractor $contractor --format csv --out $out/list.csv" \
+    "sqlite3 -csv -header $db < $out/rectification-list.sql > $out/list-sqlite.csv"
+python3 - "$out/csv.json" "$out/list.csv" "$out/list-sqlite.csv" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+ours, theirs = results[0]["mean"], results[1]["mean"]
+rows = [open(path, encoding="utf-8-sig", newline="").read().rstrip("\r\n").count("\n") for path in sys.argv[2:]]
+print(f"rows (without the header): yanfang {rows[0]}, sqlite3 {rows[1]}")
+print(f"yanfang export csv {ours * 1000:.0f} ms, sqlite3 -csv {theirs * 1000:.0f} ms: {ours / theirs:.2f}x (wall clock)")
+# On a shared machine the processor time of each (user + system) moves less than the wall clock.
+cpu = [r["user"] + r["system"] for r in results]
+print(f"processor time: yanfang {cpu[0] * 1000:.0f} ms, sqlite3 {cpu[1] * 1000:.0f} ms: {cpu[0] / cpu[1]:.2f}x")
+PY
+[ "${ONLY:-}" = csv ] && exit 0
+
 echo "== whole processes (hyperfine)"
 hyperfine --warmup 2 --runs 10 --export-markdown "$out/cli.md" \
     "$bin --db $db board --json" \
     "$bin --db $db penalties --json" \
-    "$bin --db $db export rectification --contractor 铝合金门窗承包有限公司 --format csv --out $out/list.csv" \
-    "$bin --db $db export rectification --contractor 铝合金门窗承包有限公司 --format html --out $out/list.html" \
+    "$bin --db $db export rectification --contractor $contractor --format html --out $out/list.html" \
     "$bin --db $db report --round $rounds --format html --out $out/report.html"
 hyperfine --runs 5 --export-markdown "$out/round-open.md" \
     --prepare "cp $db $out/work.db; rm -f $out/work.db-wal $out/work.db-shm" \

@@ -270,7 +270,9 @@ extension AcceptanceReport {
 
     /// Bars drawn with block characters inside a code block (they line up in any viewer).
     func mdBars(_ rows: [(String, Int)]) -> String {
-        "```\n" + TextBars.lines(rows, width: 40).joined(separator: "\n") + "\n```\n\n"
+        // A backtick in a label (a building's name) could close the code block.
+        let rows = rows.map { ($0.0.replacingOccurrences(of: "`", with: "'"), $0.1) }
+        return "```\n" + TextBars.lines(rows, width: 40).joined(separator: "\n") + "\n```\n\n"
     }
 }
 

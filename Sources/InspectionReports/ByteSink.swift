@@ -19,6 +19,9 @@ final class ByteSink: OutputStream {
     override var streamStatus: Stream.Status { status }
     override var hasSpaceAvailable: Bool { true }
 
+    /// Forgets what was written (the stream stays open).
+    func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     override func write(_ buffer: UnsafePointer<UInt8>, maxLength length: Int) -> Int {
         bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: length))
         return length

@@ -37,10 +37,11 @@ public enum Escape {
     }
 
     /// A spreadsheet runs a cell that starts with =, +, -, @ (or a tab or carriage return
-    /// before one) as a formula; a leading apostrophe makes it text.
+    /// before one) as a formula, and a Chinese or Japanese one does the same with the
+    /// full-width ＝＋－＠; a leading apostrophe makes it text.
     public static func spreadsheetCell(_ text: String) -> String {
         guard let first = text.unicodeScalars.first else { return text }
-        if ["=", "+", "-", "@", "\t", "\r"].contains(first) { return "'" + text }
+        if ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"].contains(first) { return "'" + text }
         return text
     }
 }

@@ -16,14 +16,12 @@ public struct RectificationList: Sendable {
     /// The list for `contractor`: what it still has to fix (open, or claimed fixed and
     /// awaiting re-check), or every one of its defects when `all`.
     public static func load(store: InspectionStore, contractor: String, all: Bool, today: Day) throws -> RectificationList {
-        guard try store.contractors().contains(where: { $0.name == contractor }) else {
-            throw InspectionError.unknownContractor(contractor)
-        }
+        let found = try store.requireContractor(named: contractor)
         var filter = DefectFilter()
-        filter.contractor = contractor
+        filter.contractor = found.name
         if !all { filter.statuses = DefectStatus.allCases.filter(\.blocksDelivery) }
         let defects = try store.defects(filter)
-        return RectificationList(project: try store.requireProject(), contractor: contractor, generated: today,
+        return RectificationList(project: try store.requireProject(), contractor: found.name, generated: today,
                                  defects: defects, checklists: try store.checklists())
     }
 
@@ -47,34 +45,47 @@ public struct RectificationList: Sendable {
     /// UTF-8 with a BOM and CRLF line ends, so Excel and LibreOffice open the Chinese
     /// intact; cells a spreadsheet would run as formulas are neutralised.
     public func csv(language: Language = .zh) throws -> Data {
-        let sink = ByteSink()
-        let writer = try CSVWriter(stream: sink, newline: .crlf)
+        let rows = defects.map { d in
+            RectificationRow(code: d.code.text, unitCode: d.unitCode, place: d.layoutKey, room: d.room, item: d.item, note: d.note, severity: d.severity, roundFound: d.roundFound,
+                             failedRechecks: d.failedRechecks, status: d.status, rectificationNote: d.rectificationNote)
+        }
+        return try Self.csv(rows, checklists: checklists, language: language)
+    }
+
+    /// The CSV of a contractor's list straight from the store: the same file as
+    /// `load(...).csv(...)`, without a `DefectSummary` per row.
+    public static func csv(store: InspectionStore, contractor: String, all: Bool, language: Language = .zh) throws -> Data {
+        let found = try store.requireContractor(named: contractor)
+        let rows = try store.rectificationRows(contractor: found.name, statuses: all ? nil : DefectStatus.allCases.filter(\.blocksDelivery))
+        return try csv(rows, checklists: try store.checklists(), language: language)
+    }
+
+    static func csv(_ rows: [RectificationRow], checklists: ChecklistSet, language: Language) throws -> Data {
+        let out = try QuotedFields(quoted: true, reservingCapacity: 3 + 160 * (rows.count + 1))
+        out.bytes.append(contentsOf: [0xEF, 0xBB, 0xBF])
         let header = [RT.code, RT.unit, RT.building, RT.entrance, RT.floor, RT.room, RT.itemID, RT.item, RT.note,
                       RT.severity, RT.roundFound, RT.failed, RT.status, RT.rectification].map { $0.text(language) }
-        try writer.write(row: header, quotedAtIndex: { _ in true })
-        for d in defects {
-            let row = [d.code.text, d.unitCode, d.building, String(d.entrance), String(d.floor), d.room, d.item,
-                       itemName(d, language), d.note, d.severity.name.text(language), String(d.roundFound),
+        try out.append(row: header)
+        for d in rows {
+            let row = [d.code, d.unitCode, d.place.building, String(d.place.entrance), String(d.place.floor), d.room, d.item,
+                       checklists.item(d.item)?.name.text(language) ?? d.item, d.note, d.severity.name.text(language), String(d.roundFound),
                        String(d.failedRechecks), d.status.name.text(language), d.rectificationNote ?? ""]
-            // Every field quoted: the library then skips its own per-field searches, which
-            // are most of its cost, and any spreadsheet reads quoted fields.
-            try writer.write(row: row.map(Escape.spreadsheetCell), quotedAtIndex: { _ in true })
+            try out.append(row: row.map(Escape.spreadsheetCell))
         }
-        sink.close()
-        return Data([0xEF, 0xBB, 0xBF] + sink.bytes)
+        return Data(out.bytes)
     }
 
     // MARK: - Markdown
 
     public func markdown(language: Language = .zh) -> String {
         let l = language
-        var out = "# \(RT.rectificationTitle.text(l)) · \(project.name)\n\n"
+        var out = "# \(RT.rectificationTitle.text(l)) · \(Escape.markdownCell(project.name))\n\n"
         out += "- \(RT.contractor.text(l)): \(Escape.markdownCell(contractor))\n"
         out += "- \(RT.delivery.text(l)): \(project.delivery)\n- \(RT.generated.text(l)): \(generated)\n"
         out += "- \(RT.itemsToFix.text(l)): \(defects.filter { $0.status == .open }.count) · \(RT.awaiting.text(l)): \(defects.filter { $0.status == .rectified }.count)\n\n"
         if defects.isEmpty { return out + RT.noItems.text(l) + "\n" }
         for (building, list) in byBuilding {
-            out += "## \(buildingName(building, l))\n\n"
+            out += "## \(Escape.markdownCell(buildingName(building, l)))\n\n"
             out += "| \(RT.code.text(l)) | \(RT.unit.text(l)) | \(RT.room.text(l)) | \(RT.item.text(l)) | \(RT.note.text(l)) | \(RT.severity.text(l)) | \(RT.roundFound.text(l)) | \(RT.failed.text(l)) | \(RT.status.text(l)) |\n"
             out += "|---|---|---|---|---|---|---|---|---|\n"
             for d in list {

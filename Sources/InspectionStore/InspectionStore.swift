@@ -16,10 +16,18 @@ public final class InspectionStore: @unchecked Sendable {
     /// The checklist set, decoded once: a project's checklists do not change after `init`.
     private var checklistCache: ChecklistSet?
     private let cacheLock = NSLock()
+    /// Whether the file was opened only to read (`openForReading`).
+    public let isReadOnly: Bool
+    /// Held as long as an `immutable` reader reads (see `FileAccess`).
+    private let readLock: ReadLock?
+    /// The damage SQLite reported in this file, once it has: no write is attempted after it.
+    private var knownDamage: StoreError?
 
-    private init(path: String?, writer: any DatabaseWriter) {
+    private init(path: String?, writer: any DatabaseWriter, isReadOnly: Bool = false, readLock: ReadLock? = nil) {
         self.path = path
         self.writer = writer
+        self.isReadOnly = isReadOnly
+        self.readLock = readLock
     }
 
     static func configuration() -> Configuration {
@@ -30,12 +38,16 @@ public final class InspectionStore: @unchecked Sendable {
         return config
     }
 
-    /// A pool on `path` whose commits survive a power cut, not only a killed process. (GRDB
-    /// sets NORMAL when it turns on WAL, after any preparation, so this comes after.)
-    static func pool(_ path: String) throws -> DatabasePool {
-        let pool = try DatabasePool(path: path, configuration: configuration())
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        return pool
+    /// A connection on `path` whose commits survive a power cut, not only a killed process.
+    /// A queue, not a pool: a pool writes a throw-away table at every open to create the
+    /// log, which rewrites the file's header. A new file is put in WAL mode (GRDB sets
+    /// NORMAL when it does, so FULL comes after); an existing one already is.
+    static func queue(_ path: String, creating: Bool = false) throws -> DatabaseQueue {
+        var config = configuration()
+        if creating { config.journalMode = .wal }
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        return queue
     }
 
     /// Whether the file at `path` is one that `yanfang demo` made, read from its header
@@ -51,28 +63,58 @@ public final class InspectionStore: @unchecked Sendable {
         }
     }
 
-    /// Opens an existing yanfang file. A file that is missing, not SQLite, another
-    /// application's, or of a newer schema is refused and left untouched.
+    /// Opens an existing yanfang file to change it. A file that is missing, not SQLite,
+    /// another application's, of a newer schema, without yanfang's tables, damaged or
+    /// read-only is refused and left untouched: it is read before anything is written.
     public static func open(path: String) throws -> InspectionStore {
         try FileCheck.checkExisting(path: path)
-        let pool: DatabasePool
-        do {
-            pool = try Self.pool(path)
-            try migrate(pool)
-        } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { throw StoreError.busy(path: path) }
-            throw StoreError.corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
+        guard FileAccess.isWritable(path) else { throw StoreError.readOnly(path: path) }
+        let pending = try mappingOpenErrors(path) {
+            let (reader, lock) = try FileAccess.readOnlyQueue(path, configuration: configuration())
+            defer { withExtendedLifetime(lock) {} }
+            return try reader.read { db in try FileAccess.needsMigration(db, path: path) }
         }
-        return InspectionStore(path: path, writer: pool)
+        return try mappingOpenErrors(path) {
+            let queue = try Self.queue(path)
+            if pending { try migrate(queue) }
+            return InspectionStore(path: path, writer: queue)
+        }
+    }
+
+    /// Opens an existing yanfang file only to read it: the file is left byte-for-byte as it
+    /// was and nothing is created beside it (see `FileAccess`). A read-only file can be read.
+    /// A file of an older schema is first brought up to date when it can be written.
+    public static func openForReading(path: String) throws -> InspectionStore {
+        try FileCheck.checkExisting(path: path)
+        let store: InspectionStore? = try mappingOpenErrors(path) {
+            let (queue, lock) = try FileAccess.readOnlyQueue(path, configuration: configuration())
+            guard try queue.read({ db in try FileAccess.needsMigration(db, path: path) }) else {
+                return InspectionStore(path: path, writer: queue, isReadOnly: true, readLock: lock)
+            }
+            // Closing the lock's descriptor would drop every POSIX lock this process holds on
+            // the file, the writer's too: both go before the writer opens.
+            try queue.close()
+            return nil
+        }
+        return try store ?? open(path: path)
+    }
+
+    /// SQLite's errors while opening, as the one-line refusals of `StoreError`.
+    static func mappingOpenErrors<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw storeError(error, path: path)
+        }
     }
 
     /// Makes a new, empty yanfang file at `path`, which must not exist.
     public static func create(path: String) throws -> InspectionStore {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.exists(path: path) }
         do {
-            let pool = try Self.pool(path)
-            try migrate(pool)
-            return InspectionStore(path: path, writer: pool)
+            let queue = try Self.queue(path, creating: true)
+            try migrate(queue)
+            return InspectionStore(path: path, writer: queue)
         } catch let error as DatabaseError {
             throw StoreError.cannotCreate(path: path, reason: error.message ?? "\(error.resultCode)")
         }
@@ -80,10 +122,10 @@ public final class InspectionStore: @unchecked Sendable {
 
     /// Runs pending migrations, then writes the log back into the file so that its header
     /// (application_id, user_version) is on disk for the next process's check.
-    static func migrate(_ pool: DatabasePool) throws {
-        guard try !pool.read(Schema.migrator.hasCompletedMigrations) else { return }
-        try Schema.migrator.migrate(pool)
-        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    static func migrate(_ writer: any DatabaseWriter) throws {
+        guard try !writer.read(Schema.migrator.hasCompletedMigrations) else { return }
+        try Schema.migrator.migrate(writer)
+        try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     }
 
     /// A database in memory, for tests.
@@ -95,14 +137,13 @@ public final class InspectionStore: @unchecked Sendable {
         return InspectionStore(path: nil, writer: queue)
     }
 
-    /// Checkpoints and closes the file; the store is unusable afterwards.
+    /// Checkpoints (unless only reading) and closes the file; the store is unusable afterwards.
     public func close() throws {
-        if let pool = writer as? DatabasePool {
-            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
-            try pool.close()
-        } else if let queue = writer as? DatabaseQueue {
-            try queue.close()
+        guard let queue = writer as? DatabaseQueue else { return }
+        if path != nil && !isReadOnly {
+            try translatingErrors { try queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
         }
+        try queue.close()
     }
 
     /// For bulk generation only: commits no longer wait for the disk, so a power cut may
@@ -119,7 +160,7 @@ public final class InspectionStore: @unchecked Sendable {
 
     /// Folds the write-ahead log into the file as far as readers allow, without waiting.
     public func checkpoint() throws {
-        guard writer is DatabasePool else { return }
+        guard path != nil, !isReadOnly else { return }
         try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
     }
 
@@ -127,6 +168,7 @@ public final class InspectionStore: @unchecked Sendable {
 
     /// Runs `body` as one transaction: everything it does lands, or nothing does.
     public func write<T>(_ context: ActionContext, _ body: (StoreTransaction) throws -> T) throws -> T {
+        try refuseWrites()
         var checklistsChanged = false
         defer { if checklistsChanged { forgetChecklists() } }
         return try translatingErrors {
@@ -156,9 +198,32 @@ public final class InspectionStore: @unchecked Sendable {
         do {
             return try body()
         } catch let error as DatabaseError {
-            let name = path ?? "the database"
-            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { throw StoreError.busy(path: name) }
-            throw StoreError.database(path: name, reason: error.message ?? "\(error.resultCode)")
+            let mapped = Self.storeError(error, path: path ?? "the database")
+            if case .corrupt = mapped {
+                cacheLock.lock()
+                knownDamage = mapped
+                cacheLock.unlock()
+            }
+            throw mapped
+        }
+    }
+
+    /// Before a write: refuses it when the file was opened only to read, or has shown damage.
+    func refuseWrites() throws {
+        if isReadOnly { throw StoreError.readOnly(path: path ?? "the database") }
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let knownDamage { throw knownDamage }
+    }
+
+    /// A busy file, a read-only one, a damaged one, or another failure, by SQLite's code.
+    static func storeError(_ error: DatabaseError, path: String) -> StoreError {
+        let reason = error.message ?? "\(error.resultCode)"
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt(path: path, reason: reason)
+        default: return .database(path: path, reason: reason)
         }
     }
 
@@ -281,9 +346,12 @@ public final class InspectionStore: @unchecked Sendable {
     }
 
     public func setSetting(_ key: String, _ value: String) throws {
-        try writer.write { db in
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [key, value])
+        try refuseWrites()
+        try translatingErrors {
+            try writer.write { db in
+                try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: [key, value])
+            }
         }
     }
 
@@ -340,9 +408,7 @@ public final class InspectionStore: @unchecked Sendable {
             arguments += [round]
         }
         return try read { db in try DefectSummary.fetchAll(db, where: conditions.joined(separator: " AND "), arguments) }
-            .map { ($0.layoutKey, $0) }
-            .sorted { ($0.0, $0.1.room, $0.1.code) < ($1.0, $1.1.room, $1.1.code) }
-            .map(\.1)
+            .inLayoutOrder()
     }
 
     /// The defects of one unit.
@@ -378,8 +444,8 @@ public final class InspectionStore: @unchecked Sendable {
     /// One unit's round; with `upTo`, from the history as it stood at that event (the
     /// projector recomputing progress).
     static func unitRound(_ db: Database, unit: ProjectUnit, round: Int, checklists: ChecklistSet,
-                          upTo position: HistoryPosition? = nil) throws -> UnitRoundView {
-        let events = try EventCodec.fetch(db, where: "unit = ? AND round = ?", arguments: [unit.id, round], upTo: position)
+                          upTo position: HistoryPosition? = nil, events known: [Event]? = nil) throws -> UnitRoundView {
+        let events = try known ?? EventCodec.fetch(db, where: "unit = ? AND round = ?", arguments: [unit.id, round], upTo: position)
         let pairs = checklists.pairs(forType: unit.type)
         let results = UnitRound(events: events, pairs: pairs)
         let rechecks = try recheckQueue(db, unit: unit, round: round)

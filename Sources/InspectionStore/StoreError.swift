@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case newerSchema(path: String, version: Int, supported: Int)
     case unreadable(path: String, reason: String)
     case corrupt(path: String, reason: String)
+    /// The file, or its folder, cannot be written; it can still be read.
+    case readOnly(path: String)
     /// Another program held the file longer than the busy timeout.
     case busy(path: String)
     case cannotCreate(path: String, reason: String)
@@ -37,7 +39,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unreadable(path, reason):
             return "\(path): cannot read (\(reason))"
         case let .corrupt(path, reason):
-            return "\(path): damaged or not a database (\(reason))"
+            return "\(path) is damaged: \(reason) (run yanfang check)"
+        case .readOnly(let path):
+            return "\(path): read-only; nothing was changed (it can still be read)"
         case .busy(let path):
             return "\(path): busy (another program is writing to it); try again"
         case let .cannotCreate(path, reason):

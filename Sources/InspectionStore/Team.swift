@@ -127,11 +127,12 @@ extension InspectionStore {
     static func readReplica(path: String, lacking known: VersionVector?) throws -> ReplicaHistory {
         try FileCheck.checkExisting(path: path)
         do {
-            var config = Configuration()
-            config.readonly = true
-            config.busyMode = .timeout(10)
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            defer { try? queue.close() }
+            let (queue, lock) = try FileAccess.readOnlyQueue(path, configuration: configuration())
+            defer {
+                try? queue.close()
+                withExtendedLifetime(lock) {}
+            }
+            _ = try queue.read { db in try FileAccess.needsMigration(db, path: path) }
             let version = try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
             if version >= Schema.version {
                 return try queue.read { try history($0, path: path, lacking: known) }
@@ -141,9 +142,19 @@ extension InspectionStore {
             try Schema.migrator.migrate(memory)
             return try memory.read { try history($0, path: path) }
         } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { throw StoreError.busy(path: path) }
-            throw StoreError.corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw storeError(error, path: path)
         }
+    }
+
+    /// The version vector of another file, read without changing it.
+    static func readVersionVector(path: String) throws -> VersionVector {
+        try FileCheck.checkExisting(path: path)
+        let (queue, lock) = try FileAccess.readOnlyQueue(path, configuration: configuration())
+        defer {
+            try? queue.close()
+            withExtendedLifetime(lock) {}
+        }
+        return try queue.read { try VersionVector($0) }
     }
 
     /// Brings into this file every event of the other replicas' files that it lacks, in one
@@ -316,7 +327,13 @@ extension InspectionStore {
             .map { URL(fileURLWithPath: folder).appendingPathComponent($0).path }
         let merged = try merge(files: others)
         let target = URL(fileURLWithPath: folder).appendingPathComponent(mine).path
-        let events = try writeSnapshot(to: target)
+        // The copy there already holds everything this file has: it stays as it is.
+        let events: Int
+        if let written = try? Self.readVersionVector(path: target), written.latest == (try versionVector()).latest {
+            events = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 }
+        } else {
+            events = try writeSnapshot(to: target)
+        }
         try setSetting(Self.syncFolderSetting, folder)
         try setSetting(Self.lastSyncSetting, ISO8601DateFormatter().string(from: now))
         return SyncSummary(folder: folder, others: others.count, merged: merged, snapshot: target, events: events)

@@ -86,7 +86,7 @@ public final class InspectionApp: TerminalProgram {
         contractors = try store.contractors()
         rounds = try store.rounds()
         if let contractor = configuration.contractor {
-            guard contractors.contains(where: { $0.name == contractor }) else { throw InspectionError.unknownContractor(contractor) }
+            guard contractors.contains(where: { UserText.sameName($0.name, contractor) }) else { throw InspectionError.unknownContractor(contractor) }
             stack = [try ContractorScreen(app: self, contractor: contractor)]
             return
         }
@@ -172,7 +172,13 @@ public final class InspectionApp: TerminalProgram {
     func askInspector() {
         overlay = PromptOverlay(title: texts.inspectorPrompt, initial: inspector ?? "", required: true) { app, name in
             app.inspector = name
-            try app.store.setSetting(Self.inspectorKey, name)
+            do {
+                try app.store.setSetting(Self.inspectorKey, name)
+            } catch let error as StoreError {
+                // A read-only file: the name serves this session, and the status bar says why it is not remembered.
+                guard case .readOnly = error else { throw error }
+                app.fail(error)
+            }
         }
     }
 

@@ -118,7 +118,7 @@ final class DefectForm: Overlay {
     }
 
     func confirm(_ app: InspectionApp) throws -> Bool {
-        let text = note.text.trimmingCharacters(in: .whitespaces)
+        let text = UserText.line(note.text)
         let choice: ContractorChoice = choices[contractor].map { .named($0.name) } ?? .none
         let defect = app.perform { tx in
             try tx.addDefect(unit: unit.code, item: item.id, room: room.key, note: text.isEmpty ? nil : text,

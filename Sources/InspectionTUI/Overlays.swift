@@ -67,7 +67,7 @@ final class PromptOverlay: Overlay {
     func handle(_ key: Key, app: InspectionApp) throws -> Bool {
         switch key {
         case .enter:
-            let text = field.text.trimmingCharacters(in: .whitespaces)
+            let text = UserText.line(field.text)
             if text.isEmpty && !allowEmpty {
                 if required { app.message = (app.texts.promptEmpty, true); return true }
                 return false
@@ -75,7 +75,7 @@ final class PromptOverlay: Overlay {
             try completion(app, text)
             return false
         case .escape:
-            if required && field.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            if required && UserText.line(field.text).isEmpty {
                 app.message = (app.texts.promptEmpty, true)
                 return true
             }

@@ -132,6 +132,13 @@ struct YAMLFields {
 
 /// Parses YAML text into a node tree, or records where the syntax is wrong.
 func composeYAML(_ text: String, problems: YAMLProblems) -> Node? {
+    // The parser names neither the line nor the character of a control character it refuses.
+    if let (line, scalar) = firstForbiddenCharacter(text) {
+        let code = "U+" + String(format: "%04X", scalar.value)
+        problems.add(line: line, scalar.value == 0 ? "a NUL byte (\(code)), which YAML does not allow"
+                                                   : "a control character (\(code)), which YAML does not allow")
+        return nil
+    }
     do {
         guard let node = try Yams.compose(yaml: text) else {
             problems.add(line: 1, "the file is empty")
@@ -142,6 +149,9 @@ func composeYAML(_ text: String, problems: YAMLProblems) -> Node? {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             problems.add(line: mark.line, "YAML syntax: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams's own message quotes the whole file; one line is enough.
+            problems.add(line: context.mark.line, "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))")
         case let .reader(problem, _, _, _):
             problems.add(line: 0, "cannot read as YAML: \(problem)")
         default:
@@ -152,4 +162,19 @@ func composeYAML(_ text: String, problems: YAMLProblems) -> Node? {
         problems.add(line: 0, "cannot read as YAML: \(error)")
         return nil
     }
+}
+
+/// The line (1-based) and value of the first character YAML forbids: C0 controls other than
+/// tab, line feed and carriage return, DEL, and C1 controls other than NEL.
+func firstForbiddenCharacter(_ text: String) -> (line: Int, scalar: Unicode.Scalar)? {
+    var line = 1
+    for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0x0A: line += 1
+        case 0x09, 0x0D, 0x85: continue
+        case 0x00...0x1F, 0x7F...0x9F: return (line, scalar)
+        default: continue
+        }
+    }
+    return nil
 }

@@ -30,10 +30,8 @@ enum Env {
 
     /// `--inspector`, else `YANFANG_INSPECTOR`, else the login name.
     static func inspector(_ option: String?) -> String {
-        if let option, !option.trimmingCharacters(in: .whitespaces).isEmpty { return option.trimmingCharacters(in: .whitespaces) }
-        if let env = variables["YANFANG_INSPECTOR"], !env.isEmpty { return env }
-        if let user = variables["USER"], !user.isEmpty { return user }
-        return NSUserName()
+        let candidates = [option, variables["YANFANG_INSPECTOR"], variables["USER"], NSUserName()]
+        return candidates.lazy.compactMap { $0.map(UserText.line) }.first { !$0.isEmpty } ?? "?"
     }
 
     /// An action by `actor` now; the date of the action is `date` when given (at noon, so

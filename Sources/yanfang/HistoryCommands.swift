@@ -123,7 +123,7 @@ struct Replicas: ParsableCommand {
     @Flag(help: "JSON for scripts.") var json = false
 
     func run() throws {
-        let store = try database.open(root: root)
+        let store = try database.read(root: root)
         let list = try store.replicas()
         if json { return try printJSON(list) }
         let formatter = DateFormatter()
@@ -155,7 +155,7 @@ struct Conflicts: ParsableCommand {
         @Flag(help: "JSON for scripts.") var json = false
 
         func run() throws {
-            let store = try database.open(root: root)
+            let store = try database.read(root: root)
             let views = try store.conflicts()
             let names = Dictionary(try store.contractors().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             if json { return try printJSON(views.map { ConflictJSON($0, contractors: names) }) }

@@ -69,7 +69,7 @@ struct RoundCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try database.open(root: root)
+            let store = try database.read(root: root)
             let project = try store.requireProject()
             var list: [RoundJSON] = []
             for round in try store.rounds() {
@@ -123,15 +123,16 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         let store = try database.open(root: root)
-        try store.write(try Env.action(inspector)) { tx in
+        // The line is printed only once the transaction has committed.
+        let line = try store.write(try Env.action(inspector)) { tx -> String in
             if passRemaining {
                 let pairs = try tx.passRemaining(unit: unit)
-                print("\(unit): \(pairs.count) item\(pairs.count == 1 ? "" : "s") passed.")
-            } else if let item {
-                let changed = try tx.recordItem(unit: unit, item: item, room: room, outcome: pass ? .pass : .notApplicable)
-                print("\(unit): \(item) \(pass ? "passed" : "not applicable")\(changed ? "" : " (already recorded)").")
+                return "\(unit): \(pairs.count) item\(pairs.count == 1 ? "" : "s") passed."
             }
+            let changed = try tx.recordItem(unit: unit, item: item ?? "", room: room, outcome: pass ? .pass : .notApplicable)
+            return "\(unit): \(item ?? "") \(pass ? "passed" : "not applicable")\(changed ? "" : " (already recorded)")."
         }
+        print(line)
     }
 }
 
@@ -174,8 +175,8 @@ struct DefectCommand: ParsableCommand {
             }
             let contractorName = contractor ?? root.contractor
             let defect = try store.write(try Env.action(inspector)) { tx in
-                try tx.addDefect(unit: unit, item: item, room: room, note: note, severity: level,
-                                 contractor: contractorName.map { .named($0) } ?? .byTrade)
+                try tx.addDefect(unit: unit, item: item, room: room, note: UserText.line(note), severity: level,
+                                 contractor: contractorName.map { .named(UserText.line($0)) } ?? .byTrade)
             }
             print(defect.code.text)
         }
@@ -191,7 +192,7 @@ struct DefectCommand: ParsableCommand {
 
         func run() throws {
             let store = try database.open(root: root)
-            let defect = try store.write(try Env.action(inspector)) { tx in try tx.rectify(code: code, note: note) }
+            let defect = try store.write(try Env.action(inspector)) { tx in try tx.rectify(code: code, note: UserText.line(note)) }
             print("\(defect.code): rectified, awaiting re-check.")
         }
     }
@@ -209,7 +210,7 @@ struct DefectCommand: ParsableCommand {
         func run() throws {
             let store = try database.open(root: root)
             let defect = try store.write(try Env.action(inspector)) { tx in
-                try tx.recheck(code: code, passed: outcome == .pass, note: note)
+                try tx.recheck(code: code, passed: outcome == .pass, note: UserText.line(note))
             }
             if defect.status == .closed {
                 print("\(defect.code): re-check passed, closed.")
@@ -229,7 +230,7 @@ struct DefectCommand: ParsableCommand {
 
         func run() throws {
             let store = try database.open(root: root)
-            let defect = try store.write(try Env.action(inspector)) { tx in try tx.waive(code: code, answer: answer) }
+            let defect = try store.write(try Env.action(inspector)) { tx in try tx.waive(code: code, answer: UserText.line(answer)) }
             print("\(defect.code): waived.")
         }
     }
@@ -243,7 +244,8 @@ struct DefectCommand: ParsableCommand {
         @Option(help: "Who reassigns it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
 
         func run() throws {
-            guard let name = contractor ?? root.contractor else { throw UsageError("give --contractor NAME") }
+            guard let typed = contractor ?? root.contractor else { throw UsageError("give --contractor NAME") }
+            let name = UserText.line(typed)
             let store = try database.open(root: root)
             let defect = try store.write(try Env.action(inspector)) { tx in try tx.reassign(code: code, contractor: name) }
             print("\(defect.code): now with \(name).")
@@ -258,7 +260,7 @@ struct DefectCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let store = try database.open(root: root)
+            let store = try database.read(root: root)
             let detail = try store.defect(code: code)
             let checklists = try store.checklists()
             let contractors = try store.contractors()
@@ -295,14 +297,11 @@ struct DefectCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try database.open(root: root)
+            let store = try database.read(root: root)
             if let unit, try store.unit(code: unit) == nil { throw InspectionError.unknownUnit(unit) }
-            if let name = contractor ?? root.contractor, !(try store.contractors().contains { $0.name == name }) {
-                throw InspectionError.unknownContractor(name)
-            }
             var filter = DefectFilter()
             filter.unitCode = unit
-            filter.contractor = contractor ?? root.contractor
+            if let name = contractor ?? root.contractor { filter.contractor = try store.requireContractor(named: name).name }
             filter.roundFound = round
             if let status {
                 guard let value = DefectStatus(rawValue: status) else { throw UsageError("--status \(status) must be open, rectified, closed or waived") }
@@ -330,7 +329,7 @@ struct Board: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let store = try database.open(root: root)
+        let store = try database.read(root: root)
         let board = try store.board(round: round, today: try Env.today())
         let checklists = try store.checklists()
         if json { try printJSON(BoardJSON(board, checklists: checklists)); return }
@@ -346,7 +345,7 @@ struct Penalties: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let store = try database.open(root: root)
+        let store = try database.read(root: root)
         if let round, !(try store.rounds().contains { $0.number == round }) { throw InspectionError.roundNotFound(round) }
         let list = try store.penalties(round: round)
         if json { try printJSON(list); return }

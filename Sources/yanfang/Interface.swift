@@ -26,7 +26,8 @@ func runInterface(path: String, language: Language?, contractor: String?) throws
     } catch {
         throw EnvironmentError(description: error.description)
     }
-    let store = try InspectionStore.open(path: path)
+    // A read-only file is shown all the same; what would be written is refused on the status bar.
+    let store = try InspectionStore.openForInterface(path: path)
     let fixedToday = try Env.today()  // a bad YANFANG_TODAY is refused here as on the command line
     let todayOverride = environment["YANFANG_TODAY"].flatMap { $0.isEmpty ? nil : fixedToday }
     let configuration = AppConfiguration(language: language ?? interfaceLanguage(environment), colorSupport: .monochrome,

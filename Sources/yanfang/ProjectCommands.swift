@@ -15,13 +15,21 @@ func loadChecklists(directory: String?) throws -> (ChecklistSet, String) {
 }
 
 func readLayout(_ path: String) throws -> [LayoutRow] {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        throw LineProblem(file: path, line: 0, message: "a folder, not a layout file (give the CSV inside it)")
+    }
     let data: Data
     do {
         data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
         throw LineProblem(file: path, line: 0, message: "cannot read (\(describe(error)))")
     }
-    return try LayoutFile.rows(data: data, file: path).get()
+    // Cleaned like any text a person gives: building names end up in unit codes and on screens.
+    return try LayoutFile.rows(data: data, file: path).get().map { row in
+        LayoutRow(line: row.line, building: UserText.line(row.building), entrance: UserText.line(row.entrance),
+                  floor: UserText.line(row.floor), unit: UserText.line(row.unit), type: UserText.line(row.type))
+    }
 }
 
 struct Init: ParsableCommand {
@@ -43,11 +51,11 @@ struct Init: ParsableCommand {
         let context = try Env.action(inspector)
         let units = try createDatabase(at: path) { store in
             try store.write(context) { tx in
-                _ = try tx.createProject(name: project, delivery: day, checklists: set, source: source)
+                _ = try tx.createProject(name: UserText.line(project), delivery: day, checklists: set, source: source)
                 return try rows.map { try tx.importLayout(rows: $0, file: layout!) }?.count ?? 0
             }
         }
-        print("Created \(path): \(project), delivery \(day), \(set.items.count) checklist items, \(units) units.")
+        print("Created \(path): \(UserText.line(project)), delivery \(day), \(set.items.count) checklist items, \(units) units.")
     }
 }
 
@@ -56,8 +64,8 @@ struct Init: ParsableCommand {
 func createDatabase<T>(at path: String, replacing: Bool = false, _ build: (InspectionStore) throws -> T) throws -> T {
     let manager = FileManager.default
     if manager.fileExists(atPath: path) && !replacing { throw StoreError.exists(path: path) }
-    let temporary = path + ".creating-\(ProcessInfo.processInfo.processIdentifier)"
-    for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: temporary + suffix) }
+    let temporary = TemporaryFiles.name(for: path)
+    TemporaryFiles.removeStale(for: path)
     do {
         let store: InspectionStore
         do {
@@ -109,7 +117,7 @@ struct LayoutCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let store = try database.open(root: root)
+            let store = try database.read(root: root)
             let units = try store.units()
             if json {
                 struct UnitJSON: Encodable { var code: String; var building: String; var entrance: Int; var floor: Int; var unit: Int; var type: String }
@@ -132,7 +140,7 @@ struct ChecklistCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let set = try database.open(root: root).checklists()
+            let set = try database.read(root: root).checklists()
             if json {
                 try printJSON(set)
                 return
@@ -167,7 +175,7 @@ struct ContractorCommand: ParsableCommand {
             let list = trades.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let buildingList = buildings.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             let contractor = try store.write(try Env.action(inspector)) { tx in
-                try tx.addContractor(name: name, trades: list, buildings: buildingList)
+                try tx.addContractor(name: UserText.line(name), trades: list, buildings: buildingList)
             }
             print("Added \(contractor.name): \(contractor.trades.joined(separator: ", "))" + (contractor.buildings.map { " in buildings \($0.joined(separator: ", "))" } ?? ""))
         }
@@ -180,7 +188,7 @@ struct ContractorCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let store = try database.open(root: root)
+            let store = try database.read(root: root)
             let contractors = try store.contractors()
             if json {
                 struct ContractorJSON: Encodable { var name: String; var trades: [String]; var buildings: [String]? }
@@ -204,9 +212,10 @@ struct Settings: ParsableCommand {
     @Option(help: "Who changes them (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
 
     func run() throws {
-        let store = try database.open(root: root)
         let day = try Env.parseDay(delivery, option: "--delivery")
-        if penaltyThreshold != nil || readinessTarget != nil || day != nil {
+        let changing = penaltyThreshold != nil || readinessTarget != nil || day != nil
+        let store = try changing ? database.open(root: root) : database.read(root: root)
+        if changing {
             try store.write(try Env.action(inspector)) { tx in
                 try tx.changeSettings(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: day)
             }

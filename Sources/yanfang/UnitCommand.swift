@@ -23,7 +23,7 @@ struct UnitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try database.open(root: root)
+        let store = try database.read(root: root)
         guard let unit = try store.unit(code: code) else { throw InspectionError.unknownUnit(code) }
         let rounds = try store.rounds()
         guard let number = round ?? rounds.last?.number else { throw InspectionError.noOpenRound }

@@ -23,7 +23,7 @@ struct Yanfang: ParsableCommand {
         subcommands: [
             Demo.self, Init.self, LayoutCommand.self, ChecklistCommand.self, ContractorCommand.self,
             RoundCommand.self, Inspect.self, UnitCommand.self, DefectCommand.self, Undo.self, Board.self, Penalties.self,
-            Export.self, Report.self, Settings.self, Join.self, Merge.self, Sync.self, Replicas.self, Conflicts.self, Rebuild.self,
+            Export.self, Report.self, Settings.self, Check.self, Join.self, Merge.self, Sync.self, Replicas.self, Conflicts.self, Rebuild.self,
         ]
     )
 
@@ -58,8 +58,9 @@ struct Yanfang: ParsableCommand {
 
     /// Prints a one-line message per problem and returns the exit status.
     static func report(_ error: Error) -> Int32 {
+        // Values echoed in a message (a typed code, a name) are shown escaped: the line stays one plain line.
         func fail(_ message: String, _ status: Int32) -> Int32 {
-            FileHandle.standardError.write(Data("yanfang: \(message)\n".utf8))
+            FileHandle.standardError.write(Data("yanfang: \(UserText.escaped(message))\n".utf8))
             return status
         }
         switch error {
@@ -69,7 +70,7 @@ struct Yanfang: ParsableCommand {
         case let e as StoreError:
             return fail(e.description, 2)
         case let e as FileProblems:
-            for problem in e.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+            for problem in e.problems { FileHandle.standardError.write(Data("\(UserText.escaped("\(problem)"))\n".utf8)) }
             return fail("\(e.problems.count) problem\(e.problems.count == 1 ? "" : "s"); nothing was changed", 2)
         case let e as LineProblem:
             return fail(e.description, 2)
@@ -98,7 +99,11 @@ struct DatabaseOptions: ParsableArguments {
 
     func path(root: Yanfang) -> String { Env.databasePath(db ?? root.db) }
 
+    /// For a command that changes the file.
     func open(root: Yanfang) throws -> InspectionStore { try InspectionStore.open(path: path(root: root)) }
+
+    /// For a command that only reads: the file is left byte-for-byte as it was.
+    func read(root: Yanfang) throws -> InspectionStore { try InspectionStore.openForReading(path: path(root: root)) }
 }
 
 func printJSON<T: Encodable>(_ value: T) throws {

@@ -141,6 +141,11 @@ final class Workspace {
     /// `yanfang ARGS` in this directory.
     @discardableResult
     func yanfang(_ arguments: String...) throws -> CommandResult {
+        try yanfang(arguments)
+    }
+
+    @discardableResult
+    func yanfang(_ arguments: [String]) throws -> CommandResult {
         try runProcess(binary, arguments, environment: environment, directory: url)
     }
 
@@ -166,6 +171,20 @@ final class Workspace {
             throw E2EFailure("cannot decode the output of yanfang \(arguments.joined(separator: " ")): \(error)\n\(result.stdout.prefix(2000))")
         }
     }
+
+    /// `yanfang init` of `name` in this directory from a layout of `rows` (the lines after
+    /// the header); returns the database's path.
+    func makeProject(_ name: String = "project.db", rows: String, project: String = "测试项目") throws -> String {
+        let csv = path("layout.csv")
+        try Data("building,entrance,floor,unit,type\n\(rows)".utf8).write(to: URL(fileURLWithPath: csv))
+        let db = path(name)
+        try yanfangOK("init", "--db", db, "--project", project, "--delivery", "2027-03-01", "--layout", csv)
+        return db
+    }
+
+    /// Ten floors of two units in building 1, entrance 1: the rows and the unit codes.
+    static let twentyUnits = (rows: (1...10).flatMap { floor in (1...2).map { "1,1,\(floor),\($0),A\n" } }.joined(),
+                              codes: (1...10).flatMap { floor in (1...2).map { "1-1-\(String(format: "%02d", floor))0\($0)" } })
 
     /// The demo project, built by the command line as of the fixed day.
     func makeDemo(_ name: String = "demo.db") throws -> String {

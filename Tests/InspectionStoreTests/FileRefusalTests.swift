@@ -20,6 +20,19 @@ struct TempDir {
     }
 
     func remove() { try? FileManager.default.removeItem(at: url) }
+
+    /// A closed yanfang file `name` with units 1-1-0101 and 1-1-0102, round 1 open and one
+    /// defect in 1-1-0101; its path, its world, the defect's code and the events written.
+    func projectFile(_ name: String) throws -> (path: String, world: World, code: String, events: Int) {
+        let path = self.path(name)
+        let created = try InspectionStore.create(path: path)
+        let world = try World(units: ["1-1-0101", "1-1-0102"], store: created)
+        try world.openRound()
+        let code = try world.addDefect("1-1-0101")
+        let events = try created.events().count
+        try created.close()
+        return (path, world, code, events)
+    }
 }
 
 /// Runs the sqlite3 command-line shell on a file.
@@ -112,7 +125,8 @@ func sqlite3(_ path: String, _ sql: String) throws {
         #expect(at == path)
         #expect(FileManager.default.contents(atPath: path) == bytes)
         #expect(dir.sidecars(of: path) == [])
-        #expect(thrown?.description.hasPrefix(path + ": damaged or not a database (") == true)
+        #expect(thrown?.description.hasPrefix(path + " is damaged: ") == true)
+        #expect(thrown?.description.hasSuffix(" (run yanfang check)") == true)
     }
 
     @Test func missingFileIsRefusedAndNotCreated() throws {
@@ -144,14 +158,7 @@ func sqlite3(_ path: String, _ sql: String) throws {
     @Test func yanfangFileReopensWithItsProject() throws {
         let dir = try TempDir()
         defer { dir.remove() }
-        let path = dir.path("project.yanfang")
-        let created = try InspectionStore.create(path: path)
-        let world = try World(units: ["1-1-0101", "1-1-0102"], store: created)
-        try world.openRound()
-        let code = try world.addDefect("1-1-0101")
-        let events = try created.events().count
-        try created.close()
-
+        let (path, _, code, events) = try dir.projectFile("project.yanfang")
         let reopened = try InspectionStore.open(path: path)
         #expect(try reopened.project()?.name == "滨江花园")
         #expect(try reopened.events().count == events)

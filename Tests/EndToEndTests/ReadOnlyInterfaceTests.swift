@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+/// The interface on a read-only file: it opens and shows the board; what would be written
+/// (the inspector's name) is refused on the status bar, and the file stays as it was.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct ReadOnlyInterfaceTests {
+    @Test func theInterfaceReadsAReadOnlyFileAndWritesNothing() async throws {
+        let ws = try Workspace()
+        let db = try ws.makeDemo()
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: db) }
+
+        let tui = try Tmux("readonly", command: ws.interfaceCommand(["--db", db]), directory: ws.url)
+        defer { tui.kill() }
+        try await tui.waitFor("the name prompt") { $0.contains("Inspector's name") }
+        try tui.type("Chen")
+        try tui.send("Enter")
+        try await tui.waitFor("home, saying the file is read-only") { $0.contains("Next unit") && $0.contains("read-only") }
+        try tui.send("b")
+        try await tui.waitFor("the board") { $0.contains("Buildings × categories") }
+        try tui.send("q", "q", "q")
+        try await tui.waitUntilGone()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        #expect(["-wal", "-shm"].allSatisfy { !FileManager.default.fileExists(atPath: db + $0) })
+    }
+}
