@@ -110,6 +110,8 @@ struct Texts: Sendable {
     let recordDefect: String
     let commonPhrases: String
     let defectFormHint: String
+    let notePlaceholder: String
+    let noteRequired: String
 
     // Prompts and help
     let promptHint: String
@@ -294,6 +296,8 @@ extension Texts {
         recordDefect: "记录问题",
         commonPhrases: "常见问题（数字键选择，或直接输入）",
         defectFormHint: "Enter 确认 · Tab 切换 · ←→ 修改 · Esc 取消",
+        notePlaceholder: "按数字选常见问题，或直接输入",
+        noteRequired: "请填写问题描述（可按数字选常见问题）",
         promptHint: "Enter 确认 · Esc 取消",
         promptRequiredHint: "Enter 确认（必填）",
         promptEmpty: "请输入内容",
@@ -471,6 +475,8 @@ extension Texts {
         recordDefect: "Defect",
         commonPhrases: "Common problems (press a digit, or type)",
         defectFormHint: "Enter save · Tab next field · ←→ change · Esc cancel",
+        notePlaceholder: "a digit picks a common problem, or type",
+        noteRequired: "a defect needs a note (a digit picks a common problem)",
         promptHint: "Enter to confirm · Esc to cancel",
         promptRequiredHint: "Enter to confirm (required)",
         promptEmpty: "please type something",

@@ -373,6 +373,7 @@ final class UnitScreen: Screen {
         app.overlay = DefectForm(app: app, unit: unit, room: room, item: item) { app, defect in
             try self.reload(app)
             self.justRecorded = defect
+            self.advance()
         }
     }
 
