@@ -95,10 +95,7 @@ public final class InspectionApp: TerminalProgram {
         if inspector == nil { askInspector() }
         // Back where the inspector was: the unit open when the program last stopped.
         if let code = try store.setting(Self.currentUnitKey), openRound != nil, let unit = try store.unit(code: code) {
-            let picker = try UnitPickerScreen(app: self)
-            picker.select(unit: unit.id)
-            stack.append(picker)
-            stack.append(try UnitScreen(app: self, unit: unit))
+            try walk(unit)
         }
     }
 
@@ -160,14 +157,26 @@ public final class InspectionApp: TerminalProgram {
 
     func push(_ screen: Screen) { stack.append(screen) }
 
+    /// Closes the top screen; the first screen stays (only `q` and Ctrl-C quit).
     func pop() {
-        guard stack.count > 1 else { running = false; return }
+        guard stack.count > 1 else { return }
         let closing = stack.removeLast()
         if closing is UnitScreen { try? store.setSetting(Self.currentUnitKey, "") }
         do { try stack.last?.resumed(self) } catch { fail(error) }
     }
 
     func quit() { running = false }
+
+    /// Opens a unit's walkthrough over the unit list, from wherever the user is (`n`, `/`),
+    /// with a defect's row selected when `code` names one.
+    func walk(_ unit: ProjectUnit, selecting code: String? = nil) throws {
+        let screen = try UnitScreen(app: self, unit: unit)
+        if let code { screen.select(defectCode: code) }
+        let picker = try UnitPickerScreen(app: self)
+        picker.select(unit: unit.id)
+        stack.removeSubrange(1...)
+        stack += [picker, screen]
+    }
 
     func askInspector() {
         overlay = PromptOverlay(title: texts.inspectorPrompt, initial: inspector ?? "", required: true) { app, name in
@@ -232,6 +241,9 @@ public final class InspectionApp: TerminalProgram {
                 if try !overlay.handle(key, app: self) { self.overlay = nil }
             } else if key == .character("?") {
                 overlay = HelpOverlay(screen: stack.last)
+            } else if key == .character("/") {
+                let search = try SearchOverlay(app: self)
+                overlay = search
             } else {
                 try stack.last?.handle(key, app: self)
             }

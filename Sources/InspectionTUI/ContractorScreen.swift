@@ -85,8 +85,8 @@ final class ContractorScreen: Screen {
             }
         case .enter, .right, .character("l"):
             if let d = selected { app.push(try DefectScreen(app: app, code: d.code.text)) }
-        case .escape, .character("q"):
-            app.pop()
+        case .character("q"):
+            app.quit()
         default:
             break
         }
@@ -98,6 +98,6 @@ final class ContractorScreen: Screen {
 
     func help(_ app: InspectionApp) -> [(key: String, label: String)] {
         let t = app.texts
-        return [("↑↓ j k", t.keyMove), ("r", t.keyRectify), ("Enter", t.keyDefectHistory), ("a", t.keyShowAll), ("q Esc", t.keyQuit)]
+        return [("↑↓ j k", t.keyMove), ("r", t.keyRectify), ("Enter", t.keyDefectHistory), ("a", t.keyShowAll), ("q", t.keyQuit)]
     }
 }

@@ -83,23 +83,16 @@ final class HomeScreen: Screen {
 
     func handle(_ key: Key, app: InspectionApp) throws {
         switch key {
-        case .character("q"), .escape:
+        case .character("q"):
             app.quit()
         case .enter, .character("l"):
             app.push(try UnitPickerScreen(app: app))
-        case .character("/"):
-            let picker = try UnitPickerScreen(app: app)
-            app.push(picker)
-            picker.startSearch(app)
         case .character("n"):
             guard let unit = nextUnit(app) else {
                 app.flash(app.openRound == nil ? app.texts.noRoundOpen : app.texts.allUnitsDone)
                 return
             }
-            let picker = try UnitPickerScreen(app: app)
-            picker.select(unit: unit.id)
-            app.push(picker)
-            app.push(try UnitScreen(app: app, unit: unit))
+            try app.walk(unit)
         case .character("i"):
             app.askInspector()
         case .character("o"):
@@ -165,7 +158,7 @@ final class HomeScreen: Screen {
 
     func help(_ app: InspectionApp) -> [(key: String, label: String)] {
         let t = app.texts
-        return [("Enter", t.keyUnits), ("n", t.keyNextUnit), ("/", t.keySearchUnit), ("i", t.keyInspector),
-                ("o", t.keyOpenRound), ("x", t.keyCloseRound), ("b", t.keyBoard), ("r", t.keyReport), ("q Esc", t.keyQuit)]
+        return [("Enter", t.keyUnits), ("n", t.keyNextUnit), ("i", t.keyInspector),
+                ("o", t.keyOpenRound), ("x", t.keyCloseRound), ("b", t.keyBoard), ("r", t.keyReport), ("q", t.keyQuit)]
     }
 }

@@ -68,6 +68,7 @@ struct Texts: Sendable {
     let searchHint: String
     let searchNone: String
     let defectIn: @Sendable (String) -> String
+    let matchCount: @Sendable (Int) -> String
 
     // Walkthrough
     let roundShort: @Sendable (Int) -> String
@@ -139,6 +140,7 @@ struct Texts: Sendable {
     let keyNextRoom: String
     let keySearch: String
     let keySearchUnit: String
+    let keySearchDefect: String
     let keyInspector: String
     let keyOpenRound: String
     let keyCloseRound: String
@@ -255,9 +257,10 @@ extension Texts {
         itemsShort: { "项 \($0)/\($1)" },
         rechecksShort: { "复查 \($0)/\($1)" },
         searchTitle: "查找单元或问题编号",
-        searchHint: "输入房号的一部分（如 0502）或问题编号（如 2-K7P3Q）",
+        searchHint: "房号（如 3-1-502、3栋1单元502）或问题编号（如 2-K7P3Q）",
         searchNone: "没有匹配的单元或问题",
         defectIn: { "问题，位于 \($0)" },
+        matchCount: { "找到 \($0) 个，↑↓ 选择，Enter 打开" },
         roundShort: { "第\($0)轮" },
         readOnlyRound: "本轮已结束，仅供查看",
         rechecksHeading: { "复查（\($0) 项，此前轮次的问题）" },
@@ -321,6 +324,7 @@ extension Texts {
         keyNextRoom: "下一个房间",
         keySearch: "查找",
         keySearchUnit: "按房号或问题编号查找",
+        keySearchDefect: "按问题编号查找",
         keyInspector: "更换验收人",
         keyOpenRound: "开启新一轮",
         keyCloseRound: "结束本轮",
@@ -434,9 +438,10 @@ extension Texts {
         itemsShort: { "items \($0)/\($1)" },
         rechecksShort: { "re-checks \($0)/\($1)" },
         searchTitle: "Find a unit or a mark code",
-        searchHint: "type part of a unit code (0502) or a mark code (2-K7P3Q)",
+        searchHint: "a unit (3-1-502, or part of it) or a mark code (2-K7P3Q)",
         searchNone: "no unit or defect matches",
         defectIn: { "defect in \($0)" },
+        matchCount: { $0 == 1 ? "1 match, Enter opens it" : "\($0) matches, ↑↓ to choose, Enter opens" },
         roundShort: { "round \($0)" },
         readOnlyRound: "round closed: view only",
         rechecksHeading: { "Re-checks (\($0), from earlier rounds)" },
@@ -500,6 +505,7 @@ extension Texts {
         keyNextRoom: "next room",
         keySearch: "find",
         keySearchUnit: "find a unit or mark code",
+        keySearchDefect: "find a mark code",
         keyInspector: "change inspector",
         keyOpenRound: "open the next round",
         keyCloseRound: "close the round",

@@ -17,9 +17,6 @@ final class UnitPickerScreen: Screen {
     var blocking: [UUID: Int] = [:]
     var rows: [Row] = []
     var state = ListState()
-    /// Unit codes as typed in a search: lower case, and without dashes.
-    var searchKeys: [(code: String, compact: String)] = []
-    var unitsByID: [UUID: ProjectUnit] = [:]
     /// Units done and in all, per building-entrance.
     var groupCounts: [String: (done: Int, total: Int)] = [:]
 
@@ -53,8 +50,6 @@ final class UnitPickerScreen: Screen {
             }
             rows.append(.unit(unit))
         }
-        searchKeys = units.map { ($0.code.lowercased(), $0.code.filter { $0 != "-" }) }
-        unitsByID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         if let selected { select(unit: selected) }
     }
 
@@ -135,8 +130,6 @@ final class UnitPickerScreen: Screen {
             if let unit = selectedUnit { app.push(try UnitScreen(app: app, unit: unit)) }
         case .character("n"):
             try openNext(app)
-        case .character("/"):
-            startSearch(app)
         case .escape, .character("q"), .left, .character("h"):
             app.pop()
         default:
@@ -171,10 +164,6 @@ final class UnitPickerScreen: Screen {
         if !forward { state.selectFirst(count: rows.count) { self.isSelectable($0) } }
     }
 
-    func startSearch(_ app: InspectionApp) {
-        app.overlay = SearchOverlay(picker: self)
-    }
-
     func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
         [("Enter", app.texts.keyOpenUnit), ("n", app.texts.keyNextUnit), ("/", app.texts.keySearch), ("Tab", app.texts.keyNextEntrance),
          ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
@@ -183,94 +172,7 @@ final class UnitPickerScreen: Screen {
     func help(_ app: InspectionApp) -> [(key: String, label: String)] {
         let t = app.texts
         return [("↑↓ j k", t.keyMove), ("PgUp PgDn", t.keyPage), ("Home End", t.keyFirstLast), ("Tab S-Tab", t.keyNextEntrance),
-                ("Enter", t.keyOpenUnit), ("n", t.keyNextUnit), ("/", t.keySearchUnit), ("Esc q", t.keyBack),
+                ("Enter", t.keyOpenUnit), ("n", t.keyNextUnit), ("Esc q", t.keyBack),
                 ("○ ◐ ● ✓", t.legendStates)]
-    }
-}
-
-/// `/`: type part of a unit code (or a defect's mark code); matches show as you type and
-/// Enter jumps to the highlighted one.
-final class SearchOverlay: Overlay {
-    enum Match {
-        case unit(ProjectUnit)
-        case defect(code: String, unit: ProjectUnit)
-    }
-
-    weak var picker: UnitPickerScreen?
-    var field = TextField("", maxLength: 20)
-    var matches: [Match] = []
-    var selected = 0
-
-    init(picker: UnitPickerScreen) { self.picker = picker }
-
-    func update(_ app: InspectionApp) {
-        guard let picker else { return }
-        let query = field.text.trimmingCharacters(in: .whitespaces)
-        matches = []
-        selected = 0
-        guard !query.isEmpty else { return }
-        let lower = query.lowercased()
-        let compact = lower.filter { $0 != "-" }
-        for (index, key) in picker.searchKeys.enumerated() where key.code.contains(lower) || key.compact.contains(compact) {
-            matches.append(.unit(picker.units[index]))
-            if matches.count == 8 { break }
-        }
-        let defects = ((try? app.store.defectLocations(matching: query, limit: 5)) ?? []).compactMap { found in
-            picker.unitsByID[found.unit].map { Match.defect(code: found.code, unit: $0) }
-        }
-        // What looks like a mark code (it has one of the code's letters) lists defects first.
-        let looksLikeCode = query.uppercased().contains { $0.isLetter && MarkCode.alphabet.contains($0) }
-        matches = looksLikeCode ? defects + matches : matches + defects
-    }
-
-    func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
-        let height = min(area.height, max(1, matches.count) + 4)
-        let box = Rect(x: area.x + 2, y: area.y + 1, width: min(area.width - 4, 60), height: height)
-        let inner = Modal(title: app.texts.searchTitle, theme: app.theme).render(into: &buffer, area: box)
-        let cursor = field.render(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1), style: app.theme.input)
-        if matches.isEmpty {
-            let hint = field.isEmpty ? app.texts.searchHint : app.texts.searchNone
-            buffer.put(hint, at: Position(x: inner.x + 1, y: inner.y + 1), style: app.theme.muted, maxWidth: inner.width - 2)
-        }
-        for (i, match) in matches.enumerated() where inner.y + 1 + i < inner.maxY {
-            let text: String
-            switch match {
-            case .unit(let unit): text = "\(unit.code)  \(app.texts.unitLabel(unit))"
-            case let .defect(code, unit): text = "\(code)  \(app.texts.defectIn(unit.code))"
-            }
-            let style = i == selected ? app.theme.selected : app.theme.normal
-            buffer.fill(Rect(x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2, height: 1), style: style)
-            buffer.put(text, at: Position(x: inner.x + 1, y: inner.y + 1 + i), style: style, maxWidth: inner.width - 2)
-        }
-        return cursor
-    }
-
-    func handle(_ key: Key, app: InspectionApp) throws -> Bool {
-        switch key {
-        case .escape:
-            return false
-        case .down:
-            selected = min(selected + 1, max(0, matches.count - 1))
-        case .up:
-            selected = max(0, selected - 1)
-        case .enter:
-            guard let picker, selected < matches.count else {
-                if !field.isEmpty { app.message = (app.texts.searchNone, true) }
-                return field.isEmpty ? false : true
-            }
-            switch matches[selected] {
-            case .unit(let unit):
-                picker.select(unit: unit.id)
-            case let .defect(code, unit):
-                picker.select(unit: unit.id)
-                let screen = try UnitScreen(app: app, unit: unit)
-                screen.select(defectCode: code)
-                app.push(screen)
-            }
-            return false
-        default:
-            if field.handle(key) { update(app) }
-        }
-        return true
     }
 }

@@ -45,11 +45,11 @@ import Testing
         #expect(typeColumns.count == 1)
     }
 
-    @Test func searchJumpsToAUnitByPartOfItsCode() throws {
+    @Test func searchByPartOfACodeOpensTheHighlightedUnit() throws {
         let app = try makeApp(try demoStore())
-        let terminal = drive(app, "<enter>/0502<enter>")
-        let picker = try #require(app.stack.last as? UnitPickerScreen)
-        #expect(picker.selectedUnit?.code == "1-1-0502")
+        let terminal = drive(app, "<enter>/0502<down><enter>")
+        #expect((app.stack.last as? UnitScreen)?.unit.code == "1-2-0502")
+        #expect((app.stack.dropLast().last as? UnitPickerScreen)?.selectedUnit?.code == "1-2-0502")
         #expect(terminal.frames.contains { $0.lines().contains { $0.contains("查找单元或问题编号") } })
     }
 

@@ -5,8 +5,8 @@ import TerminalKit
 import TerminalTesting
 import Testing
 
-/// Opens `code` from the unit list via search.
-func openUnit(_ code: String) -> String { "<enter>/\(code)<enter><enter>" }
+/// Opens `code` through search (the exact match comes first and Enter opens it).
+func openUnit(_ code: String) -> String { "/\(code)<enter>" }
 
 @Suite struct WalkthroughScreen {
     @Test func recheckQueueComesFirstAndOneKeyRecordsIt() throws {
