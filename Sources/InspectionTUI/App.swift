@@ -79,6 +79,7 @@ public final class InspectionApp: TerminalProgram {
         self.store = store
         try store.deferCheckpoints()
         self.configuration = configuration
+        seenChanges = try store.externalChangeCount()
         texts = Texts.for(configuration.language)
         theme = Theme.for(configuration.colorSupport)
         project = try store.requireProject()
@@ -187,15 +188,31 @@ public final class InspectionApp: TerminalProgram {
 
     // MARK: - TerminalProgram
 
-    public var refreshInterval: Int? { 5_000 }
+    /// Often enough that a write by another program shows within a second, without a key.
+    public var refreshInterval: Int? { 500 }
+    /// `PRAGMA data_version` when the screens last read the file.
+    private var seenChanges: Int?
+    private var idlePolls = 0
 
-    /// Another process (a lead, a contractor, a second inspector) may have written. Idle
-    /// time is also when the write-ahead log is folded back into the file, so that no
-    /// keystroke waits for it.
+    /// Another process (a lead, a contractor, a second inspector, a merge) may have written:
+    /// the screens re-read only when the file says so. Idle time is also when the write-ahead
+    /// log is folded back into the file (every few seconds), so that no keystroke waits for it.
     public func refresh() {
-        guard overlay == nil else { return }
         do {
-            try store.checkpoint()
+            idlePolls += 1
+            if idlePolls % 10 == 0 { try store.checkpoint() }
+            let changes = try store.externalChangeCount()
+            guard changes != seenChanges, overlay == nil else { return }
+            seenChanges = changes
+            reloadAll()
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// Re-reads the project and the screen on top.
+    func reloadAll() {
+        do {
             try reloadProject()
             try stack.last?.reload(self)
         } catch {
