@@ -38,15 +38,18 @@ public struct AppConfiguration {
     public var colorSupport: ColorSupport
     /// Only this contractor's defects (the rectification view).
     public var contractor: String?
+    /// The inspector named outside the file (`$YANFANG_INSPECTOR`); asked for when absent.
+    public var inspector: String?
     /// The current time (tests fix it).
     public var clock: @Sendable () -> Date
     public var today: @Sendable () -> Day
 
-    public init(language: Language, colorSupport: ColorSupport, contractor: String? = nil,
+    public init(language: Language, colorSupport: ColorSupport, contractor: String? = nil, inspector: String? = nil,
                 clock: @escaping @Sendable () -> Date, today: @escaping @Sendable () -> Day) {
         self.language = language
         self.colorSupport = colorSupport
         self.contractor = contractor
+        self.inspector = inspector.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         self.clock = clock
         self.today = today
     }
@@ -64,7 +67,8 @@ public final class InspectionApp: TerminalProgram {
     private(set) var checklists: ChecklistSet
     private(set) var contractors: [Contractor]
     private(set) var rounds: [Round]
-    /// The inspector's name, asked once and remembered in the file.
+    /// The inspector's name: from the environment, else the one last given here (remembered
+    /// in the file), else asked for. Without one the interface only reads.
     var inspector: String?
     var stack: [Screen] = []
     var overlay: Overlay?
@@ -91,7 +95,7 @@ public final class InspectionApp: TerminalProgram {
             stack = [try ContractorScreen(app: self, contractor: contractor)]
             return
         }
-        inspector = try store.setting(Self.inspectorKey)
+        inspector = try configuration.inspector ?? store.setting(Self.inspectorKey)
         stack = [try HomeScreen(app: self)]
         if inspector == nil { askInspector() }
         // Back where the inspector was: the unit open when the program last stopped.
@@ -125,6 +129,7 @@ public final class InspectionApp: TerminalProgram {
     /// changes nothing. Actions that change the rounds or settings pass `reload`.
     @discardableResult
     func perform<T>(reload: Bool = false, _ action: (StoreTransaction) throws -> T) -> T? {
+        guard canWrite() else { return nil }
         do {
             let result = try store.write(context(), action)
             if reload { try reloadProject() }
@@ -133,6 +138,13 @@ public final class InspectionApp: TerminalProgram {
             fail(error)
             return nil
         }
+    }
+
+    /// True when someone is named to record under; else says how to become so.
+    func canWrite() -> Bool {
+        if inspector != nil || configuration.contractor != nil { return true }
+        message = (texts.readOnlyNoName, true)
+        return false
     }
 
     func fail(_ error: Error) {
@@ -180,7 +192,8 @@ public final class InspectionApp: TerminalProgram {
     }
 
     func askInspector() {
-        overlay = PromptOverlay(title: texts.inspectorPrompt, initial: inspector ?? "", required: true) { app, name in
+        // Dismissable: a lead who only reads the board never has to type a name.
+        overlay = PromptOverlay(title: texts.inspectorPrompt, initial: inspector ?? "") { app, name in
             app.inspector = name
             try app.store.setSetting(Self.inspectorKey, name)
         }

@@ -42,16 +42,14 @@ final class HelpOverlay: Overlay {
 final class PromptOverlay: Overlay {
     let title: String
     var field: TextField
-    let required: Bool
     /// Enter on an empty field still completes (with "").
     let allowEmpty: Bool
     let completion: (InspectionApp, String) throws -> Void
 
-    init(title: String, initial: String = "", required: Bool = false, allowEmpty: Bool = false,
+    init(title: String, initial: String = "", allowEmpty: Bool = false,
          completion: @escaping (InspectionApp, String) throws -> Void) {
         self.title = title
         field = TextField(initial, maxLength: 500)
-        self.required = required
         self.allowEmpty = allowEmpty
         self.completion = completion
     }
@@ -60,7 +58,7 @@ final class PromptOverlay: Overlay {
         let box = area.centered(width: min(area.width - 4, 64), height: 5)
         let inner = Modal(title: title, theme: app.theme).render(into: &buffer, area: box)
         let cursor = field.render(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1), style: app.theme.input)
-        buffer.put(required ? app.texts.promptRequiredHint : app.texts.promptHint, at: Position(x: inner.x + 1, y: inner.y + 2),
+        buffer.put(app.texts.promptHint, at: Position(x: inner.x + 1, y: inner.y + 2),
                    style: app.theme.muted, maxWidth: inner.width - 2)
         return cursor
     }
@@ -69,17 +67,10 @@ final class PromptOverlay: Overlay {
         switch key {
         case .enter:
             let text = field.text.trimmingCharacters(in: .whitespaces)
-            if text.isEmpty && !allowEmpty {
-                if required { app.message = (app.texts.promptEmpty, true); return true }
-                return false
-            }
+            if text.isEmpty && !allowEmpty { return false }
             try completion(app, text)
             return false
         case .escape:
-            if required && field.text.trimmingCharacters(in: .whitespaces).isEmpty {
-                app.message = (app.texts.promptEmpty, true)
-                return true
-            }
             return false
         default:
             _ = field.handle(key)

@@ -38,6 +38,7 @@ struct Texts: Sendable {
     let nextUnitHint: String
     let allUnitsDone: String
     let inspectorPrompt: String
+    let readOnlyNoName: String
     let openRoundTitle: @Sendable (Int) -> String
     let openRoundExplain: @Sendable (Int) -> String
     let openRoundConfirm: String
@@ -116,8 +117,6 @@ struct Texts: Sendable {
 
     // Prompts and help
     let promptHint: String
-    let promptRequiredHint: String
-    let promptEmpty: String
     let helpTitle: String
     let helpClose: String
     let legendStates: String
@@ -231,7 +230,8 @@ extension Texts {
         changeInspectorHint: "i 更换",
         nextUnitHint: "按 n 进入",
         allUnitsDone: "本轮所有单元已验完",
-        inspectorPrompt: "验收人姓名",
+        inspectorPrompt: "验收人姓名（Esc 跳过，只查看）",
+        readOnlyNoName: "只读：按 i 填写验收人姓名后才能记录",
         openRoundTitle: { "开启第 \($0) 轮" },
         openRoundExplain: { "第 \($0) 轮将复查此前各轮未销项的问题，并逐户验收全部单元。" },
         openRoundConfirm: "开启",
@@ -302,8 +302,6 @@ extension Texts {
         notePlaceholder: "按数字选常见问题，或直接输入",
         noteRequired: "请填写问题描述（可按数字选常见问题）",
         promptHint: "Enter 确认 · Esc 取消",
-        promptRequiredHint: "Enter 确认（必填）",
-        promptEmpty: "请输入内容",
         helpTitle: "按键说明",
         helpClose: "任意键关闭",
         legendStates: "未开始 · 进行中 · 已验有问题 · 可交付",
@@ -412,7 +410,8 @@ extension Texts {
         changeInspectorHint: "i to change",
         nextUnitHint: "press n",
         allUnitsDone: "every unit of this round is inspected",
-        inspectorPrompt: "Inspector's name",
+        inspectorPrompt: "Inspector's name (Esc to skip and only read)",
+        readOnlyNoName: "read only: press i on the home screen and give your name to record",
         openRoundTitle: { "Open round \($0)" },
         openRoundExplain: { "Round \($0) re-checks every defect still open from earlier rounds and walks every unit." },
         openRoundConfirm: "open",
@@ -483,8 +482,6 @@ extension Texts {
         notePlaceholder: "a digit picks a common problem, or type",
         noteRequired: "a defect needs a note (a digit picks a common problem)",
         promptHint: "Enter to confirm · Esc to cancel",
-        promptRequiredHint: "Enter to confirm (required)",
-        promptEmpty: "please type something",
         helpTitle: "Keys",
         helpClose: "any key closes",
         legendStates: "not started · in progress · done with open defects · ready",

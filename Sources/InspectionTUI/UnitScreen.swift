@@ -370,6 +370,7 @@ final class UnitScreen: Screen {
     func openDefectForm(_ app: InspectionApp) {
         guard let (room, item) = requireItem(app) else { return }
         guard app.openRound != nil else { app.fail(InspectionError.noOpenRound); return }
+        guard app.canWrite() else { return }
         app.overlay = DefectForm(app: app, unit: unit, room: room, item: item) { app, defect in
             try self.reload(app)
             self.justRecorded = defect
