@@ -15,10 +15,9 @@ public struct RectificationList: Sendable {
 
     /// The list for `contractor`: what it still has to fix (open, or claimed fixed and
     /// awaiting re-check), or every one of its defects when `all`.
-    public static func load(store: InspectionStore, contractor: String, all: Bool, today: Day) throws -> RectificationList {
-        guard try store.contractors().contains(where: { $0.name == contractor }) else {
-            throw InspectionError.unknownContractor(contractor)
-        }
+    /// `contractor` may be a unique part of the name.
+    public static func load(store: InspectionStore, contractor typed: String, all: Bool, today: Day) throws -> RectificationList {
+        let contractor = try ContractorRules.resolve(typed, among: try store.contractors()).name
         var filter = DefectFilter()
         filter.contractor = contractor
         if !all { filter.statuses = DefectStatus.allCases.filter(\.blocksDelivery) }

@@ -59,7 +59,7 @@ public struct AppConfiguration {
 /// at most one overlay.
 public final class InspectionApp: TerminalProgram {
     let store: InspectionStore
-    let configuration: AppConfiguration
+    private(set) var configuration: AppConfiguration
     let texts: Texts
     private(set) var theme: Theme
     var language: Language { configuration.language }
@@ -90,8 +90,10 @@ public final class InspectionApp: TerminalProgram {
         checklists = try store.checklists()
         contractors = try store.contractors()
         rounds = try store.rounds()
-        if let contractor = configuration.contractor {
-            guard contractors.contains(where: { $0.name == contractor }) else { throw InspectionError.unknownContractor(contractor) }
+        if let typed = configuration.contractor {
+            // A unique part of the name will do (华建); none or several fitting is refused with the close ones.
+            let contractor = try ContractorRules.resolve(typed, among: contractors).name
+            self.configuration.contractor = contractor
             stack = [try ContractorScreen(app: self, contractor: contractor)]
             return
         }
