@@ -70,12 +70,8 @@ public enum DefectLifecycle {
     /// The defect made by `events` (its own, in order, reversions included), or nil when
     /// it was never found or its finding was taken back.
     public static func fold(_ events: [Event], penaltyThreshold: Int) -> Defect? {
-        let reverted = Set(events.compactMap { event -> UUID? in
-            if case .reverted(let r) = event.body { return r.target }
-            return nil
-        })
         var defect: Defect?
-        for event in events where !reverted.contains(event.id) {
+        for event in Event.standing(events) {
             defect = apply(event, to: defect, penaltyThreshold: penaltyThreshold)
         }
         return defect

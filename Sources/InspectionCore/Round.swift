@@ -124,11 +124,7 @@ public struct UnitRound: Hashable, Sendable {
     /// Replays the unit's events of the round, in order; `pairs` are the unit's
     /// room-and-item pairs, which a "pass the rest" covers.
     public init(events: [Event], pairs: [RoomItem]) {
-        let reverted = Set(events.compactMap { event -> UUID? in
-            if case .reverted(let r) = event.body { return r.target }
-            return nil
-        })
-        for event in events where !reverted.contains(event.id) {
+        for event in Event.standing(events) {
             switch event.body {
             case .itemRecorded(let r):
                 outcomes[RoomItem(room: r.room, item: r.item)] = r.outcome

@@ -11,6 +11,8 @@ public struct RectificationList: Sendable {
     public var generated: Day
     /// In layout order, then room and code.
     public var defects: [DefectSummary]
+    /// Why each is on the list: failed re-checks and claims, by defect.
+    public var stories: [UUID: DefectStory]
     public var checklists: ChecklistSet
 
     /// The list for `contractor`: what it still has to fix (open, or claimed fixed and
@@ -23,7 +25,7 @@ public struct RectificationList: Sendable {
         if !all { filter.statuses = DefectStatus.allCases.filter(\.blocksDelivery) }
         let defects = try store.defects(filter)
         return RectificationList(project: try store.requireProject(), contractor: contractor, generated: today,
-                                 defects: defects, checklists: try store.checklists())
+                                 defects: defects, stories: try store.stories(of: defects.map(\.id)), checklists: try store.checklists())
     }
 
     /// Buildings in order, each with its defects.
@@ -35,6 +37,10 @@ public struct RectificationList: Sendable {
             groups[d.building, default: []].append(d)
         }
         return order.map { ($0, groups[$0]!) }
+    }
+
+    func roomName(_ d: DefectSummary, _ language: Language) -> String {
+        checklists.roomName(d.room, unitType: d.unitType, language: language)
     }
 
     func itemName(_ d: DefectSummary, _ language: Language) -> String {
@@ -49,12 +55,13 @@ public struct RectificationList: Sendable {
         let sink = ByteSink()
         let writer = try CSVWriter(stream: sink, newline: .crlf)
         let header = [RT.code, RT.unit, RT.building, RT.entrance, RT.floor, RT.room, RT.itemID, RT.item, RT.note,
-                      RT.severity, RT.roundFound, RT.failed, RT.status, RT.rectification].map { $0.text(language) }
+                      RT.severity, RT.roundFound, RT.failed, RT.status, RT.failedWhy, RT.claims].map { $0.text(language) }
         try writer.write(row: header, quotedAtIndex: { _ in true })
         for d in defects {
-            let row = [d.code.text, d.unitCode, d.building, String(d.entrance), String(d.floor), d.room, d.item,
+            let story = StoryText.cells(stories[d.id], language: language, separator: "\n")
+            let row = [d.code.text, d.unitCode, d.building, String(d.entrance), String(d.floor), roomName(d, language), d.item,
                        itemName(d, language), d.note, d.severity.name.text(language), String(d.roundFound),
-                       String(d.failedRechecks), d.status.name.text(language), d.rectificationNote ?? ""]
+                       String(d.failedRechecks), d.status.name.text(language), story.failed, story.claims]
             // Every field quoted: the library then skips its own per-field searches, which
             // are most of its cost, and any spreadsheet reads quoted fields.
             try writer.write(row: row.map(Escape.spreadsheetCell), quotedAtIndex: { _ in true })
@@ -74,11 +81,12 @@ public struct RectificationList: Sendable {
         if defects.isEmpty { return out + RT.noItems.text(l) + "\n" }
         for (building, list) in byBuilding {
             out += "## \(buildingName(building, l))\n\n"
-            out += "| \(RT.code.text(l)) | \(RT.unit.text(l)) | \(RT.room.text(l)) | \(RT.item.text(l)) | \(RT.note.text(l)) | \(RT.severity.text(l)) | \(RT.roundFound.text(l)) | \(RT.failed.text(l)) | \(RT.status.text(l)) |\n"
-            out += "|---|---|---|---|---|---|---|---|---|\n"
+            out += "| \(RT.code.text(l)) | \(RT.unit.text(l)) | \(RT.room.text(l)) | \(RT.item.text(l)) | \(RT.note.text(l)) | \(RT.severity.text(l)) | \(RT.roundFound.text(l)) | \(RT.failed.text(l)) | \(RT.status.text(l)) | \(RT.why.text(l)) |\n"
+            out += "|---|---|---|---|---|---|---|---|---|---|\n"
             for d in list {
-                let cells = [d.code.text, d.unitCode, d.room, "\(d.item) \(itemName(d, l))", d.note, d.severity.name.text(l),
-                             String(d.roundFound), String(d.failedRechecks), d.status.name.text(l)]
+                let cells = [d.code.text, d.unitCode, roomName(d, l), "\(d.item) \(itemName(d, l))", d.note, d.severity.name.text(l),
+                             String(d.roundFound), String(d.failedRechecks), d.status.name.text(l),
+                             StoryText.lines(stories[d.id], language: l).joined(separator: "；")]
                 out += "| " + cells.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
             }
             out += "\n"
@@ -108,13 +116,14 @@ public struct RectificationList: Sendable {
                     unit = d.unitCode
                     let label = l == .zh ? "\(d.building)栋 \(d.entrance)单元 \(UnitCode.twoDigits(d.floor))\(UnitCode.twoDigits(d.number))" : "Bldg \(d.building) · Entr. \(d.entrance) · \(UnitCode.twoDigits(d.floor))\(UnitCode.twoDigits(d.number))"
                     body += "<h3>\(Escape.html(d.unitCode)) <small>\(Escape.html(label))</small></h3>\n"
-                    body += "<table><thead><tr>" + [RT.code, RT.room, RT.item, RT.note, RT.severity, RT.roundFound, RT.failed, RT.status]
+                    body += "<table><thead><tr>" + [RT.code, RT.room, RT.item, RT.note, RT.severity, RT.roundFound, RT.failed, RT.status, RT.why]
                         .map { "<th>\(Escape.html($0.text(l)))</th>" }.joined() + "</tr></thead><tbody>\n"
                 }
-                let cells = [("code", d.code.text), ("", d.room), ("", "\(d.item) \(itemName(d, l))"), ("", d.note),
+                let cells = [("code", d.code.text), ("", roomName(d, l)), ("", "\(d.item) \(itemName(d, l))"), ("", d.note),
                              ("sev-\(d.severity.rawValue)", d.severity.name.text(l)), ("num", String(d.roundFound)),
                              (d.failedRechecks > 0 ? "num warn" : "num", String(d.failedRechecks)), ("", d.status.name.text(l))]
-                body += "<tr>" + cells.map { "<td class=\"\($0.0)\">\(Escape.html($0.1))</td>" }.joined() + "</tr>\n"
+                let why = StoryText.lines(stories[d.id], language: l).map(Escape.html).joined(separator: "<br>")
+                body += "<tr>" + cells.map { "<td class=\"\($0.0)\">\(Escape.html($0.1))</td>" }.joined() + "<td class=\"why\">\(why)</td></tr>\n"
             }
             body += "</tbody></table>\n<p class=\"sign\">\(Escape.html(RT.signature.text(l)))</p></section>\n"
         }
@@ -142,6 +151,7 @@ enum HTMLPage {
         td.code { font-family: "DejaVu Sans Mono", monospace; font-weight: bold; white-space: nowrap; }
         td.warn { color: #b00; font-weight: bold; }
         td.sev-severe { color: #b00; font-weight: bold; }
+        td.why { font-size: 9pt; color: #333; }
         section.building { break-before: page; page-break-before: always; }
         section.building:first-of-type { break-before: auto; page-break-before: auto; }
         section.report { break-inside: avoid-page; }

@@ -165,7 +165,7 @@ public final class InspectionApp: TerminalProgram {
 
     /// A room of a unit in the interface's language (rooms are stored by their Chinese name).
     func roomName(_ key: String, unitType: String) -> String {
-        checklists.unitType(unitType)?.rooms.first { $0.key == key }?.name.text(language) ?? key
+        checklists.roomName(key, unitType: unitType, language: language)
     }
 
     func roomName(_ defect: DefectSummary) -> String { roomName(defect.room, unitType: defect.unitType) }
