@@ -16,6 +16,7 @@ final class BoardScreen: Screen {
     var round: Int?
     var board: BoardReport?
     var buyers: [DefectSummary] = []
+    var buyersTable: DefectTable?
     var tab = Tab.matrix
     var measure = MatrixMeasure.outstanding
     var cell = (row: 0, column: 0)
@@ -29,6 +30,7 @@ final class BoardScreen: Screen {
     func reload(_ app: InspectionApp) throws {
         board = try app.store.board(round: round, today: app.today)
         buyers = try app.store.buyerRankedDefects(limit: 200)
+        buyersTable = DefectTable(buyers, app: app, showUnit: true, showSensitivity: true)
         // Lists may have shrunk (another process waived or closed defects).
         if let selected = list.selected, selected >= listCount { list.selectLast(count: listCount) { _ in true } }
         cell.row = min(cell.row, max(0, matrixRows.count - 1))
@@ -194,13 +196,10 @@ final class BoardScreen: Screen {
 
     func renderBuyers(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
         buffer.put(app.texts.buyersExplain, at: Position(x: area.x, y: area.y), style: app.theme.muted, maxWidth: area.width)
-        let rows = buyers.map { d -> ListRow in
-            var row = defectRow(d, app: app, showUnit: true)
-            let sensitivity = app.checklists.item(d.item)?.sensitivity.name.text(app.language) ?? ""
-            row.line.spans.insert(Span(DisplayWidth.fit(sensitivity, width: 3), style: app.theme.highlight), at: 1)
-            return row
-        }
-        ListView(rows: rows, theme: app.theme).render(into: &buffer, area: Rect(x: area.x - 1, y: area.y + 1, width: area.width + 1, height: area.height - 1), state: &list)
+        let listArea = Rect(x: area.x - 1, y: area.y + 1, width: area.width + 1, height: area.height - 1)
+        ListView(count: buyers.count, theme: app.theme) { i in
+            self.buyersTable?.row(self.buyers[i], app: app, width: listArea.width - 1) ?? ListRow(Line(""))
+        }.render(into: &buffer, area: listArea, state: &list)
     }
 
     // MARK: - Keys

@@ -1,3 +1,4 @@
+import Foundation
 import InspectionCore
 import InspectionReports
 import InspectionStore
@@ -11,6 +12,8 @@ final class ContractorScreen: Screen {
     let contractor: String
     var showAll = false
     var defects: [DefectSummary] = []
+    var stories: [UUID: DefectStory] = [:]
+    var table: DefectTable?
     var rows: [ListRow] = []
     var index: [Int: DefectSummary] = [:]
     var state = ListState()
@@ -22,7 +25,10 @@ final class ContractorScreen: Screen {
     }
 
     func reload(_ app: InspectionApp) throws {
-        defects = try RectificationList.load(store: app.store, contractor: contractor, all: showAll, today: app.today).defects
+        let list = try RectificationList.load(store: app.store, contractor: contractor, all: showAll, today: app.today)
+        defects = list.defects
+        stories = list.stories
+        table = DefectTable(defects, app: app, showRoom: false)
         let selected = state.selected.flatMap { index[$0]?.id }
         rows = []
         index = [:]
@@ -40,9 +46,7 @@ final class ContractorScreen: Screen {
                 rows.append(.heading("  \(d.unitCode)  \(app.roomName(d))", style: app.theme.highlight))
             }
             index[rows.count] = d
-            var row = defectRow(d, app: app)
-            row.line.spans.remove(at: 2)  // the room is in the heading
-            rows.append(row)
+            rows.append(.heading(""))  // drawn at the screen's width
         }
         if let selected, let i = index.first(where: { $0.value.id == selected })?.key { state.selected = i }
     }
@@ -51,18 +55,41 @@ final class ContractorScreen: Screen {
 
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
         let t = app.texts, theme = app.theme
-        let (header, body) = area.splitTop(2)
+        let (header, rest) = area.splitTop(2)
         let open = defects.filter { $0.status == .open }.count, awaiting = defects.filter { $0.status == .rectified }.count
         buffer.put(Line([Span(" \(t.rectificationList) · \(contractor)", style: theme.heading),
                          Span("   \(t.toFixCounts(open, awaiting))", style: open > 0 ? theme.warning : theme.good)]),
                    at: Position(x: header.x, y: header.y), base: theme.normal, maxWidth: header.width)
         buffer.put(" " + (showAll ? t.showingAll : t.showingOutstanding), at: Position(x: header.x, y: header.y + 1), style: theme.muted, maxWidth: header.width)
         if defects.isEmpty {
-            buffer.put("  " + t.nothingToFix, at: Position(x: body.x, y: body.y + 1), style: theme.good)
+            buffer.put("  " + t.nothingToFix, at: Position(x: rest.x, y: rest.y + 1), style: theme.good)
             return nil
         }
-        ListView(rows: rows, theme: theme).render(into: &buffer, area: body, state: &state)
+        let (body, detailArea) = rest.splitBottom(min(10, max(6, rest.height / 3)))
+        ListView(count: rows.count, theme: theme) { i in
+            if let d = self.index[i], let table = self.table { return table.row(d, app: app, width: body.width - 1) }
+            return self.rows[i]
+        }.render(into: &buffer, area: body, state: &state)
+        let inner = Modal(title: "", theme: theme).render(into: &buffer, area: detailArea)
+        if let d = selected { renderDetail(d, into: &buffer, area: inner, app: app) }
         return nil
+    }
+
+    /// What a foreman needs at the spot: where, the inspector's note whole, and why it is
+    /// still on the list (failed re-checks and claims).
+    func renderDetail(_ d: DefectSummary, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
+        let t = app.texts, theme = app.theme
+        let width = area.width - 2
+        let item = app.checklists.item(d.item)?.name.text(app.language) ?? d.item
+        var lines = [Line([Span(d.code.text + "  ", style: theme.accent), Span("\(d.unitCode) \(app.roomName(d)) · \(d.item) \(item)", style: theme.highlight)])]
+        lines += DisplayWidth.wrap(t.noteLabel + t.colon + (d.note.isEmpty ? "—" : d.note), width: width).map { Line($0) }
+        for step in stories[d.id]?.steps ?? [] {
+            let style = step.kind == .failedRecheck ? theme.bad : theme.muted
+            lines += DisplayWidth.wrap(StoryText.line(step, language: app.language), width: width).map { Line($0, style: style) }
+        }
+        for (i, line) in lines.prefix(area.height).enumerated() {
+            buffer.put(line, at: Position(x: area.x + 1, y: area.y + i), base: theme.normal, maxWidth: width)
+        }
     }
 
     var selected: DefectSummary? { state.selected.flatMap { index[$0] } }
