@@ -54,22 +54,25 @@ final class DefectForm: Overlay {
             y += 1
         }
         y += 1
-        let noteLabel = DisplayWidth.fit(t.noteLabel, width: 10)
+        // Labels as wide as the widest, then a space: "Contractor" never runs into its value.
+        let labelWidth = [t.noteLabel, t.severityLabel, t.contractorLabel].map(DisplayWidth.of).max()! + 1
+        let valueX = inner.x + 1 + labelWidth
+        let noteLabel = DisplayWidth.fit(t.noteLabel, width: labelWidth)
         buffer.put(noteLabel, at: Position(x: inner.x + 1, y: y), style: focus == .note ? theme.highlight : theme.heading)
-        let fieldArea = Rect(x: inner.x + 11, y: y, width: inner.width - 12, height: 1)
+        let fieldArea = Rect(x: valueX, y: y, width: inner.maxX - valueX - 1, height: 1)
         let cursor = note.render(into: &buffer, area: fieldArea, style: theme.input)
         if note.isEmpty && focus == .phrases {
             buffer.put(t.notePlaceholder, at: Position(x: fieldArea.x, y: y), style: theme.muted, maxWidth: fieldArea.width)
         }
         y += 1
         let severityText = "◀ \(severity.name.text(app.language)) ▶"
-        buffer.put(DisplayWidth.fit(t.severityLabel, width: 10), at: Position(x: inner.x + 1, y: y), style: focus == .severity ? theme.highlight : theme.heading)
-        buffer.put(severityText, at: Position(x: inner.x + 11, y: y), style: focus == .severity ? theme.selected : theme.normal)
+        buffer.put(DisplayWidth.fit(t.severityLabel, width: labelWidth), at: Position(x: inner.x + 1, y: y), style: focus == .severity ? theme.highlight : theme.heading)
+        buffer.put(severityText, at: Position(x: valueX, y: y), style: focus == .severity ? theme.selected : theme.normal)
         y += 1
         let contractorName = choices[contractor]?.name ?? t.unassigned
-        buffer.put(DisplayWidth.fit(t.contractorLabel, width: 10), at: Position(x: inner.x + 1, y: y), style: focus == .contractor ? theme.highlight : theme.heading)
-        buffer.put("◀ \(contractorName) ▶", at: Position(x: inner.x + 11, y: y), style: focus == .contractor ? theme.selected : theme.normal,
-                   maxWidth: inner.width - 12)
+        buffer.put(DisplayWidth.fit(t.contractorLabel, width: labelWidth), at: Position(x: inner.x + 1, y: y), style: focus == .contractor ? theme.highlight : theme.heading)
+        buffer.put("◀ \(contractorName) ▶", at: Position(x: valueX, y: y), style: focus == .contractor ? theme.selected : theme.normal,
+                   maxWidth: inner.maxX - valueX - 1)
         buffer.put(t.defectFormHint, at: Position(x: inner.x + 1, y: inner.maxY - 1), style: theme.muted, maxWidth: inner.width - 2)
         return focus == .note ? cursor : nil
     }

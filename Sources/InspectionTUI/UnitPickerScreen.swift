@@ -19,6 +19,7 @@ final class UnitPickerScreen: Screen {
     var state = ListState()
     /// Units done and in all, per building-entrance.
     var groupCounts: [String: (done: Int, total: Int)] = [:]
+    var columns: [FittedColumn] = []
 
     init(app: InspectionApp) throws {
         try reload(app)
@@ -50,6 +51,7 @@ final class UnitPickerScreen: Screen {
             }
             rows.append(.unit(unit))
         }
+        fitColumns(app)
         if let selected { select(unit: selected) }
     }
 
@@ -80,7 +82,7 @@ final class UnitPickerScreen: Screen {
         return open > 0 ? ("●", t.stateOpenDefects(open), theme.bad) : ("✓", t.stateReady, theme.good)
     }
 
-    func row(for row: Row, app: InspectionApp) -> ListRow {
+    func row(for row: Row, app: InspectionApp, width: Int) -> ListRow {
         let t = app.texts, theme = app.theme
         switch row {
         case let .heading(building, entrance):
@@ -88,25 +90,35 @@ final class UnitPickerScreen: Screen {
             return ListRow(Line([Span(t.entranceLabel(building, entrance), style: theme.heading),
                                  Span("  " + t.unitsDone(counts.done, counts.total), style: theme.muted)]), selectable: false)
         case .unit(let unit):
-            let (mark, text, style) = status(of: unit, app: app)
-            let type = app.checklists.unitType(unit.type)
-            /// A column: the text fitted, then a space before the next.
-            func column(_ text: String, _ width: Int, _ style: Style? = nil) -> Span {
-                Span(DisplayWidth.fit(text, width: width - 1) + " ", style: style)
-            }
-            var spans: [Span] = [
-                Span(" "), Span(mark + " ", style: style),
-                column(unit.code, 11),
-                column(t.floorUnit(unit), 10, theme.muted),
-                column("\(unit.type) \(type?.name.text(app.language) ?? "")", 17),
-                column(text, 15, style),
-            ]
-            if let p = progress[unit.id], app.openRound != nil {
-                spans.append(column(t.itemsShort(p.recorded, p.applicable), 14, theme.muted))
-                if p.rechecks > 0 { spans.append(Span(t.rechecksShort(p.rechecksDone, p.rechecks), style: theme.muted)) }
-            }
-            return ListRow(Line(spans))
+            let widths = ColumnLayout.widths(columns, available: width - 2)
+            return ListRow(Line([Span(" ")] + ColumnLayout.spans(cells(unit, app: app), widths: widths, columns: columns)))
         }
+    }
+
+    /// A unit's cells: mark, code, floor and number, type, state, items and re-checks recorded.
+    func cells(_ unit: ProjectUnit, app: InspectionApp) -> [Span] {
+        let t = app.texts, theme = app.theme
+        let (mark, text, style) = status(of: unit, app: app)
+        let type = app.checklists.unitType(unit.type)
+        var cells = [Span(mark, style: style), Span(unit.code), Span(t.floorUnit(unit), style: theme.muted),
+                     Span("\(unit.type) \(type?.name.text(app.language) ?? "")"), Span(text, style: style)]
+        if let p = progress[unit.id], app.openRound != nil {
+            cells.append(Span(t.itemsShort(p.recorded, p.applicable), style: theme.muted))
+            cells.append(Span(p.rechecks > 0 ? t.rechecksShort(p.rechecksDone, p.rechecks) : "", style: theme.muted))
+        }
+        return cells
+    }
+
+    /// Sizes the columns to every unit's cells; the floor plan's name gives way first.
+    func fitColumns(_ app: InspectionApp) {
+        columns = Array(repeating: FittedColumn(), count: 7)
+        for unit in units {
+            for (i, cell) in cells(unit, app: app).enumerated() { columns[i].fit(cell.text) }
+        }
+        for i in columns.indices { columns[i].minimum = columns[i].natural }
+        columns[2].minimum = min(columns[2].natural, 4)
+        columns[3].flexible = true
+        columns[3].minimum = min(columns[3].natural, 6)
     }
 
     func title(_ app: InspectionApp) -> String { app.texts.units }
@@ -116,7 +128,7 @@ final class UnitPickerScreen: Screen {
         let done = RoundProgress(progress.values).inspected
         let summary = app.latestRound.map { app.texts.pickerSummary($0.number, done, units.count) } ?? app.texts.unitsCount(units.count)
         buffer.put(" " + summary, at: Position(x: header.x, y: header.y), style: app.theme.heading, maxWidth: header.width)
-        ListView(count: rows.count, theme: app.theme) { self.row(for: self.rows[$0], app: app) }
+        ListView(count: rows.count, theme: app.theme) { self.row(for: self.rows[$0], app: app, width: body.width - 1) }
             .render(into: &buffer, area: body, state: &state)
         return nil
     }

@@ -27,6 +27,7 @@ final class UnitScreen: Screen {
     var view: UnitRoundView?
     var rows: [Row] = []
     var state = ListState()
+    var recheckColumns: [FittedColumn] = []
     /// The mark code of the defect just recorded, shown big until the next key.
     var justRecorded: DefectSummary?
 
@@ -65,6 +66,7 @@ final class UnitScreen: Screen {
             }
         }
         rows = list
+        fitRecheckColumns(app)
         if let key, let index = rows.firstIndex(where: { sameRow($0, key) }) { state.selected = index }
     }
 
@@ -130,8 +132,18 @@ final class UnitScreen: Screen {
                            maxWidth: max(0, header.maxX - header.x - used - 31))
             }
         }
-        ListView(count: rows.count, theme: theme) { self.listRow(self.rows[$0], width: listArea.width - 1, app: app) }
-            .render(into: &buffer, area: listArea, state: &state)
+        // The room (or the re-check queue) being scrolled through keeps its heading in view.
+        var probe = state
+        probe.scrollToSelection(height: listArea.height, count: rows.count)
+        var rowsArea = listArea
+        if let sticky = stickyHeading(above: probe.offset) {
+            let (top, rest) = listArea.splitTop(1)
+            buffer.fill(top, style: theme.normal)
+            buffer.put(listRow(rows[sticky], width: top.width - 1, app: app).line, at: Position(x: top.x, y: top.y), base: theme.normal, maxWidth: top.width - 1)
+            rowsArea = rest
+        }
+        ListView(count: rows.count, theme: theme) { self.listRow(self.rows[$0], width: rowsArea.width - 1, app: app) }
+            .render(into: &buffer, area: rowsArea, state: &state)
         let inner = Modal(title: "", theme: theme).render(into: &buffer, area: detailArea)
         if let recorded = justRecorded {
             renderMarkCode(recorded, into: &buffer, area: inner, app: app)
@@ -139,6 +151,22 @@ final class UnitScreen: Screen {
             renderDetail(row, into: &buffer, area: inner, app: app)
         }
         return nil
+    }
+
+    /// The heading of the room (or re-check queue) that the first visible row belongs to,
+    /// when that heading has scrolled out of view.
+    func stickyHeading(above offset: Int) -> Int? {
+        guard offset > 0, offset < rows.count else { return nil }
+        let heading = (0..<offset).reversed().first { i in
+            switch rows[i] {
+            case .room, .heading: return true
+            default: return false
+            }
+        }
+        switch rows[offset] {
+        case .room, .heading: return nil
+        default: return heading
+        }
     }
 
     func listRow(_ row: Row, width: Int, app: InspectionApp) -> ListRow {
@@ -158,19 +186,9 @@ final class UnitScreen: Screen {
             let outcome = recheckOutcome(d)
             let (mark, style): (String, Style) = d.status == .waived ? ("≈", theme.muted)
                 : outcome == true ? ("✓", theme.good) : outcome == false ? ("✗", theme.bad) : ("○", theme.highlight)
-            let item = app.checklists.item(d.item)
-            func column(_ text: String, _ width: Int, _ style: Style? = nil) -> Span {
-                Span(DisplayWidth.fit(text, width: width - 1) + " ", style: style)
-            }
-            return ListRow(Line([
-                Span("   \(mark) ", style: style), column(d.code.text, 9, theme.accent),
-                column(app.roomName(d), 7),
-                column(item?.name.text(app.language) ?? d.item, 15),
-                column(d.note.isEmpty ? "—" : d.note, 17, theme.muted),
-                column(t.foundInRound(d.roundFound) + (d.failedRechecks > 0 ? " ✗\(d.failedRechecks)" : ""), 9,
-                       d.failedRechecks > 0 ? theme.bad : theme.muted),
-                Span(recheckLabel(d, outcome, app), style: style),
-            ]))
+            let widths = ColumnLayout.widths(recheckColumns, available: width - 6)
+            return ListRow(Line([Span("   \(mark) ", style: style)]
+                                + ColumnLayout.spans(recheckCells(d, outcome, style, app: app), widths: widths, columns: recheckColumns)))
         case let .item(room, item):
             let (mark, label, style): (String, String, Style)
             switch result(room, item) {
@@ -187,6 +205,32 @@ final class UnitScreen: Screen {
                 Span(DisplayWidth.fit(item.name.text(app.language), width: nameWidth)),
                 Span(" " + label, style: style),
             ]))
+        }
+    }
+
+    /// A re-check's cells: code, room, item, note, round found (and failures), where it stands.
+    func recheckCells(_ d: DefectSummary, _ outcome: Bool?, _ style: Style?, app: InspectionApp) -> [Span] {
+        let t = app.texts, theme = app.theme
+        return [Span(d.code.text, style: theme.accent), Span(app.roomName(d)),
+                Span(app.checklists.item(d.item)?.name.text(app.language) ?? d.item),
+                Span(d.note.isEmpty ? "—" : d.note, style: theme.muted),
+                Span(t.foundInRound(d.roundFound) + (d.failedRechecks > 0 ? " ✗\(d.failedRechecks)" : ""), style: d.failedRechecks > 0 ? theme.bad : theme.muted),
+                Span(recheckLabel(d, outcome, app), style: style)]
+    }
+
+    /// Sized to the unit's re-checks: the note and the item name give way first.
+    func fitRecheckColumns(_ app: InspectionApp) {
+        recheckColumns = Array(repeating: FittedColumn(), count: 6)
+        for d in view?.rechecks ?? [] {
+            for outcome in [nil, true, false] as [Bool?] {
+                for (i, cell) in recheckCells(d, outcome, nil, app: app).enumerated() { recheckColumns[i].fit(cell.text) }
+            }
+        }
+        for i in recheckColumns.indices { recheckColumns[i].minimum = recheckColumns[i].natural }
+        recheckColumns[1].minimum = min(recheckColumns[1].natural, 6)
+        for i in [2, 3] {
+            recheckColumns[i].flexible = true
+            recheckColumns[i].minimum = min(recheckColumns[i].natural, 8)
         }
     }
 
@@ -224,7 +268,7 @@ final class UnitScreen: Screen {
         case .recheck(let d):
             let item = app.checklists.item(d.item)
             lines.append(Line([Span(d.code.text + " ", style: theme.accent), Span("\(app.roomName(d)) · \(d.item) \(item?.name.text(app.language) ?? "")", style: theme.highlight)]))
-            lines.append(Line([Span(t.noteLabel + " ", style: theme.heading), Span(d.note.isEmpty ? "—" : d.note)]))
+            lines += DisplayWidth.wrap(t.noteLabel + " " + (d.note.isEmpty ? "—" : d.note), width: area.width - 2).map { Line($0) }
             lines.append(Line([Span(t.foundInRoundLong(d.roundFound, d.inspector) + "   ", style: theme.muted),
                                Span(t.failedCount(d.failedRechecks), style: d.failedRechecks > 0 ? theme.bad : theme.muted),
                                Span("   " + d.severity.name.text(app.language) + "   " + (d.contractor ?? t.unassigned), style: theme.muted)]))
