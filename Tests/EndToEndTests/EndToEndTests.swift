@@ -230,6 +230,14 @@ struct EndToEndTests {
                                         stdin: pty.terminal, stdout: pty.terminal)
             check("LC_ALL=C", result, terminal: pty, mentions: ["LANG=C.UTF-8", "LC_ALL=C"])
         }
+        // A UTF-8 locale that is not installed: said so, with the fix, not "not UTF-8".
+        do {
+            let pty = try PseudoTerminal()
+            let result = try runProcess(ws.binary, ["--db", db], environment: environment(["LANG": "zz_ZZ.UTF-8"]), directory: ws.url,
+                                        stdin: pty.terminal, stdout: pty.terminal)
+            check("LANG=zz_ZZ.UTF-8", result, terminal: pty, mentions: ["LANG=zz_ZZ.UTF-8 is not installed", "locale-gen", "LANG=C.UTF-8"])
+            #expect(!result.stderr.contains("not UTF-8"))
+        }
         // The subcommands still work in a script.
         let board = try ws.yanfang("--db", db, "board", "--json")
         #expect(board.status == 0, "board --json works with piped output: \(board.stderr)")
