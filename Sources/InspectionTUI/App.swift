@@ -9,11 +9,12 @@ protocol Screen: AnyObject {
     /// Where it sits in the title bar's trail ("3-1-0502").
     func title(_ app: InspectionApp) -> String
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position?
+    /// Every key of the screen: dispatch, status-bar hints and `?` help come from here.
+    func bindings(_ app: InspectionApp) -> [Binding]
+    /// Reacts to a key; by default, the binding that has it.
     func handle(_ key: Key, app: InspectionApp) throws
-    /// The key hints on the status bar.
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)]
-    /// The keys the `?` overlay lists for this screen.
-    func help(_ app: InspectionApp) -> [(key: String, label: String)]
+    /// What the marks mean, for the `?` help.
+    func legend(_ app: InspectionApp) -> [Legend]
     /// Re-reads what it shows (after a write, or another process's).
     func reload(_ app: InspectionApp) throws
     /// Called when a screen above it closes.
@@ -241,7 +242,7 @@ public final class InspectionApp: TerminalProgram {
         let (body, statusRow) = rest.splitBottom(1)
         renderTitle(into: &buffer, area: titleRow)
         var cursor = stack.last?.render(into: &buffer, area: body, app: self)
-        let hints = stack.last?.hints(self) ?? []
+        let hints = (stack.last?.hints(self) ?? []) + globalBindings.filter(\.hint).map { ($0.name, $0.short ?? $0.label) }
         StatusBar(hints: message?.isError == true ? [] : hints, message: message?.text,
                   messageStyle: message?.isError == true ? theme.error : nil, theme: theme).render(into: &buffer, area: statusRow)
         if let overlay { cursor = overlay.render(into: &buffer, area: body, app: self) }
@@ -271,11 +272,8 @@ public final class InspectionApp: TerminalProgram {
         do {
             if let overlay {
                 if try !overlay.handle(key, app: self) { self.overlay = nil }
-            } else if key == .character("?") {
-                overlay = HelpOverlay(screen: stack.last)
-            } else if key == .character("/") {
-                let search = try SearchOverlay(app: self)
-                overlay = search
+            } else if let global = globalBindings.first(where: { $0.keys.contains(key) }) {
+                try global.action(self, key)
             } else {
                 try stack.last?.handle(key, app: self)
             }
@@ -283,6 +281,14 @@ public final class InspectionApp: TerminalProgram {
             fail(error)
         }
         return running
+    }
+
+    /// The keys of every screen: find, help (Ctrl-C, handled by the loop, is listed in the help).
+    var globalBindings: [Binding] {
+        [Binding(.character("/"), configuration.contractor == nil ? texts.keySearchUnit : texts.keySearchDefect, hint: true) { app in
+             app.overlay = try SearchOverlay(app: app)
+         }.shortened(texts.keySearch),
+         Binding(.character("?"), texts.keyHelp, hint: true) { app in app.overlay = HelpOverlay(screen: app.stack.last) }]
     }
 
     /// The screen's message for a terminal below the minimum size.

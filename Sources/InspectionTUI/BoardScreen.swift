@@ -204,32 +204,39 @@ final class BoardScreen: Screen {
 
     // MARK: - Keys
 
-    func handle(_ key: Key, app: InspectionApp) throws {
-        switch key {
-        case .character(let c) where ("1"..."5").contains(c):
-            tab = Tab(rawValue: Int(String(c))! - 1)!
+    func bindings(_ app: InspectionApp) -> [Binding] {
+        let t = app.texts
+        func show(_ next: Tab) {
+            tab = next
             list = ListState()
             if tab != .matrix { list.selectFirst(count: listCount) { _ in true } }
-            return
-        case .tab:
-            tab = Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!
-            list = ListState()
-            if tab != .matrix { list.selectFirst(count: listCount) { _ in true } }
-            return
-        case .character("["), .character("]"):
-            guard let current = round else { return }
-            let next = current + (key == .character("]") ? 1 : -1)
-            guard app.rounds.contains(where: { $0.number == next }) else { return }
-            round = next
-            try reload(app)
-            return
-        case .escape, .character("q"):
-            app.pop()
-            return
-        default:
-            break
         }
-        if tab == .matrix { try handleMatrix(key, app: app) } else { try handleList(key, app: app) }
+        let arrows: [Key] = [.up, .down, .left, .right, .character("j"), .character("k"), .character("h"), .character("l"),
+                             .pageUp, .pageDown, .home, .end, .character("g"), .character("G")]
+        return [
+            Binding(Tab.allCases.map { .character(Character(String($0.rawValue + 1))) }, name: "1-5", t.boardViews, hint: true) { _, key in
+                if case .character(let c) = key, let n = Int(String(c)), let next = Tab(rawValue: n - 1) { show(next) }
+            },
+            Binding([.tab], t.boardViews) { _, _ in show(Tab(rawValue: (self.tab.rawValue + 1) % Tab.allCases.count)!) },
+            Binding([.character("["), .character("]")], name: "[ ]", t.switchRound, hint: true) { app, key in
+                guard let current = self.round else { return }
+                let next = current + (key == .character("]") ? 1 : -1)
+                guard app.rounds.contains(where: { $0.number == next }) else { return }
+                self.round = next
+                try self.reload(app)
+            },
+            Binding(arrows, name: "← → ↑ ↓", t.keyMove) { app, key in
+                if self.tab == .matrix { self.moveInMatrix(key) } else { _ = self.list.handleMovement(key, count: self.listCount, selectable: { _ in true }) }
+            },
+            Binding(.character("m"), t.changeMeasure) { _ in
+                let all = MatrixMeasure.allCases
+                self.measure = all[(all.firstIndex(of: self.measure)! + 1) % all.count]
+            },
+            Binding(.enter, t.drillDown, hint: true) { app in
+                if self.tab == .matrix { try self.drillIntoCell(app) } else { try self.drillIntoList(app) }
+            },
+            Binding([.escape, .character("q")], name: "Esc q", t.keyBack, hint: true) { app, _ in app.pop() },
+        ]
     }
 
     var listCount: Int {
@@ -243,24 +250,22 @@ final class BoardScreen: Screen {
         }
     }
 
-    func handleMatrix(_ key: Key, app: InspectionApp) throws {
+    func moveInMatrix(_ key: Key) {
         switch key {
         case .down, .character("j"): cell.row = min(cell.row + 1, matrixRows.count - 1)
         case .up, .character("k"): cell.row = max(0, cell.row - 1)
         case .right, .character("l"): cell.column = min(cell.column + 1, matrixColumns.count - 1)
         case .left, .character("h"): cell.column = max(0, cell.column - 1)
-        case .character("m"):
-            let all = MatrixMeasure.allCases
-            measure = all[(all.firstIndex(of: measure)! + 1) % all.count]
-        case .enter:
-            let building = matrixRows[cell.row], category = matrixColumns[cell.column]
-            let title = [building.map { app.texts.buildingLabel($0) }, category.flatMap { app.checklists.category($0)?.name.text(app.language) },
-                         measureName(app)].compactMap { $0 }.joined(separator: " · ")
-            let filter = drillFilter(building: building, category: category)
-            app.push(try UnitCountsScreen(app: app, title: title) { app in try app.store.defects(filter) })
-        default:
-            break
+        default: break
         }
+    }
+
+    func drillIntoCell(_ app: InspectionApp) throws {
+        let building = matrixRows[cell.row], category = matrixColumns[cell.column]
+        let title = [building.map { app.texts.buildingLabel($0) }, category.flatMap { app.checklists.category($0)?.name.text(app.language) },
+                     measureName(app)].compactMap { $0 }.joined(separator: " · ")
+        let filter = drillFilter(building: building, category: category)
+        app.push(try UnitCountsScreen(app: app, title: title) { app in try app.store.defects(filter) })
     }
 
     /// The defects behind a matrix cell in the round shown: found up to it, narrowed by what
@@ -282,51 +287,35 @@ final class BoardScreen: Screen {
         return filter
     }
 
-    func handleList(_ key: Key, app: InspectionApp) throws {
-        if list.handleMovement(key, count: listCount, selectable: { _ in true }) { return }
-        switch key {
-        case .enter:
-            guard let board, let i = list.selected, i < listCount else { return }
-            switch tab {
-            case .contractors:
-                guard i < board.tables.contractors.count else { return }
-                let id = board.tables.contractors[i]
-                let name = contractorName(board, app, id)
-                app.push(try DefectListScreen(app: app, title: name) { app in
-                    var filter = DefectFilter()
-                    filter.contractor = name
-                    return try id == nil ? app.store.defects(DefectFilter()).filter { $0.contractor == nil } : app.store.defects(filter)
-                })
-            case .readiness:
-                let code = board.readiness.blockingUnits[i]
-                app.push(try DefectListScreen(app: app, title: code) { app in
-                    var filter = DefectFilter()
-                    filter.unitCode = code
-                    return try app.store.defects(filter).filter { $0.status.blocksDelivery }
-                })
-            case .penalties:
-                let p = board.penaltiesTotal[i]
-                app.push(try DefectListScreen(app: app, title: p.contractor) { app in
-                    try p.defects.map { try app.store.defect(code: $0).summary }
-                })
-            case .buyers:
-                app.push(try DefectScreen(app: app, code: buyers[i].code.text))
-            case .matrix:
-                break
-            }
-        default:
+    func drillIntoList(_ app: InspectionApp) throws {
+        guard let board, let i = list.selected, i < listCount else { return }
+        switch tab {
+        case .contractors:
+            guard i < board.tables.contractors.count else { return }
+            let id = board.tables.contractors[i]
+            let name = contractorName(board, app, id)
+            app.push(try DefectListScreen(app: app, title: name) { app in
+                var filter = DefectFilter()
+                filter.contractor = name
+                return try id == nil ? app.store.defects(DefectFilter()).filter { $0.contractor == nil } : app.store.defects(filter)
+            })
+        case .readiness:
+            let code = board.readiness.blockingUnits[i]
+            app.push(try DefectListScreen(app: app, title: code) { app in
+                var filter = DefectFilter()
+                filter.unitCode = code
+                return try app.store.defects(filter).filter { $0.status.blocksDelivery }
+            })
+        case .penalties:
+            let p = board.penaltiesTotal[i]
+            app.push(try DefectListScreen(app: app, title: p.contractor) { app in
+                try p.defects.map { try app.store.defect(code: $0).summary }
+            })
+        case .buyers:
+            app.push(try DefectScreen(app: app, code: buyers[i].code.text))
+        case .matrix:
             break
         }
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("1-5", app.texts.boardViews), ("[ ]", app.texts.switchRound), ("Enter", app.texts.drillDown), ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
-        let t = app.texts
-        return [("1 … 5  Tab", t.boardViews), ("[ ]", t.switchRound), ("← → ↑ ↓", t.keyMove), ("m", t.changeMeasure),
-                ("Enter", t.drillDown), ("Esc q", t.keyBack)]
     }
 }
 
@@ -369,28 +358,21 @@ final class UnitCountsScreen: Screen {
         return nil
     }
 
-    func handle(_ key: Key, app: InspectionApp) throws {
-        if state.handleMovement(key, count: groups.count, selectable: { _ in true }) { return }
-        switch key {
-        case .enter, .right, .character("l"):
-            guard let i = state.selected, i < groups.count else { return }
-            let group = groups[i]
-            let ids = Set(group.defects.map(\.id))
-            app.push(try DefectListScreen(app: app, title: "\(name) · \(group.unit)") { app in
-                var filter = DefectFilter()
-                filter.unitCode = group.unit
-                return try app.store.defects(filter).filter { ids.contains($0.id) }
-            })
-        case .escape, .character("q"), .left, .character("h"): app.pop()
-        default: break
-        }
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("Enter", app.texts.drillDown), ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("↑↓ j k", app.texts.keyMove), ("Enter", app.texts.drillDown), ("Esc q", app.texts.keyBack)]
+    func bindings(_ app: InspectionApp) -> [Binding] {
+        let t = app.texts
+        return [
+            .move(t) { key in _ = self.state.handleMovement(key, count: self.groups.count, selectable: { _ in true }) },
+            Binding([.enter, .right, .character("l")], name: "Enter", t.drillDown, hint: true) { app, _ in
+                guard let i = self.state.selected, i < self.groups.count else { return }
+                let group = self.groups[i]
+                let ids = Set(group.defects.map(\.id))
+                app.push(try DefectListScreen(app: app, title: "\(self.name) · \(group.unit)") { app in
+                    var filter = DefectFilter()
+                    filter.unitCode = group.unit
+                    return try app.store.defects(filter).filter { ids.contains($0.id) }
+                })
+            },
+            .back(t),
+        ]
     }
 }

@@ -94,37 +94,29 @@ final class ContractorScreen: Screen {
 
     var selected: DefectSummary? { state.selected.flatMap { index[$0] } }
 
-    func handle(_ key: Key, app: InspectionApp) throws {
-        let selectable = { self.index[$0] != nil }
-        if state.handleMovement(key, count: rows.count, selectable: selectable) { return }
-        switch key {
-        case .character("a"):
-            showAll.toggle()
-            try reload(app)
-            if state.selected.flatMap({ index[$0] }) == nil { state.selectFirst(count: rows.count, selectable: selectable) }
-        case .character("r"):
-            guard let defect = selected else { return }
-            app.overlay = PromptOverlay(title: app.texts.rectifyPrompt(defect.code.text), allowEmpty: true) { app, note in
-                if app.perform({ tx in try tx.rectify(code: defect.code.text, note: note.isEmpty ? nil : note) }) != nil {
-                    app.flash(app.texts.rectified(defect.code.text))
-                    try self.reload(app)
-                }
-            }
-        case .enter, .right, .character("l"):
-            if let d = selected { app.push(try DefectScreen(app: app, code: d.code.text)) }
-        case .character("q"):
-            app.quit()
-        default:
-            break
-        }
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("r", app.texts.keyRectify), ("Enter", app.texts.keyDefectHistory), ("a", app.texts.keyShowAll), ("?", app.texts.keyHelp), ("q", app.texts.keyQuit)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
+    func bindings(_ app: InspectionApp) -> [Binding] {
         let t = app.texts
-        return [("↑↓ j k", t.keyMove), ("r", t.keyRectify), ("Enter", t.keyDefectHistory), ("a", t.keyShowAll), ("q", t.keyQuit)]
+        let selectable = { self.index[$0] != nil }
+        return [
+            .move(t) { key in _ = self.state.handleMovement(key, count: self.rows.count, selectable: selectable) },
+            Binding(.character("r"), t.keyRectify, hint: true) { app in
+                guard let defect = self.selected else { return }
+                app.overlay = PromptOverlay(title: t.rectifyPrompt(defect.code.text), allowEmpty: true) { app, note in
+                    if app.perform({ tx in try tx.rectify(code: defect.code.text, note: note.isEmpty ? nil : note) }) != nil {
+                        app.flash(t.rectified(defect.code.text))
+                        try self.reload(app)
+                    }
+                }
+            },
+            Binding([.enter, .right, .character("l")], name: "Enter", t.keyDefectHistory, hint: true) { app, _ in
+                if let d = self.selected { app.push(try DefectScreen(app: app, code: d.code.text)) }
+            },
+            Binding(.character("a"), t.keyShowAll, hint: true) { app in
+                self.showAll.toggle()
+                try self.reload(app)
+                if self.state.selected.flatMap({ self.index[$0] }) == nil { self.state.selectFirst(count: self.rows.count, selectable: selectable) }
+            },
+            Binding(.character("q"), t.keyQuit, hint: true) { app in app.quit() },
+        ]
     }
 }

@@ -53,22 +53,15 @@ final class DefectListScreen: Screen {
         return nil
     }
 
-    func handle(_ key: Key, app: InspectionApp) throws {
-        if state.handleMovement(key, count: rows.count, selectable: { self.index[$0] != nil }) { return }
-        switch key {
-        case .enter, .right, .character("l"):
-            if let d = state.selected.flatMap({ index[$0] }) { app.push(try DefectScreen(app: app, code: d.code.text)) }
-        case .escape, .character("q"), .left, .character("h"): app.pop()
-        default: break
-        }
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("Enter", app.texts.keyDefectHistory), ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("↑↓ j k", app.texts.keyMove), ("Enter", app.texts.keyDefectHistory), ("Esc q", app.texts.keyBack)]
+    func bindings(_ app: InspectionApp) -> [Binding] {
+        let t = app.texts
+        return [
+            .move(t) { key in _ = self.state.handleMovement(key, count: self.rows.count, selectable: { self.index[$0] != nil }) },
+            Binding([.enter, .right, .character("l")], name: "Enter", t.keyDefectHistory, hint: true) { app, _ in
+                if let d = self.state.selected.flatMap({ self.index[$0] }) { app.push(try DefectScreen(app: app, code: d.code.text)) }
+            },
+            .back(t),
+        ]
     }
 }
 

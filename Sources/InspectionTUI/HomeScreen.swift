@@ -81,31 +81,24 @@ final class HomeScreen: Screen {
         return nil
     }
 
-    func handle(_ key: Key, app: InspectionApp) throws {
-        switch key {
-        case .character("q"):
-            app.quit()
-        case .enter, .character("l"):
-            app.push(try UnitPickerScreen(app: app))
-        case .character("n"):
-            guard let unit = nextUnit(app) else {
-                app.flash(app.openRound == nil ? app.texts.noRoundOpen : app.texts.allUnitsDone)
-                return
-            }
-            try app.walk(unit)
-        case .character("i"):
-            app.askInspector()
-        case .character("o"):
-            confirmOpenRound(app)
-        case .character("b"):
-            app.push(try BoardScreen(app: app))
-        case .character("r"):
-            app.push(try ReportScreen(app: app, round: app.latestRound?.number))
-        case .character("x"):
-            try confirmCloseRound(app)
-        default:
-            break
-        }
+    func bindings(_ app: InspectionApp) -> [Binding] {
+        let t = app.texts
+        return [
+            Binding(.enter, t.keyUnits, hint: true) { app in app.push(try UnitPickerScreen(app: app)) },
+            Binding(.character("n"), t.keyNextUnit, hint: true) { app in
+                guard let unit = self.nextUnit(app) else {
+                    app.flash(app.openRound == nil ? t.noRoundOpen : t.allUnitsDone)
+                    return
+                }
+                try app.walk(unit)
+            },
+            Binding(.character("i"), t.keyInspector) { app in app.askInspector() },
+            Binding(.character("o"), t.keyOpenRound) { app in self.confirmOpenRound(app) },
+            Binding(.character("x"), t.keyCloseRound) { app in try self.confirmCloseRound(app) },
+            Binding(.character("b"), t.keyBoard, hint: true) { app in app.push(try BoardScreen(app: app)) },
+            Binding(.character("r"), t.keyReport) { app in app.push(try ReportScreen(app: app, round: app.latestRound?.number)) },
+            Binding(.character("q"), t.keyQuit, hint: true) { app in app.quit() },
+        ]
     }
 
     func confirmOpenRound(_ app: InspectionApp) {
@@ -149,16 +142,5 @@ final class HomeScreen: Screen {
             }))
         }
         app.overlay = ConfirmOverlay(title: app.texts.closeRoundTitle(open.number), lines: lines, choices: choices)
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("Enter", app.texts.keyUnits), ("n", app.texts.keyNextUnit), ("/", app.texts.keySearch), ("b", app.texts.keyBoard),
-         ("?", app.texts.keyHelp), ("q", app.texts.keyQuit)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
-        let t = app.texts
-        return [("Enter", t.keyUnits), ("n", t.keyNextUnit), ("i", t.keyInspector),
-                ("o", t.keyOpenRound), ("x", t.keyCloseRound), ("b", t.keyBoard), ("r", t.keyReport), ("q", t.keyQuit)]
     }
 }

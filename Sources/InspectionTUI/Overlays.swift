@@ -9,8 +9,7 @@ final class HelpOverlay: Overlay {
     init(screen: Screen?) { self.screen = screen }
 
     func lines(_ app: InspectionApp) -> [(key: String, label: String)] {
-        (screen?.help(app) ?? []) + [("/", app.configuration.contractor == nil ? app.texts.keySearchUnit : app.texts.keySearchDefect),
-                                     ("?", app.texts.keyHelp), ("Ctrl-C", app.texts.keyQuitNow)]
+        (screen?.help(app) ?? []) + app.globalBindings.map { ($0.name, $0.label) } + [("Ctrl-C", app.texts.keyQuitNow)]
     }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {

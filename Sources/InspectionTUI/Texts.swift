@@ -136,6 +136,8 @@ struct Texts: Sendable {
     let keyOpenUnit: String
     let keyNextUnit: String
     let keyNextEntrance: String
+    let keyPreviousEntrance: String
+    let keyPreviousRoom: String
     let keyNextRoom: String
     let keySearch: String
     let keySearchUnit: String
@@ -151,8 +153,8 @@ struct Texts: Sendable {
     let keyDefect: String
     let keyRecheckPass: String
     let keyRecheckFail: String
-    let keyRecheckPassFail: String
-    let keyRecheckWithNote: String
+    let keyRecheckPassNote: String
+    let keyRecheckFailNote: String
     let keyUndo: String
     let keyDefectHistory: String
 
@@ -319,6 +321,8 @@ extension Texts {
         keyOpenUnit: "进入单元",
         keyNextUnit: "下一户",
         keyNextEntrance: "下一个单元门",
+        keyPreviousEntrance: "上一个单元门",
+        keyPreviousRoom: "上一个房间",
         keyNextRoom: "下一个房间",
         keySearch: "查找",
         keySearchUnit: "按房号或问题编号查找",
@@ -334,8 +338,8 @@ extension Texts {
         keyDefect: "记问题",
         keyRecheckPass: "复查通过",
         keyRecheckFail: "复查未过",
-        keyRecheckPassFail: "复查通过 / 未过",
-        keyRecheckWithNote: "复查并写备注",
+        keyRecheckPassNote: "复查通过并写备注",
+        keyRecheckFailNote: "复查未过并写原因",
         keyUndo: "撤销",
         keyDefectHistory: "问题详情与记录",
         boardTabs: ["楼栋×类别", "责任单位", "准备度", "重复整改", "业主敏感"],
@@ -499,6 +503,8 @@ extension Texts {
         keyOpenUnit: "open unit",
         keyNextUnit: "next unit",
         keyNextEntrance: "next entrance",
+        keyPreviousEntrance: "previous entrance",
+        keyPreviousRoom: "previous room",
         keyNextRoom: "next room",
         keySearch: "find",
         keySearchUnit: "find a unit or mark code",
@@ -514,8 +520,8 @@ extension Texts {
         keyDefect: "defect",
         keyRecheckPass: "re-check pass",
         keyRecheckFail: "re-check fail",
-        keyRecheckPassFail: "re-check pass / fail",
-        keyRecheckWithNote: "re-check with a note",
+        keyRecheckPassNote: "re-check passes, with a note",
+        keyRecheckFailNote: "re-check fails, with why",
         keyUndo: "undo",
         keyDefectHistory: "defect and its history",
         boardTabs: ["buildings×categories", "contractors", "readiness", "repeat failures", "buyers first"],

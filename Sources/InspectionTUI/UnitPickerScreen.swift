@@ -133,21 +133,21 @@ final class UnitPickerScreen: Screen {
         return nil
     }
 
-    func handle(_ key: Key, app: InspectionApp) throws {
-        if state.handleMovement(key, count: rows.count, selectable: { self.isSelectable($0) }) { return }
-        switch key {
-        case .tab: jumpGroup(forward: true)
-        case .backTab: jumpGroup(forward: false)
-        case .enter, .right, .character("l"):
-            if let unit = selectedUnit { app.push(try UnitScreen(app: app, unit: unit)) }
-        case .character("n"):
-            try openNext(app)
-        case .escape, .character("q"), .left, .character("h"):
-            app.pop()
-        default:
-            break
-        }
+    func bindings(_ app: InspectionApp) -> [Binding] {
+        let t = app.texts
+        return [
+            .move(t) { key in _ = self.state.handleMovement(key, count: self.rows.count, selectable: { self.isSelectable($0) }) },
+            Binding([.tab], t.keyNextEntrance, hint: true) { _, _ in self.jumpGroup(forward: true) },
+            Binding([.backTab], t.keyPreviousEntrance) { _, _ in self.jumpGroup(forward: false) },
+            Binding([.enter, .right, .character("l")], name: "Enter", t.keyOpenUnit, hint: true) { app, _ in
+                if let unit = self.selectedUnit { app.push(try UnitScreen(app: app, unit: unit)) }
+            },
+            Binding(.character("n"), t.keyNextUnit, hint: true) { app in try self.openNext(app) },
+            .back(t),
+        ]
     }
+
+    func legend(_ app: InspectionApp) -> [Legend] { [("○ ◐ ● ✓", app.texts.legendStates)] }
 
     /// Opens the next unit with work left in the open round, after the selected one.
     func openNext(_ app: InspectionApp) throws {
@@ -174,17 +174,5 @@ final class UnitPickerScreen: Screen {
             }
         }
         if !forward { state.selectFirst(count: rows.count) { self.isSelectable($0) } }
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("Enter", app.texts.keyOpenUnit), ("n", app.texts.keyNextUnit), ("/", app.texts.keySearch), ("Tab", app.texts.keyNextEntrance),
-         ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
-        let t = app.texts
-        return [("↑↓ j k", t.keyMove), ("PgUp PgDn", t.keyPage), ("Home End", t.keyFirstLast), ("Tab S-Tab", t.keyNextEntrance),
-                ("Enter", t.keyOpenUnit), ("n", t.keyNextUnit), ("Esc q", t.keyBack),
-                ("○ ◐ ● ✓", t.legendStates)]
     }
 }

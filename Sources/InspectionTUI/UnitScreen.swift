@@ -295,29 +295,43 @@ final class UnitScreen: Screen {
     // MARK: - Keys
 
     func handle(_ key: Key, app: InspectionApp) throws {
-        justRecorded = nil
-        if state.handleMovement(key, count: rows.count, page: 10, selectable: { self.rows[$0].isSelectable }) { return }
-        switch key {
-        case .tab: jumpRoom(forward: true)
-        case .backTab: jumpRoom(forward: false)
-        case .character(" "): try record(.pass, app: app)
-        case .character("x"): try record(.notApplicable, app: app)
-        case .character("a"): try passRoom(app)
-        case .character("d"): openDefectForm(app)
-        case .character("p"): try recheck(passed: true, note: nil, app: app)
-        case .character("f"): try recheck(passed: false, note: nil, app: app)
-        case .character("P"), .character("F"):
-            let passed = key == .character("P")
-            guard case .recheck = selectedRow else { app.message = (app.texts.selectRecheckFirst, true); return }
-            app.overlay = PromptOverlay(title: passed ? app.texts.recheckPassNote : app.texts.recheckFailNote) { app, note in
-                try self.recheck(passed: passed, note: note, app: app)
+        justRecorded = nil  // the big mark code shows until the next key
+        try dispatch(key, app: app)
+    }
+
+    func bindings(_ app: InspectionApp) -> [Binding] {
+        let t = app.texts
+        let onRecheck: Bool
+        if case .recheck? = selectedRow { onRecheck = true } else { onRecheck = false }
+        func withNote(_ passed: Bool) -> (InspectionApp) throws -> Void {
+            { app in
+                guard case .recheck = self.selectedRow else { app.message = (t.selectRecheckFirst, true); return }
+                app.overlay = PromptOverlay(title: passed ? t.recheckPassNote : t.recheckFailNote) { app, note in
+                    try self.recheck(passed: passed, note: note, app: app)
+                }
             }
-        case .character("u"): try undo(app)
-        case .enter, .right, .character("l"): try openDefect(app)
-        case .character("n"): try nextUnit(app)
-        case .escape, .character("q"), .left, .character("h"): app.pop()
-        default: break
         }
+        return [
+            .move(t) { key in _ = self.state.handleMovement(key, count: self.rows.count, page: 10, selectable: { self.rows[$0].isSelectable }) },
+            Binding([.tab], t.keyNextRoom) { _, _ in self.jumpRoom(forward: true) },
+            Binding([.backTab], t.keyPreviousRoom) { _, _ in self.jumpRoom(forward: false) },
+            Binding([.character(" ")], t.keyPass, hint: !onRecheck) { app, _ in try self.record(.pass, app: app) },
+            Binding(.character("d"), t.keyDefect, hint: !onRecheck) { app in self.openDefectForm(app) },
+            Binding(.character("x"), t.keyNotApplicable, hint: !onRecheck) { app in try self.record(.notApplicable, app: app) },
+            Binding(.character("a"), t.keyPassRoom) { app in try self.passRoom(app) },
+            Binding(.character("p"), t.keyRecheckPass, hint: onRecheck) { app in try self.recheck(passed: true, note: nil, app: app) },
+            Binding(.character("f"), t.keyRecheckFail, hint: onRecheck) { app in try self.recheck(passed: false, note: nil, app: app) },
+            Binding(.character("P"), t.keyRecheckPassNote, withNote(true)),
+            Binding(.character("F"), t.keyRecheckFailNote, withNote(false)),
+            Binding(.character("u"), t.keyUndo, hint: true) { app in try self.undo(app) },
+            Binding([.enter, .right, .character("l")], name: "Enter", t.keyDefectHistory) { app, _ in try self.openDefect(app) },
+            Binding(.character("n"), t.keyNextUnit, hint: true) { app in try self.nextUnit(app) },
+            .back(t),
+        ]
+    }
+
+    func legend(_ app: InspectionApp) -> [Legend] {
+        [("✓ ✗ – ·", app.texts.legendResults), ("○ ✓ ✗ ≈", app.texts.legendRechecks)]
     }
 
     /// Selects the first item of the next (or previous) room.
@@ -443,22 +457,5 @@ final class UnitScreen: Screen {
         if let picker = app.stack.last as? UnitPickerScreen {
             try picker.openNext(app)
         }
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        let t = app.texts
-        if case .recheck? = selectedRow {
-            return [("p", t.keyRecheckPass), ("f", t.keyRecheckFail), ("u", t.keyUndo), ("n", t.keyNextUnit), ("?", t.keyHelp), ("Esc", t.keyBack)]
-        }
-        return [("Space", t.keyPass), ("d", t.keyDefect), ("x", t.keyNotApplicable), ("u", t.keyUndo), ("n", t.keyNextUnit),
-                ("?", t.keyHelp), ("Esc", t.keyBack)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
-        let t = app.texts
-        return [("↑↓ j k", t.keyMove), ("Tab S-Tab", t.keyNextRoom), ("Space", t.keyPass), ("d", t.keyDefect),
-                ("x", t.keyNotApplicable), ("a", t.keyPassRoom), ("p / f", t.keyRecheckPassFail), ("P / F", t.keyRecheckWithNote),
-                ("u", t.keyUndo), ("Enter", t.keyDefectHistory), ("n", t.keyNextUnit), ("Esc q", t.keyBack),
-                ("✓ ✗ – ·", t.legendResults), ("○ ✓ ✗ ≈", t.legendRechecks)]
     }
 }
