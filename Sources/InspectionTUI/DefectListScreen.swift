@@ -123,7 +123,6 @@ struct DefectTable {
 
     /// `d` as a list row in `width` columns.
     func row(_ d: DefectSummary, app: InspectionApp, width: Int) -> ListRow {
-        let widths = ColumnLayout.widths(columns, available: width - 2)  // a space either side
-        return ListRow(Line([Span(" ")] + ColumnLayout.spans(cells(d, app: app), widths: widths, columns: columns)))
+        ListRow(Line([Span(" ")] + ColumnLayout.line(cells(d, app: app), columns: columns, available: width - 2)))  // a space either side
     }
 }

@@ -90,8 +90,7 @@ final class UnitPickerScreen: Screen {
             return ListRow(Line([Span(t.entranceLabel(building, entrance), style: theme.heading),
                                  Span("  " + t.unitsDone(counts.done, counts.total), style: theme.muted)]), selectable: false)
         case .unit(let unit):
-            let widths = ColumnLayout.widths(columns, available: width - 2)
-            return ListRow(Line([Span(" ")] + ColumnLayout.spans(cells(unit, app: app), widths: widths, columns: columns)))
+            return ListRow(Line([Span(" ")] + ColumnLayout.line(cells(unit, app: app), columns: columns, available: width - 2)))
         }
     }
 

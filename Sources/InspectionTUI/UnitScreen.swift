@@ -186,9 +186,8 @@ final class UnitScreen: Screen {
             let outcome = recheckOutcome(d)
             let (mark, style): (String, Style) = d.status == .waived ? ("≈", theme.muted)
                 : outcome == true ? ("✓", theme.good) : outcome == false ? ("✗", theme.bad) : ("○", theme.highlight)
-            let widths = ColumnLayout.widths(recheckColumns, available: width - 6)
             return ListRow(Line([Span("   \(mark) ", style: style)]
-                                + ColumnLayout.spans(recheckCells(d, outcome, style, app: app), widths: widths, columns: recheckColumns)))
+                                + ColumnLayout.line(recheckCells(d, outcome, style, app: app), columns: recheckColumns, available: width - 6)))
         case let .item(room, item):
             let (mark, label, style): (String, String, Style)
             switch result(room, item) {

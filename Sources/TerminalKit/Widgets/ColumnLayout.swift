@@ -48,4 +48,12 @@ public enum ColumnLayout {
         }
         return spans
     }
+
+    /// One row laid out in `available` columns: two spaces between columns when every
+    /// column fits at its natural width that way, else one (and columns giving way).
+    public static func line(_ cells: [Span], columns: [FittedColumn], available: Int) -> [Span] {
+        let natural = columns.reduce(0) { $0 + $1.natural }
+        let gap = natural + 2 * max(0, columns.count - 1) <= available ? 2 : 1
+        return spans(cells, widths: widths(columns, available: available, gap: gap), columns: columns, gap: gap)
+    }
 }
