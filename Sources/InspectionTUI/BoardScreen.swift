@@ -113,36 +113,47 @@ final class BoardScreen: Screen {
         let t = app.texts, theme = app.theme
         buffer.put(Line([Span(t.matrixOf(measureName(app)), style: theme.heading), Span("   m \(t.changeMeasure)  Enter \(t.drillDown)", style: theme.muted)]),
                    at: Position(x: area.x, y: area.y), base: theme.normal, maxWidth: area.width)
-        let columns = matrixColumns
-        let labelWidth = 10
-        let columnWidth = max(8, min(12, (area.width - labelWidth) / max(1, columns.count)))
-        var x = area.x + labelWidth
-        for c in columns {
-            let name = c.flatMap { app.checklists.category($0)?.name.text(app.language) } ?? t.total
-            buffer.put(DisplayWidth.fit(name, width: columnWidth, alignment: .right), at: Position(x: x, y: area.y + 2), style: theme.heading)
-            x += columnWidth
+        let columns = matrixColumns, rows = matrixRows
+        // Each column as wide as its header or its largest count, two spaces apart when
+        // they fit (headers never run together); the headers give way, never the counts.
+        let names = columns.map { c in c.flatMap { app.checklists.category($0)?.name.text(app.language) } ?? t.total }
+        let labels = rows.map { b in b.map { t.buildingLabel($0) } ?? t.total }
+        var fitted = [FittedColumn(natural: labels.map(DisplayWidth.of).max() ?? 0)]
+        for (j, c) in columns.enumerated() {
+            let widest = rows.map { b in String(value(counts(building: b, category: c))).count }.max() ?? 1
+            fitted.append(FittedColumn(natural: max(DisplayWidth.of(names[j]), widest), minimum: max(widest, 4), flexible: true, alignment: .right))
         }
-        let rows = matrixRows
+        let natural = fitted.reduce(0) { $0 + $1.natural }
+        let gap = natural + 2 * columns.count <= area.width ? 2 : 1
+        let widths = ColumnLayout.widths(fitted, available: area.width, gap: gap)
+        var xs: [Int] = []
+        var x = area.x + widths[0]
+        for width in widths.dropFirst() {
+            x += gap
+            xs.append(x)
+            x += width
+        }
+        for (j, name) in names.enumerated() {
+            buffer.put(DisplayWidth.fit(name, width: widths[j + 1], alignment: .right), at: Position(x: xs[j], y: area.y + 2), style: theme.heading)
+        }
         let visible = area.height - 3
         let first = max(0, min(cell.row - visible + 1, rows.count - visible))
         for (i, b) in rows.enumerated().dropFirst(first).prefix(visible) {
             let y = area.y + 3 + i - first
-            let label = b.map { t.buildingLabel($0) } ?? t.total
-            buffer.put(DisplayWidth.fit(label, width: labelWidth), at: Position(x: area.x, y: y), style: b == nil ? theme.heading : theme.normal)
+            buffer.put(DisplayWidth.fit(labels[i], width: widths[0]), at: Position(x: area.x, y: y), style: b == nil ? theme.heading : theme.normal)
             for (j, c) in columns.enumerated() {
                 let v = value(counts(building: b, category: c))
                 let selected = i == cell.row && j == cell.column
                 let style = selected ? theme.selected : (b == nil || c == nil ? theme.heading : (v > 0 ? theme.normal : theme.muted))
-                buffer.put(DisplayWidth.fit(String(v), width: columnWidth, alignment: .right),
-                           at: Position(x: area.x + labelWidth + j * columnWidth, y: y), style: style)
+                buffer.put(DisplayWidth.fit(String(v), width: widths[j + 1], alignment: .right), at: Position(x: xs[j], y: y), style: style)
             }
         }
     }
 
     func renderContractors(_ board: BoardReport, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
         let t = board.tables
-        let columns = [TableColumn(app.texts.contractorLabel)] + BoardMeasure.allCases.map { TableColumn($0.name.text(app.language), width: 8, alignment: .right) }
-            + [TableColumn(app.texts.total, width: 6, alignment: .right)]
+        let columns = [TableColumn(app.texts.contractorLabel)] + BoardMeasure.allCases.map { TableColumn($0.name.text(app.language), width: max(6, DisplayWidth.of($0.name.text(app.language))), alignment: .right) }
+            + [TableColumn(app.texts.total, width: max(5, DisplayWidth.of(app.texts.total)), alignment: .right)]
         let ids = t.contractors
         var rows = ids.map { id -> [Span] in
             let c = t.byContractor[id] ?? StatusCounts()

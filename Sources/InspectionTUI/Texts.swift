@@ -464,7 +464,7 @@ extension Texts {
         foundThisRound: "Defects this round:",
         noteLabel: "Note",
         rectificationLabel: "Claimed fix",
-        notRectified: "none claimed yet",
+        notRectified: "none yet",
         waiverLabel: "Unified answer",
         statusLabel: "Status",
         contractorLabel: "Contractor",

@@ -90,16 +90,17 @@ final class UnitPickerScreen: Screen {
             return ListRow(Line([Span(t.entranceLabel(building, entrance), style: theme.heading),
                                  Span("  " + t.unitsDone(counts.done, counts.total), style: theme.muted)]), selectable: false)
         case .unit(let unit):
-            return ListRow(Line([Span(" ")] + ColumnLayout.line(cells(unit, app: app), columns: columns, available: width - 2)))
+            let (mark, _, style) = status(of: unit, app: app)
+            return ListRow(Line([Span(" "), Span(mark + " ", style: style)] + ColumnLayout.line(cells(unit, app: app), columns: columns, available: width - 4)))
         }
     }
 
-    /// A unit's cells: mark, code, floor and number, type, state, items and re-checks recorded.
+    /// A unit's cells after its mark: code, floor and number, type, state, items and re-checks recorded.
     func cells(_ unit: ProjectUnit, app: InspectionApp) -> [Span] {
         let t = app.texts, theme = app.theme
-        let (mark, text, style) = status(of: unit, app: app)
+        let (_, text, style) = status(of: unit, app: app)
         let type = app.checklists.unitType(unit.type)
-        var cells = [Span(mark, style: style), Span(unit.code), Span(t.floorUnit(unit), style: theme.muted),
+        var cells = [Span(unit.code), Span(t.floorUnit(unit), style: theme.muted),
                      Span("\(unit.type) \(type?.name.text(app.language) ?? "")"), Span(text, style: style)]
         if let p = progress[unit.id], app.openRound != nil {
             cells.append(Span(t.itemsShort(p.recorded, p.applicable), style: theme.muted))
@@ -110,14 +111,14 @@ final class UnitPickerScreen: Screen {
 
     /// Sizes the columns to every unit's cells; the floor plan's name gives way first.
     func fitColumns(_ app: InspectionApp) {
-        columns = Array(repeating: FittedColumn(), count: 7)
+        columns = Array(repeating: FittedColumn(), count: 6)
         for unit in units {
             for (i, cell) in cells(unit, app: app).enumerated() { columns[i].fit(cell.text) }
         }
         for i in columns.indices { columns[i].minimum = columns[i].natural }
-        columns[2].minimum = min(columns[2].natural, 4)
-        columns[3].flexible = true
-        columns[3].minimum = min(columns[3].natural, 6)
+        columns[1].minimum = min(columns[1].natural, 4)
+        columns[2].flexible = true
+        columns[2].minimum = min(columns[2].natural, 6)
     }
 
     func title(_ app: InspectionApp) -> String { app.texts.units }
