@@ -94,7 +94,7 @@ public struct RectificationList: Sendable {
         return out
     }
 
-    func buildingName(_ building: String, _ l: Language) -> String { l == .zh ? "\(building)栋" : "Building \(building)" }
+    func buildingName(_ building: String, _ l: Language) -> String { PlaceNames.building(building).text(l) }
 
     // MARK: - HTML
 
@@ -114,7 +114,7 @@ public struct RectificationList: Sendable {
                 if d.unitCode != unit {
                     if !unit.isEmpty { body += "</tbody></table>\n" }
                     unit = d.unitCode
-                    let label = l == .zh ? "\(d.building)栋 \(d.entrance)单元 \(UnitCode.twoDigits(d.floor))\(UnitCode.twoDigits(d.number))" : "Bldg \(d.building) · Entr. \(d.entrance) · \(UnitCode.twoDigits(d.floor))\(UnitCode.twoDigits(d.number))"
+                    let label = PlaceNames.unit(building: d.building, entrance: d.entrance, floor: d.floor, number: d.number).text(l)
                     body += "<h3>\(Escape.html(d.unitCode)) <small>\(Escape.html(label))</small></h3>\n"
                     body += "<table><thead><tr>" + [RT.code, RT.room, RT.item, RT.note, RT.severity, RT.roundFound, RT.failed, RT.status, RT.why]
                         .map { "<th>\(Escape.html($0.text(l)))</th>" }.joined() + "</tr></thead><tbody>\n"

@@ -65,31 +65,13 @@ final class ContractorScreen: Screen {
             buffer.put("  " + t.nothingToFix, at: Position(x: rest.x, y: rest.y + 1), style: theme.good)
             return nil
         }
-        let (body, detailArea) = rest.splitBottom(min(10, max(6, rest.height / 3)))
+        let (body, detailArea) = rest.splitBottom(DefectPane.height(in: rest.height))
         ListView(count: rows.count, theme: theme) { i in
             if let d = self.index[i], let table = self.table { return table.row(d, app: app, width: body.width - 1) }
             return self.rows[i]
         }.render(into: &buffer, area: body, state: &state)
-        let inner = Modal(title: "", theme: theme).render(into: &buffer, area: detailArea)
-        if let d = selected { renderDetail(d, into: &buffer, area: inner, app: app) }
+        DefectPane(defect: selected, story: selected.flatMap { stories[$0.id] }).render(into: &buffer, area: detailArea, app: app)
         return nil
-    }
-
-    /// What a foreman needs at the spot: where, the inspector's note whole, and why it is
-    /// still on the list (failed re-checks and claims).
-    func renderDetail(_ d: DefectSummary, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
-        let t = app.texts, theme = app.theme
-        let width = area.width - 2
-        let item = app.checklists.item(d.item)?.name.text(app.language) ?? d.item
-        var lines = [Line([Span(d.code.text + "  ", style: theme.accent), Span("\(d.unitCode) \(app.roomName(d)) · \(d.item) \(item)", style: theme.highlight)])]
-        lines += DisplayWidth.wrap(t.noteLabel + t.colon + (d.note.isEmpty ? "—" : d.note), width: width).map { Line($0) }
-        for step in stories[d.id]?.steps ?? [] {
-            let style = step.kind == .failedRecheck ? theme.bad : theme.muted
-            lines += DisplayWidth.wrap(StoryText.line(step, language: app.language), width: width).map { Line($0, style: style) }
-        }
-        for (i, line) in lines.prefix(area.height).enumerated() {
-            buffer.put(line, at: Position(x: area.x + 1, y: area.y + i), base: theme.normal, maxWidth: width)
-        }
     }
 
     var selected: DefectSummary? { state.selected.flatMap { index[$0] } }

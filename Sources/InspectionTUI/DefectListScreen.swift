@@ -1,3 +1,4 @@
+import Foundation
 import InspectionCore
 import InspectionStore
 import TerminalKit
@@ -11,6 +12,7 @@ final class DefectListScreen: Screen {
     var rows: [ListRow] = []
     var index: [Int: DefectSummary] = [:]
     var table: DefectTable?
+    var stories: [UUID: DefectStory] = [:]
     var state = ListState()
 
     init(app: InspectionApp, title: String, load: @escaping (InspectionApp) throws -> [DefectSummary]) throws {
@@ -22,6 +24,7 @@ final class DefectListScreen: Screen {
 
     func reload(_ app: InspectionApp) throws {
         defects = try load(app)
+        stories = try app.store.stories(of: defects.map(\.id))
         table = DefectTable(defects, app: app)
         rows = []
         index = [:]
@@ -46,10 +49,13 @@ final class DefectListScreen: Screen {
             buffer.put("  " + app.texts.nothingHere, at: Position(x: body.x, y: body.y + 1), style: app.theme.muted)
             return nil
         }
+        let (list, pane) = body.splitBottom(DefectPane.height(in: body.height))
         ListView(count: rows.count, theme: app.theme) { i in
-            if let d = self.index[i], let table = self.table { return table.row(d, app: app, width: body.width - 1) }
+            if let d = self.index[i], let table = self.table { return table.row(d, app: app, width: list.width - 1) }
             return self.rows[i]
-        }.render(into: &buffer, area: body, state: &state)
+        }.render(into: &buffer, area: list, state: &state)
+        let selected = state.selected.flatMap { index[$0] }
+        DefectPane(defect: selected, story: selected.flatMap { stories[$0.id] }).render(into: &buffer, area: pane, app: app)
         return nil
     }
 

@@ -101,7 +101,7 @@ struct Texts: Sendable {
     let roomPassed: @Sendable (String, Int) -> String
     let passedMany: @Sendable (Int) -> String
     let undone: @Sendable (String) -> String
-    let flaggedAgainstContractor: @Sendable (String) -> String
+    let flaggedAgainstContractor: @Sendable (String, Int) -> String
     let flaggedInRound: @Sendable (Int) -> String
     let recheckPassNote: String
     let recheckFailNote: String
@@ -244,8 +244,8 @@ extension Texts {
         closeRoundConfirm: "结束",
         closeRoundPartial: "部分结束",
         roundClosedPartial: { "第 \($0) 轮已部分结束" },
-        entranceLabel: { "\($0)栋 \($1)单元" },
-        unitLabel: { "\($0.building)栋 \($0.entrance)单元 \($0.roomNumber)" },
+        entranceLabel: { PlaceNames.entrance($0, $1).zh },
+        unitLabel: { PlaceNames.unit($0).zh },
         floorUnit: { "\($0.floor)层 \(UnitCode.twoDigits($0.number))户" },
         unitsDone: { "已验 \($0)/\($1)" },
         unitsCount: { "共 \($0) 户" },
@@ -292,7 +292,7 @@ extension Texts {
         roomPassed: { "\($0)：\($1) 项记为合格" },
         passedMany: { "\($0) 项合格" },
         undone: { "已撤销：\($0)" },
-        flaggedAgainstContractor: { "\($0) 已两次以上整改不合格，计入责任单位奖罚" },
+        flaggedAgainstContractor: { RuleSentences.flagged(code: $0, threshold: $1).zh },
         flaggedInRound: { "第 \($0) 轮计入奖罚" },
         recheckPassNote: "复查通过 · 备注",
         recheckFailNote: "复查未过 · 备注",
@@ -351,13 +351,13 @@ extension Texts {
         outstanding: "未销项",
         total: "合计",
         partial: "部分结束",
-        buildingLabel: { "\($0)栋" },
+        buildingLabel: { PlaceNames.buildingShort($0).zh },
         readinessShort: { "可交付 \($0)/\($1) = \($2)（目标 \($3)）" },
         deadlineLine: { delivery, days, cutoff, cutoffDays, latest, started in
             "交付 \(delivery)（剩 \(days) 天） · 风险排查截止 \(cutoff)（剩 \(cutoffDays) 天） · 第一轮应不晚于 \(latest)" + (started.map { "，实际 \($0)" } ?? "")
         },
         blockingUnitsHeading: { "未达交付条件的单元（\($0)）" },
-        penaltyExplain: { "同一问题复查未过 \($0) 次及以上，计入责任单位奖罚" },
+        penaltyExplain: { RuleSentences.penalty(threshold: $0).zh },
         thisRound: "本轮",
         cumulative: "累计",
         markCodes: "问题编号",
@@ -426,8 +426,8 @@ extension Texts {
         closeRoundConfirm: "close",
         closeRoundPartial: "close partially",
         roundClosedPartial: { "round \($0) closed partially" },
-        entranceLabel: { "Building \($0) · Entrance \($1)" },
-        unitLabel: { "Bldg \($0.building) · Entr. \($0.entrance) · \($0.roomNumber)" },
+        entranceLabel: { PlaceNames.entrance($0, $1).en },
+        unitLabel: { PlaceNames.unit($0).en },
         floorUnit: { "F\($0.floor) #\(UnitCode.twoDigits($0.number))" },
         unitsDone: { "\($0)/\($1) done" },
         unitsCount: { plural($0, "unit", "units") },
@@ -474,7 +474,7 @@ extension Texts {
         roomPassed: { "\($0): " + plural($1, "item", "items") + " passed" },
         passedMany: { plural($0, "item", "items") + " passed" },
         undone: { "undone: \($0)" },
-        flaggedAgainstContractor: { "\($0) failed rectification twice or more: counted against its contractor" },
+        flaggedAgainstContractor: { RuleSentences.flagged(code: $0, threshold: $1).en },
         flaggedInRound: { "counted in round \($0)" },
         recheckPassNote: "Re-check passed · note",
         recheckFailNote: "Re-check failed · note",
@@ -533,13 +533,13 @@ extension Texts {
         outstanding: "outstanding",
         total: "Total",
         partial: "partial",
-        buildingLabel: { "Bldg \($0)" },
+        buildingLabel: { PlaceNames.buildingShort($0).en },
         readinessShort: { "ready \($0)/\($1) = \($2) (target \($3))" },
         deadlineLine: { delivery, days, cutoff, cutoffDays, latest, started in
             "delivery \(delivery) (\(days) days) · risk cutoff \(cutoff) (\(cutoffDays) days) · round 1 by \(latest)" + (started.map { ", started \($0)" } ?? "")
         },
         blockingUnitsHeading: { "Units not ready (\($0))" },
-        penaltyExplain: { "defects failing \($0) or more re-checks count against their contractor" },
+        penaltyExplain: { RuleSentences.penalty(threshold: $0).en },
         thisRound: "round",
         cumulative: "total",
         markCodes: "mark codes",

@@ -4,7 +4,7 @@ import Testing
 /// The field trial's path through the real binary in tmux (100×30, LANG=C.UTF-8): find a
 /// unit typed without the floor's zero, record a defect whose note starts with a digit, pass
 /// the next item with one key, and read it all back through `--json`.
-@Suite(.serialized) struct NoteAndFindEndToEnd {
+extension EndToEndTests {
     @Test func aNoteStartingWithADigitIsKeptAndTheNextItemPassesWithOneKey() async throws {
         let ws = try Workspace()
         let db = try ws.makeDemo()
@@ -13,7 +13,7 @@ import Testing
         let command = shellCommand(["env"] + Tmux.paneEnvironmentUnset + Tmux.paneEnvironment + ["YANFANG_INSPECTOR=Chen", ws.binary, "--db", db])
         let tui = try Tmux("note-and-find", command: command, directory: ws.url)
         defer { tui.kill() }
-        let home = try await tui.waitFor("home without a name prompt") { $0.contains("Next unit") }
+        let home = try await tui.waitFor("home without a name prompt", timeout: 30) { $0.contains("Next unit") }
         #expect(!home.contains("Inspector's name"), "\(home)")
         #expect(home.lines.first?.contains("Chen") == true, "the inspector in the title bar\n\(home)")
 
