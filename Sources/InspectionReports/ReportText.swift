@@ -5,7 +5,7 @@ enum RT {
     static let rectificationTitle = Localized(zh: "整改通知单", en: "Rectification list")
     static let reportTitle = Localized(zh: "模拟验收报告", en: "Mock acceptance report")
     static let project = Localized(zh: "项目", en: "Project")
-    static let contractor = Localized(zh: "责任单位", en: "Contractor")
+    static let contractor = FieldLabels.contractor
     static let delivery = Localized(zh: "交付日期", en: "Delivery")
     static let generated = Localized(zh: "生成日期", en: "Generated")
     static let code = Localized(zh: "编号", en: "Code")
@@ -13,14 +13,14 @@ enum RT {
     static let building = Localized(zh: "楼栋", en: "Building")
     static let entrance = Localized(zh: "单元", en: "Entrance")
     static let floor = Localized(zh: "楼层", en: "Floor")
-    static let room = Localized(zh: "房间", en: "Room")
+    static let room = FieldLabels.room
     static let itemID = Localized(zh: "检查项编号", en: "Item")
     static let item = Localized(zh: "检查项", en: "Item name")
-    static let note = Localized(zh: "问题描述", en: "Problem")
-    static let severity = Localized(zh: "严重程度", en: "Severity")
+    static let note = FieldLabels.note
+    static let severity = FieldLabels.severity
     static let roundFound = Localized(zh: "发现轮次", en: "Round found")
     static let failed = Localized(zh: "复查未过次数", en: "Failed re-checks")
-    static let status = Localized(zh: "状态", en: "Status")
+    static let status = FieldLabels.status
     static let failedWhy = Localized(zh: "复查未过原因", en: "Why re-checks failed")
     static let claims = Localized(zh: "报整改记录", en: "Claimed fixed")
     static let why = Localized(zh: "复查与整改记录", en: "Re-checks and claims")
@@ -51,7 +51,7 @@ enum RT {
     static let pending = Localized(zh: "未复查", en: "Not re-checked")
     static let thisRound = Localized(zh: "本轮", en: "This round")
     static let cumulative = Localized(zh: "累计", en: "Cumulative")
-    static let answer = Localized(zh: "统一口径", en: "Unified answer")
+    static let answer = FieldLabels.unifiedAnswer
     static let none = Localized(zh: "无", en: "None")
     static let unitsInScope = Localized(zh: "范围内单元", en: "Units in scope")
     static let unitsInspected = Localized(zh: "已验单元", en: "Units inspected")

@@ -262,7 +262,7 @@ final class UnitScreen: Screen {
             if case .defects(let ids)? = result(room, item) {
                 let found = ids.compactMap { id in view?.found.first { $0.id == id } }
                 let text = found.map { "\($0.code) \($0.note.isEmpty ? item.name.text(app.language) : $0.note)" }.joined(separator: t.listSeparator)
-                lines.append(Line(t.foundThisRound + " " + text, style: theme.bad))
+                lines += DisplayWidth.wrap(t.foundThisRound + " " + text, width: area.width - 2).map { Line($0, style: theme.bad) }
             }
         case .recheck(let d):
             let item = app.checklists.item(d.item)
