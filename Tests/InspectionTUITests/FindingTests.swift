@@ -59,3 +59,27 @@ func store86Units(containing part: String) throws -> [String] {
 }
 
 func store86Count(of part: String) throws -> Int { try store86Units(containing: part).count }
+
+@Suite struct ContractorFinding {
+    @Test func aContractorNamedByPartOfItsNameFindsOnlyItsOwnMarkCodes() throws {
+        let store = try demoStore()
+        let app = try makeApp(store, contractor: "雨虹")
+        #expect(app.configuration.contractor == "东方雨虹防水工程有限公司")
+        let own = try #require(store.defects({ var f = DefectFilter(); f.contractor = "东方雨虹防水工程有限公司"; return f }()).first)
+        let other = try #require(store.defects(DefectFilter()).first { $0.contractor != "东方雨虹防水工程有限公司" })
+        let refused = drive(app, "/\(other.code.text)")
+        #expect(refused.shows("没有匹配的单元或问题"))
+        drive(app, "<esc>/\(own.code.text)<enter>")
+        #expect((app.stack.last as? DefectScreen)?.code == own.code.text)
+    }
+
+    @Test func severalOrNoContractorsFittingAreRefusedWithTheCloseNames() throws {
+        #expect(throws: ContractorNameError.self) { try makeApp(try demoStore(), contractor: "有限公司") }
+        do {
+            _ = try makeApp(try demoStore(), contractor: "华健门窗")
+            Issue.record("a misspelt name should be refused")
+        } catch let error as ContractorNameError {
+            #expect(error.candidates == ["华建门窗工程有限公司"])
+        }
+    }
+}
