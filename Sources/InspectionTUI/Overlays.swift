@@ -16,7 +16,8 @@ final class HelpOverlay: Overlay {
         let lines = lines(app)
         let box = area.centered(width: min(area.width - 4, 72), height: min(area.height - 2, lines.count + 4))
         let inner = Modal(title: app.texts.helpTitle, theme: app.theme).render(into: &buffer, area: box)
-        let keyWidth = min(16, (lines.map { DisplayWidth.of($0.key) }.max() ?? 4) + 2)
+        // Keys as wide as the widest (up to half the box), then two spaces: never cut, never run together.
+        let keyWidth = min(inner.width / 2, (lines.map { DisplayWidth.of($0.key) }.max() ?? 4) + 2)
         let visible = inner.height - 1
         offset = min(offset, max(0, lines.count - visible))
         for (row, line) in lines.dropFirst(offset).prefix(visible).enumerated() {
@@ -121,6 +122,7 @@ func keyName(_ key: Key) -> String {
     case .enter: return "Enter"
     case .escape: return "Esc"
     case .tab: return "Tab"
+    case .backTab: return "Shift-Tab"
     case .control(let c): return "Ctrl-\(c.uppercased())"
     default: return "\(key)"
     }
