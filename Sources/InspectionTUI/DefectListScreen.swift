@@ -122,7 +122,10 @@ struct DefectTable {
             case .severity: return Span(d.severity.name.text(app.language), style: d.severity == .severe ? theme.bad : theme.normal)
             case .round: return Span(app.texts.foundInRound(d.roundFound), style: theme.muted)
             case .failed: return Span(d.failedRechecks > 0 ? "✗\(d.failedRechecks)" : "", style: theme.bad)
-            case .status: return Span(app.texts.statusName(d.status), style: d.status.blocksDelivery ? theme.warning : theme.good)
+            case .status:
+                // A defect laptops disagree about says so until a lead resolves it.
+                if d.inConflict { return Span(app.texts.statusName(d.status) + " " + app.texts.conflictMark, style: theme.bad) }
+                return Span(app.texts.statusName(d.status), style: d.status.blocksDelivery ? theme.warning : theme.good)
             }
         }
     }

@@ -149,6 +149,8 @@ struct Texts: Sendable {
     let keyReport: String
     let keySync: String
     let keyConflicts: String
+    /// After a defect's status when laptops disagree about it.
+    let conflictMark: String
     let teamLabel: String
     /// Last sync (time, or nil: never), replicas heard of, unresolved conflicts.
     let teamStatus: @Sendable (String?, Int, Int) -> String
@@ -350,6 +352,7 @@ extension Texts {
         keyReport: "验收报告",
         keySync: "同步",
         keyConflicts: "冲突",
+        conflictMark: "冲突",
         teamLabel: "协同",
         teamStatus: { last, replicas, conflicts in
             (last.map { "上次同步 \($0)" } ?? "尚未同步") + " · 已知 \(replicas) 台电脑" + (conflicts > 0 ? " · \(conflicts) 项冲突待裁定（C）" : "") + "  S 同步"
@@ -547,6 +550,7 @@ extension Texts {
         keyReport: "report",
         keySync: "sync",
         keyConflicts: "conflicts",
+        conflictMark: "conflict",
         teamLabel: "Team",
         teamStatus: { last, replicas, conflicts in
             (last.map { "last sync \($0)" } ?? "not synced yet") + " · \(replicas) replica\(replicas == 1 ? "" : "s") heard of"

@@ -294,6 +294,8 @@ struct DefectCommand: ParsableCommand {
         struct Row: Encodable {
             var code: String; var unit: String; var room: String; var item: String; var note: String; var severity: Severity
             var contractor: String?; var roundFound: Int; var status: DefectStatus; var failedRechecks: Int; var flagged: Bool
+            /// Laptops recorded contradicting steps of it that no lead has resolved (`yanfang conflicts`).
+            var inConflict: Bool
         }
 
         func run() throws {
@@ -310,11 +312,11 @@ struct DefectCommand: ParsableCommand {
             let defects = try store.defects(filter)
             let rows = defects.map { Row(code: $0.code.text, unit: $0.unitCode, room: $0.room, item: $0.item, note: $0.note, severity: $0.severity,
                                          contractor: $0.contractor, roundFound: $0.roundFound, status: $0.status,
-                                         failedRechecks: $0.failedRechecks, flagged: $0.flagRound != nil) }
+                                         failedRechecks: $0.failedRechecks, flagged: $0.flagRound != nil, inConflict: $0.inConflict) }
             if json { try printJSON(rows); return }
             for r in rows {
-                print([DisplayWidth.fit(r.code, width: 8), DisplayWidth.fit(r.unit, width: 10), DisplayWidth.fit(r.room, width: 8),
-                       DisplayWidth.fit(r.item, width: 6), DisplayWidth.fit(r.status.rawValue, width: 9),
+                print([DisplayWidth.fit(r.code, width: 10), DisplayWidth.fit(r.unit, width: 10), DisplayWidth.fit(r.room, width: 8),
+                       DisplayWidth.fit(r.item, width: 6), DisplayWidth.fit(r.status.rawValue + (r.inConflict ? "!" : ""), width: 9),
                        "R\(r.roundFound)", r.failedRechecks > 0 ? "×\(r.failedRechecks)" : "  ", r.note].joined(separator: " "))
             }
         }
