@@ -10,7 +10,7 @@ import Testing
 /// migrated to the complete history, and shows exactly what it showed before.
 @Suite struct HistoryMigrationTests {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("V1Fixture/demo-v1.db").path
+        .appendingPathComponent("V1Fixture/demo-v1.yanfang").path
 
     func copyOfTheFixture(_ dir: TempDir) throws -> String {
         let path = dir.path("demo-v1.db")
