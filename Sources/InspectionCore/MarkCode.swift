@@ -93,10 +93,19 @@ public struct MarkCode: Hashable, Sendable, Codable, Comparable, CustomStringCon
     }
 
     /// The tag of the `index`-th replica joined from the replica with `tag` (nil when there
-    /// is no room: too deep, or every character used).
+    /// is no room: too deep, or every character used). The last character of the alphabet is
+    /// kept for replicas joined through a shared folder (`folderTag`).
     public static func childTag(of tag: String, index: Int) -> String? {
-        guard tag.count < maximumTagLength, index >= 0, index < alphabet.count else { return nil }
+        guard tag.count < maximumTagLength, index >= 0, index < alphabet.count - 1 else { return nil }
         return tag + String(alphabet[index])
+    }
+
+    /// The tag of the `index`-th replica joined through a shared folder below the replica with
+    /// `tag`: its tag, the reserved last character and one more, claimed in the folder (nil
+    /// when there is no room).
+    public static func folderTag(below tag: String, index: Int) -> String? {
+        guard tag.count + 2 <= maximumTagLength, index >= 0, index < alphabet.count else { return nil }
+        return tag + String(alphabet[alphabet.count - 1]) + String(alphabet[index])
     }
 
     public var round: Int { Int(text.prefix { $0 != "-" })! }

@@ -86,6 +86,68 @@ extension InspectionStore {
         return (child.id, child.tag)
     }
 
+    /// Makes `target` (a new, empty file) a new replica of the project whose replicas share
+    /// `folder` (`yanfang sync`), when no replica's own file is at hand: its tag is claimed in
+    /// the folder (`.claims/TAG`, created exclusively) below the first replica's, in the
+    /// characters replicas never issue themselves; the new replica records its own joining.
+    /// The history comes from the copy there with the shortest tag (the most events on a tie);
+    /// the next sync brings in the rest.
+    public static func join(folder: String, into target: InspectionStore, context: ActionContext) throws -> (id: UUID, tag: String) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StoreError.missingFolder(path: folder)
+        }
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasPrefix("replica-") && $0.hasSuffix(".yanfang") }.sorted()
+            .map { URL(fileURLWithPath: folder).appendingPathComponent($0).path }
+        var best: (tag: String, parent: UUID, history: ReplicaHistory)?
+        for file in files {
+            let history = try readReplica(path: file, lacking: nil)
+            let (queue, lock) = try FileAccess.readOnlyQueue(file, configuration: configuration())
+            let this = try queue.read { try ThisReplica.load($0) }
+            try queue.close()
+            withExtendedLifetime(lock) {}
+            if let best, (best.tag.count, -best.history.events.count) <= (this.tag.count, -history.events.count) { continue }
+            best = (this.tag, this.id, history)
+        }
+        guard let source = best else {
+            throw StoreError.database(path: folder, reason: "no replica's copy here to join from (replica-*.yanfang, written by yanfang sync)")
+        }
+        let claims = URL(fileURLWithPath: folder).appendingPathComponent(".claims")
+        try? FileManager.default.createDirectory(at: claims, withIntermediateDirectories: true)
+        var claimed: String?
+        for index in 0..<MarkCode.alphabet.count {
+            guard let tag = MarkCode.folderTag(below: source.tag, index: index) else { break }
+            if createExclusively(claims.appendingPathComponent(tag).path) {
+                claimed = tag
+                break
+            }
+        }
+        guard let tag = claimed else {
+            throw InspectionError.invalidValue("no tag left to claim in \(folder) below replica \(source.tag); join from a replica's own file instead")
+        }
+        let child = ThisReplica(id: UUID(), tag: tag)
+        try target.translatingErrors {
+            try target.writer.write { db in
+                guard try Int.fetchOne(db, sql: "SELECT count(*) FROM event") == 0 else {
+                    throw InspectionError.invalidValue("a replica is made in a new file")
+                }
+                try ThisReplica.create(db, child)
+                for event in source.history.events { try EventCodec.insert(event, into: db) }
+                let latest = try Int64.fetchOne(db, sql: "SELECT max(hlc) FROM event")
+                let round = try Int.fetchOne(db, sql: "SELECT max(round) FROM event") ?? 0
+                try EventCodec.insert(Event(id: UUID(), replica: child.id, hlc: HistoryOrder.next(at: context.at, after: latest),
+                                            at: context.at, actor: context.actor, round: round,
+                                            body: .replicaJoined(ReplicaJoined(replica: child.id, tag: child.tag, parent: source.parent))),
+                                      into: db)
+                try Projector.rebuild(db)
+                try ThisReplica.checkNotACopy(db, path: target.path)
+            }
+        }
+        target.forgetChecklists()
+        return (child.id, child.tag)
+    }
+
     /// This file's history, for another replica to merge: every event, or with `lacking`,
     /// the events a replica with that version vector lacks.
     func history(lacking known: VersionVector? = nil) throws -> ReplicaHistory {
@@ -346,4 +408,13 @@ extension InspectionStore {
         let replicas = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM replica") ?? 0 }
         return (folder, last, replicas)
     }
+}
+
+/// Creates an empty file at `path` unless one is there (one atomic step on a local or
+/// network file system): true when this call made it.
+func createExclusively(_ path: String) -> Bool {
+    let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
+    guard fd >= 0 else { return false }
+    close(fd)
+    return true
 }

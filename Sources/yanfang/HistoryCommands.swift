@@ -27,7 +27,7 @@ struct Rebuild: ParsableCommand {
 
 struct Join: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Make this laptop's own replica of the project in SOURCE (another laptop's file).",
+        abstract: "Make this laptop's own replica of the project in SOURCE (another laptop's file, or the team's sync folder).",
         discussion: """
         SOURCE issues the new replica its identity and the tag its mark codes start with \
         (recorded in SOURCE's history), then the new file (--db, which must not exist) \
@@ -38,13 +38,23 @@ struct Join: ParsableCommand {
 
     @ParentCommand var root: Yanfang
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: ArgumentHelp("Another replica's file of the project.", valueName: "SOURCE")) var source: String
+    @Argument(help: ArgumentHelp("Another replica's file of the project, or the folder the team syncs through.", valueName: "SOURCE")) var source: String
     @Option(help: "Who joins (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
 
     func run() throws {
         let path = database.path(root: root)
         if FileManager.default.fileExists(atPath: path) { throw StoreError.exists(path: path) }
         let context = try Env.action(inspector)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue {
+            // A sync folder: the tag is claimed there.
+            let (identity, events, project) = try createDatabase(at: path) { store -> ((id: UUID, tag: String), Int, String) in
+                let identity = try InspectionStore.join(folder: source, into: store, context: context)
+                return (identity, try store.events().count, try store.requireProject().name)
+            }
+            print("Joined \(project) as replica \(identity.tag) through \(source): \(path) has \(events) events; its mark codes start with \(identity.tag) (e.g. 1-\(identity.tag)…). Sync to bring in the rest.")
+            return
+        }
         let origin = try InspectionStore.open(path: source)
         let project = try origin.requireProject()
         let (identity, events) = try createDatabase(at: path) { store -> ((id: UUID, tag: String), Int) in

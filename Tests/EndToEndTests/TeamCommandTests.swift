@@ -49,6 +49,37 @@ import Testing
         #expect(replicas.contains("(this file)"))
     }
 
+    /// With only the team's folder at hand (no other laptop's file), a laptop joins through
+    /// it: tags claimed there never collide with those replicas issue themselves, and after a
+    /// sync everyone's work is on every laptop.
+    @Test func aLaptopJoinsThroughTheSyncFolder() throws {
+        let ws = try Workspace()
+        let lead = try ws.makeDemo("lead.db")
+        let share = ws.path("share")
+        try FileManager.default.createDirectory(atPath: share, withIntermediateDirectories: true)
+        try ws.yanfangOK("sync", share, "--db", lead)
+        let c = ws.path("c.db"), d = ws.path("d.db")
+        let joined = try ws.yanfangOK("join", share, "--db", c)
+        #expect(joined.contains(" through \(share): "), "\(joined)")
+        try ws.yanfangOK("join", share, "--db", d)
+        let e = ws.path("e.db")
+        try ws.yanfangOK("join", lead, "--db", e)
+        let tags = try [lead, c, d, e].map { db -> String in
+            let line = try ws.yanfangOK("replicas", "--db", db).split(separator: "\n").first { $0.hasSuffix("(this file)") }
+            return String(line?.split(separator: " ").first ?? "")
+        }
+        #expect(Set(tags).count == 4, "\(tags)")
+        #expect(tags[1] == tags[0] + "Z2" && tags[2] == tags[0] + "Z3", "\(tags)")
+        let codeC = try ws.yanfangOK("defect", "add", "--db", c, "--unit", "1-1-0101", "--item", "DW-01", "--room", "入户门", "--note", "门吸缺失")
+        let codeD = try ws.yanfangOK("defect", "add", "--db", d, "--unit", "1-1-0101", "--item", "DW-01", "--room", "入户门", "--note", "门吸缺失")
+        #expect(codeC != codeD)
+        for db in [c, d, lead, c, d] { try ws.yanfangOK("sync", share, "--db", db) }
+        let list = try ws.yanfangOK("defect", "list", "--db", lead, "--json")
+        for code in [codeC, codeD] { #expect(list.contains("\"\(code.trimmingCharacters(in: .whitespacesAndNewlines))\"")) }
+        #expect(try ws.yanfangOK("defect", "list", "--db", c, "--json") == list)
+        #expect(try ws.yanfangOK("defect", "list", "--db", d, "--json") == list)
+    }
+
     /// A file copied by hand is refused when it would record; files of another project, of a
     /// newer schema, or not yanfang's refuse a merge, and the file merged into keeps its history.
     @Test func copiesAndForeignFilesAreRefusedWithOneLine() throws {
