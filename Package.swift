@@ -96,7 +96,10 @@ let package = Package(
             dependencies: [
                 "InspectionStore", "InspectionCore", "InspectionFixtures", "DefaultData", "ProjectFiles",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+                // To read a file of an older schema as it is, before the store migrates it.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["V1Fixture"]
         ),
         .testTarget(name: "ProjectFilesTests", dependencies: ["ProjectFiles", "InspectionCore", "DefaultData"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TerminalTesting"]),

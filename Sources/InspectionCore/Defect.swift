@@ -36,6 +36,18 @@ public struct Recheck: Hashable, Sendable, Codable {
     public var note: String?
     public var inspector: String
     public var at: Date
+    /// The contractor responsible when it was recorded.
+    public var contractor: UUID?
+    /// The event that recorded it, and the replica that did.
+    public var event: UUID?
+    public var replica: UUID?
+}
+
+/// A reassignment as the fold remembers it, to notice a concurrent one.
+public struct Reassignment: Hashable, Sendable {
+    public var event: UUID
+    public var round: Int
+    public var replica: UUID
 }
 
 /// A defect as its history makes it.
@@ -62,6 +74,12 @@ public struct Defect: Hashable, Sendable, Identifiable {
     public var closedRound: Int?
     /// The round it was waived in (or after, before the next opened).
     public var waivedRound: Int?
+    /// The event that waived it, and the replica that did.
+    public var waiverEvent: UUID?
+    public var waiverReplica: UUID?
+    public var lastReassignment: Reassignment?
+    /// Contradicting records from different laptops not yet resolved by a lead.
+    public var conflicts: [Conflict] = []
 }
 
 /// Folds a defect's events into its state. The same fold serves the store's projection,
@@ -70,19 +88,23 @@ public enum DefectLifecycle {
     /// The defect made by `events` (its own, in order, reversions included), or nil when
     /// it was never found or its finding was taken back.
     public static func fold(_ events: [Event], penaltyThreshold: Int) -> Defect? {
-        let reverted = Set(events.compactMap { event -> UUID? in
-            if case .reverted(let r) = event.body { return r.target }
-            return nil
-        })
+        let corrections = Corrections(events)
+        let setAside = corrections.setAsideForPair.values.reduce(corrections.withdrawn) { $0.union($1) }
         var defect: Defect?
-        for event in events where !reverted.contains(event.id) {
+        for event in events where !setAside.contains(event.id) {
             defect = apply(event, to: defect, penaltyThreshold: penaltyThreshold)
         }
+        defect?.conflicts.removeAll { corrections.resolved.contains($0.key) }
         return defect
     }
 
     /// One step of the fold: the defect after `event` (which must not be a reversion; a
     /// reversion changes the past, so the defect is folded again without its target).
+    ///
+    /// A step the rules would have refused on the laptop that recorded it (a second re-check
+    /// in a round, a re-check of a waived defect, a waiver of a closed one) was recorded at
+    /// the same time as what it contradicts, on another laptop: it is a conflict, and the
+    /// cautious reading counts.
     public static func apply(_ event: Event, to defect: Defect?, penaltyThreshold: Int) -> Defect? {
         switch event.body {
         case .defectFound(let f):
@@ -99,31 +121,77 @@ public enum DefectLifecycle {
             d.rectifiedAt = event.at
             return d
         case .defectRechecked(let r):
-            guard var d = defect, d.status.blocksDelivery else { return defect }
-            d.rechecks.append(Recheck(round: event.round, passed: r.passed, note: r.note, inspector: event.actor, at: event.at))
+            guard var d = defect else { return defect }
+            let recheck = Recheck(round: event.round, passed: r.passed, note: r.note, inspector: event.actor, at: event.at,
+                                  contractor: d.contractor, event: event.id, replica: event.replica)
+            if let i = d.rechecks.lastIndex(where: { $0.round == event.round }) {
+                // The same laptop cannot record two (its rules refuse the second).
+                guard d.rechecks[i].replica != event.replica else { return defect }
+                // Two results for one round: the failure stands over the pass.
+                d.conflicts.note(Conflict(kind: .recheckResults, round: event.round, unit: d.unit, defect: d.id,
+                                          events: [d.rechecks[i].event, event.id].compactMap { $0 }))
+                if d.rechecks[i].passed && !r.passed {
+                    d.rechecks[i] = recheck
+                    d.closedRound = nil
+                    fail(&d, in: event.round, penaltyThreshold: penaltyThreshold)
+                }
+                return d
+            }
+            if d.status == .waived, d.waiverReplica != event.replica {
+                // Waived on one laptop, re-checked on another: a failure keeps it open.
+                d.conflicts.note(Conflict(kind: .waivedAndRechecked, round: event.round, unit: d.unit, defect: d.id,
+                                          events: [d.waiverEvent, event.id].compactMap { $0 }))
+                d.waivedRound = nil
+            } else if !d.status.blocksDelivery {
+                return defect
+            }
+            d.rechecks.append(recheck)
             if r.passed {
                 d.status = .closed
                 d.closedRound = event.round
             } else {
-                d.status = .open
-                d.failedRechecks += 1
-                if d.flag == nil && d.failedRechecks >= penaltyThreshold {
-                    d.flag = PenaltyFlag(round: event.round, contractor: d.contractor)
-                }
+                fail(&d, in: event.round, penaltyThreshold: penaltyThreshold)
             }
             return d
         case .defectWaived(let w):
-            guard var d = defect, d.status.blocksDelivery else { return defect }
+            guard var d = defect else { return defect }
+            let contradicted = d.status == .closed ? d.rechecks.last { $0.passed }
+                : d.rechecks.last { $0.round == event.round && !$0.passed }
+            if let contradicted, contradicted.replica != event.replica, d.status == .closed || d.status.blocksDelivery {
+                // Waived on one laptop while re-checked on another: the re-check stands.
+                d.conflicts.note(Conflict(kind: .waivedAndRechecked, round: event.round, unit: d.unit, defect: d.id,
+                                          events: [contradicted.event, event.id].compactMap { $0 }))
+                d.waiverEvent = event.id
+                return d
+            }
+            guard d.status.blocksDelivery else { return defect }
             d.status = .waived
             d.waiver = w.answer
             d.waivedRound = event.round
+            d.waiverEvent = event.id
+            d.waiverReplica = event.replica
             return d
         case .defectReassigned(let r):
             guard var d = defect, d.status.blocksDelivery else { return defect }
+            if let last = d.lastReassignment, last.round == event.round, last.replica != event.replica {
+                // Two laptops handed it to different contractors: the later in the history stands.
+                d.conflicts.note(Conflict(kind: .reassignments, round: event.round, unit: d.unit, defect: d.id,
+                                          events: [last.event, event.id]))
+            }
             d.contractor = r.contractor
+            d.lastReassignment = Reassignment(event: event.id, round: event.round, replica: event.replica)
             return d
         default:
             return defect
+        }
+    }
+
+    /// A failed re-check: open again, one more failure, flagged at the threshold.
+    static func fail(_ d: inout Defect, in round: Int, penaltyThreshold: Int) {
+        d.status = .open
+        d.failedRechecks += 1
+        if d.flag == nil && d.failedRechecks >= penaltyThreshold {
+            d.flag = PenaltyFlag(round: round, contractor: d.contractor)
         }
     }
 }

@@ -2,8 +2,17 @@ import Foundation
 
 /// One change to the project, appended to its history and never edited or deleted: a
 /// correction is a new event (`reverted`) that points at the one it takes back.
+///
+/// Every replica of a project (one file per laptop) orders the history the same way: by
+/// `hlc`, then `replica`, then `id` (see `HistoryOrder`). The history is the source of
+/// truth: each event carries everything needed to rebuild what it changed.
 public struct Event: Hashable, Sendable, Identifiable {
     public var id: UUID
+    /// The replica (file) that recorded it.
+    public var replica: UUID
+    /// Its hybrid logical clock: milliseconds since 1970 shifted left 16 bits, plus a counter;
+    /// greater than every event its replica had seen when it was recorded.
+    public var hlc: Int64
     public var at: Date
     /// Who did it: the inspector, the contractor or the lead.
     public var actor: String
@@ -16,8 +25,11 @@ public struct Event: Hashable, Sendable, Identifiable {
     public var defect: UUID?
     public var body: EventBody
 
-    public init(id: UUID, at: Date, actor: String, round: Int, unit: UUID? = nil, defect: UUID? = nil, body: EventBody) {
+    public init(id: UUID, replica: UUID = HistoryOrder.noReplica, hlc: Int64? = nil, at: Date, actor: String, round: Int,
+                unit: UUID? = nil, defect: UUID? = nil, body: EventBody) {
         self.id = id
+        self.replica = replica
+        self.hlc = hlc ?? HistoryOrder.physical(at)
         self.at = at
         self.actor = actor
         self.round = round
@@ -43,6 +55,8 @@ public enum EventBody: Hashable, Sendable {
     case defectWaived(DefectWaived)
     case defectReassigned(DefectReassigned)
     case reverted(Reverted)
+    case replicaJoined(ReplicaJoined)
+    case conflictResolved(ConflictResolved)
 
     /// The name stored with the event.
     public var kind: String {
@@ -62,6 +76,8 @@ public enum EventBody: Hashable, Sendable {
         case .defectWaived: return "defect.waived"
         case .defectReassigned: return "defect.reassigned"
         case .reverted: return "reverted"
+        case .replicaJoined: return "replica.joined"
+        case .conflictResolved: return "conflict.resolved"
         }
     }
 
@@ -83,6 +99,8 @@ public enum EventBody: Hashable, Sendable {
         case .defectWaived(let e): return try encoder.encode(e)
         case .defectReassigned(let e): return try encoder.encode(e)
         case .reverted(let e): return try encoder.encode(e)
+        case .replicaJoined(let e): return try encoder.encode(e)
+        case .conflictResolved(let e): return try encoder.encode(e)
         }
     }
 
@@ -104,6 +122,8 @@ public enum EventBody: Hashable, Sendable {
         case "defect.waived": return .defectWaived(try decoder.decode(DefectWaived.self, from: payload))
         case "defect.reassigned": return .defectReassigned(try decoder.decode(DefectReassigned.self, from: payload))
         case "reverted": return .reverted(try decoder.decode(Reverted.self, from: payload))
+        case "replica.joined": return .replicaJoined(try decoder.decode(ReplicaJoined.self, from: payload))
+        case "conflict.resolved": return .conflictResolved(try decoder.decode(ConflictResolved.self, from: payload))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event kind \(kind)"))
         }
@@ -113,7 +133,17 @@ public enum EventBody: Hashable, Sendable {
 public struct ProjectCreated: Hashable, Sendable, Codable {
     public var name: String
     public var delivery: Day
-    public init(name: String, delivery: Day) { self.name = name; self.delivery = delivery }
+    /// The project's identity, shared by all its replicas (absent in files of schema v1,
+    /// whose migration adds it).
+    public var project: UUID?
+    /// The settings it started with (absent: the defaults).
+    public var settings: ProjectSettings?
+    public init(name: String, delivery: Day, project: UUID? = nil, settings: ProjectSettings? = nil) {
+        self.name = name
+        self.delivery = delivery
+        self.project = project
+        self.settings = settings
+    }
 }
 
 public struct SettingsChanged: Hashable, Sendable, Codable {
@@ -130,13 +160,17 @@ public struct SettingsChanged: Hashable, Sendable, Codable {
 public struct ChecklistsImported: Hashable, Sendable, Codable {
     public var source: String
     public var items: Int
-    public init(source: String, items: Int) { self.source = source; self.items = items }
+    /// The whole checklist set put in force.
+    public var set: ChecklistSet?
+    public init(source: String, items: Int, set: ChecklistSet? = nil) { self.source = source; self.items = items; self.set = set }
 }
 
 public struct LayoutImported: Hashable, Sendable, Codable {
     public var source: String
     public var units: Int
-    public init(source: String, units: Int) { self.source = source; self.units = units }
+    /// Every unit added, in the file's order.
+    public var added: [ProjectUnit]?
+    public init(source: String, units: Int, added: [ProjectUnit]? = nil) { self.source = source; self.units = units; self.added = added }
 }
 
 public struct ContractorAdded: Hashable, Sendable, Codable {
@@ -149,7 +183,14 @@ public struct RoundOpened: Hashable, Sendable, Codable {
     public var date: Day
     /// How many defects were put on the round's re-check list.
     public var rechecks: Int
-    public init(number: Int, date: Day, rechecks: Int) { self.number = number; self.date = date; self.rechecks = rechecks }
+    /// The defects put on the round's re-check list.
+    public var recheckList: [UUID]?
+    public init(number: Int, date: Day, rechecks: Int, recheckList: [UUID]? = nil) {
+        self.number = number
+        self.date = date
+        self.rechecks = rechecks
+        self.recheckList = recheckList
+    }
 }
 
 public struct RoundClosed: Hashable, Sendable, Codable {
@@ -187,12 +228,14 @@ public struct ItemRecorded: Hashable, Sendable, Codable {
 }
 
 /// "Pass the rest": every pair of the unit (or of one room) with no result at this point
-/// of the round. Replaying the unit's events in order gives the same pairs, so they are
-/// counted here rather than listed (a unit has hundreds).
+/// of the round, listed, so that the event means the same whatever else a merge brings in.
 public struct RemainingPassed: Hashable, Sendable, Codable {
     public var room: String?
     public var count: Int
-    public init(room: String?, count: Int) { self.room = room; self.count = count }
+    /// The pairs passed (absent only in tests that build events by hand: then every pair
+    /// without a result at this point).
+    public var pairs: [RoomItem]?
+    public init(room: String?, count: Int, pairs: [RoomItem]? = nil) { self.room = room; self.count = count; self.pairs = pairs }
 }
 
 public struct DefectFound: Hashable, Sendable, Codable {
@@ -244,4 +287,52 @@ public struct DefectReassigned: Hashable, Sendable, Codable {
 public struct Reverted: Hashable, Sendable, Codable {
     public var target: UUID
     public init(target: UUID) { self.target = target }
+}
+
+/// A replica (a file on one laptop) joined the project, with the tag its mark codes start
+/// with. The first replica has no parent; every other was made by `join` from its parent,
+/// which issued its tag (the parent's tag and one character), so no two replicas share one.
+public struct ReplicaJoined: Hashable, Sendable, Codable {
+    public var replica: UUID
+    public var tag: String
+    public var parent: UUID?
+    public init(replica: UUID, tag: String, parent: UUID?) { self.replica = replica; self.tag = tag; self.parent = parent }
+}
+
+/// A lead's decision on a conflict (see `Conflict`): the records set aside count as if they
+/// had not happened (for an item conflict, only for that room and item); the others stand.
+/// Setting none aside accepts the cautious reading. The event names the conflict's unit, its
+/// defect (when it is about one) and, for an item conflict, the conflict's round.
+public struct ConflictResolved: Hashable, Sendable, Codable {
+    public var conflict: String
+    public var setAside: [UUID]
+    public var pair: RoomItem?
+    public var note: String
+    public init(conflict: String, setAside: [UUID], pair: RoomItem? = nil, note: String) {
+        self.conflict = conflict
+        self.setAside = setAside
+        self.pair = pair
+        self.note = note
+    }
+}
+
+/// The order of the history across replicas.
+public enum HistoryOrder {
+    /// The replica of events built without one (tests, the rules' own examples).
+    public static let noReplica = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
+    /// The clock reading of a wall-clock time, with the counter at zero.
+    public static func physical(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded()) << 16
+    }
+
+    /// The clock of a new event: ahead of the wall clock and of everything seen so far.
+    public static func next(at date: Date, after latest: Int64?) -> Int64 {
+        max(physical(date), (latest ?? .min) &+ 1)
+    }
+
+    /// Whether `a` comes before `b` in every replica's history.
+    public static func precedes(_ a: Event, _ b: Event) -> Bool {
+        (a.hlc, a.replica.uuidString, a.id.uuidString) < (b.hlc, b.replica.uuidString, b.id.uuidString)
+    }
 }

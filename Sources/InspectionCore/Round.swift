@@ -121,30 +121,64 @@ public struct UnitRound: Hashable, Sendable {
 
     public init() {}
 
+    /// Results recorded on two laptops at once that contradict each other, not yet resolved.
+    public private(set) var conflicts: [Conflict] = []
+
     /// Replays the unit's events of the round, in order; `pairs` are the unit's
     /// room-and-item pairs, which a "pass the rest" covers.
+    ///
+    /// Two results for one room and item from different laptops conflict: a defect stands
+    /// over a pass or not-applicable; between those two the later in the history stands. Two
+    /// re-check results for one defect: the failure stands.
     public init(events: [Event], pairs: [RoomItem]) {
-        let reverted = Set(events.compactMap { event -> UUID? in
-            if case .reverted(let r) = event.body { return r.target }
-            return nil
-        })
-        for event in events where !reverted.contains(event.id) {
+        let corrections = Corrections(events)
+        /// The replica and event of each pair's result.
+        var recordedBy: [RoomItem: (replica: UUID, event: UUID)] = [:]
+        var foundBy: [RoomItem: (replica: UUID, event: UUID)] = [:]
+        var unit: UUID?
+        var round = 0
+        func setAside(_ event: Event, for pair: RoomItem) -> Bool {
+            corrections.setAsideForPair[pair]?.contains(event.id) ?? false
+        }
+        func contradicts(_ other: (replica: UUID, event: UUID)?, _ event: Event, pair: RoomItem) {
+            guard let other, other.replica != event.replica, let unit else { return }
+            conflicts.note(Conflict(kind: .itemResults, round: round, unit: unit, pair: pair, events: [other.event, event.id]))
+        }
+        func record(_ outcome: ItemOutcome, _ pair: RoomItem, _ event: Event) {
+            guard !setAside(event, for: pair) else { return }
+            if let existing = outcomes[pair], existing != outcome { contradicts(recordedBy[pair], event, pair: pair) }
+            if !(defects[pair]?.isEmpty ?? true) { contradicts(foundBy[pair], event, pair: pair) }
+            outcomes[pair] = outcome
+            recordedBy[pair] = (event.replica, event.id)
+        }
+        for event in events where !corrections.withdrawn.contains(event.id) {
+            unit = event.unit ?? unit
+            round = event.round
             switch event.body {
             case .itemRecorded(let r):
-                outcomes[RoomItem(room: r.room, item: r.item)] = r.outcome
+                record(r.outcome, RoomItem(room: r.room, item: r.item), event)
             case .remainingPassed(let r):
-                for pair in pairs where (r.room == nil || pair.room == r.room) && outcomes[pair] == nil {
-                    if defects[pair]?.isEmpty ?? true { outcomes[pair] = .pass }
+                if let listed = r.pairs {
+                    for pair in listed where defects[pair]?.isEmpty ?? true { record(.pass, pair, event) }
+                } else {
+                    for pair in pairs where (r.room == nil || pair.room == r.room) && outcomes[pair] == nil {
+                        if defects[pair]?.isEmpty ?? true { outcomes[pair] = .pass }
+                    }
                 }
             case .defectFound(let f):
-                if let id = event.defect { defects[RoomItem(room: f.room, item: f.item), default: []].append(id) }
+                let pair = RoomItem(room: f.room, item: f.item)
+                guard let id = event.defect, !setAside(event, for: pair) else { continue }
+                if outcomes[pair] != nil { contradicts(recordedBy[pair], event, pair: pair) }
+                defects[pair, default: []].append(id)
+                foundBy[pair] = (event.replica, event.id)
             case .defectRechecked(let r):
-                if let id = event.defect { rechecks[id] = r.passed }
+                if let id = event.defect { rechecks[id] = (rechecks[id] ?? true) && r.passed }
             default:
                 continue
             }
             if event.body.isResult { undoable.append(event.id) }
         }
+        conflicts.removeAll { corrections.resolved.contains($0.key) }
     }
 
     public func result(_ pair: RoomItem) -> ItemResult? {

@@ -167,6 +167,9 @@ extension AcceptanceReport {
             b += "<p>\(Escape.html(RT.unit.text(l))) (\(facts.unreachedUnits.count)): \(Escape.html(facts.unreachedUnits.joined(separator: " ")))</p>\n"
             b += "<p>\(Escape.html(RT.pending.text(l))) (\(facts.pendingRechecks.count)): <span class=\"code\">\(Escape.html(facts.pendingRechecks.joined(separator: " ")))</span></p>\n"
         }
+        for (text, count) in [(RT.lateWork, facts.lateResults), (RT.conflicts, facts.conflicts)] where count > 0 {
+            b += "<p>\(Escape.html(text.text(l))): \(count)</p>\n"
+        }
 
         let r = board.readiness
         b += "<h2>\(Escape.html(RT.readiness.text(l)))</h2>\n"
@@ -246,6 +249,9 @@ extension AcceptanceReport {
         } else {
             s += "- \(RT.unit.text(l)) (\(facts.unreachedUnits.count)): \(facts.unreachedUnits.joined(separator: " "))\n"
             s += "- \(RT.pending.text(l)) (\(facts.pendingRechecks.count)): \(facts.pendingRechecks.joined(separator: " "))\n\n"
+        }
+        for (text, count) in [(RT.lateWork, facts.lateResults), (RT.conflicts, facts.conflicts)] where count > 0 {
+            s += "- \(text.text(l)): \(count)\n\n"
         }
         let r = board.readiness
         s += "## \(RT.readiness.text(l))\n\n- \(RT.ready.text(l)): \(r.ready) / \(r.units) = \(BoardText.percent(r.rate))\n"

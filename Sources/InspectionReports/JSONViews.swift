@@ -65,6 +65,10 @@ public struct BoardJSON: Encodable {
     var matrix: [MatrixCell]
     var deadlines: DeadlinesPart
     var penalties: Penalties
+    /// Conflicts between laptops not yet resolved (`yanfang conflicts`).
+    var conflicts: Int
+    /// Results of the round recorded after it closed, merged late from other laptops.
+    var lateResults: Int
 
     public init(_ board: BoardReport, checklists: ChecklistSet) {
         let p = board.project
@@ -91,6 +95,8 @@ public struct BoardJSON: Encodable {
                                   openDefects: d.openDefects,
                                   warnings: d.warnings.map { Warning(kind: $0.kind, message: $0.message.en, messageZh: $0.message.zh) })
         penalties = Penalties(round: board.penaltiesInRound, cumulative: board.penaltiesTotal)
+        conflicts = board.conflicts
+        lateResults = board.lateResults
     }
 }
 
@@ -178,6 +184,9 @@ public func describe(_ event: Event, contractors: [UUID: String], otherContracto
     case .defectWaived(let w): what = "waived with unified answer: \(w.answer)"
     case .defectReassigned(let r): what = "reassigned to \(r.contractor.map { contractors[$0] ?? otherContractor } ?? PenaltyRules.unassigned)"
     case .reverted(let r): what = "correction: took back event \(r.target.uuidString.prefix(8))"
+    case .itemRecorded(let r): what = "\(r.room) \(r.item): " + (r.outcome == .pass ? "passed" : "not applicable")
+    case .remainingPassed(let r): what = "passed the rest of " + (r.room ?? "the unit") + " (\(r.count) items)"
+    case .conflictResolved(let c): what = "resolved a conflict: \(c.note)"
     default: what = event.body.kind
     }
     return "\(when)  round \(event.round)  \(event.actor): \(what)"

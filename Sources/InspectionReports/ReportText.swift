@@ -47,6 +47,8 @@ enum RT {
     static let failedRecheck = Localized(zh: "复查未过", en: "Failed")
     static let waivedMeanwhile = Localized(zh: "期间已统一口径", en: "Waived meanwhile")
     static let pending = Localized(zh: "未复查", en: "Not re-checked")
+    static let lateWork = Localized(zh: "轮次关闭后补录（其他电脑合并进来的迟到记录）", en: "Recorded after the round closed (late work merged from other laptops)")
+    static let conflicts = Localized(zh: "各电脑记录相互矛盾、待组长裁定", en: "Contradicting records from different laptops, awaiting the lead")
     static let thisRound = Localized(zh: "本轮", en: "This round")
     static let cumulative = Localized(zh: "累计", en: "Cumulative")
     static let answer = Localized(zh: "统一口径", en: "Unified answer")

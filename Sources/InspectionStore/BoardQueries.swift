@@ -15,6 +15,10 @@ public struct BoardReport: Hashable, Sendable {
     public var deadlines: Deadlines
     public var penaltiesInRound: [ContractorPenalties]
     public var penaltiesTotal: [ContractorPenalties]
+    /// Conflicts between laptops that no lead has resolved, in every round.
+    public var conflicts: Int
+    /// Results of this round recorded after it closed (late work merged from other laptops).
+    public var lateResults: Int
 
     public func contractorName(_ id: UUID?) -> String {
         id.flatMap { contractorNames[$0] } ?? PenaltyRules.unassigned
@@ -51,7 +55,9 @@ extension InspectionStore {
                                contractorNames: Dictionary(contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
                                readiness: try Self.readiness(db), deadlines: deadlines,
                                penaltiesInRound: round.map { PenaltyRules.tally(flags: flags, contractors: contractors, round: $0.number) } ?? [],
-                               penaltiesTotal: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil))
+                               penaltiesTotal: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil),
+                               conflicts: try Int.fetchOne(db, sql: "SELECT count(*) FROM conflict") ?? 0,
+                               lateResults: roundNumber == 0 ? 0 : try Self.teamFacts(db, round: roundNumber).lateResults)
         }
     }
 

@@ -2,6 +2,29 @@ import Foundation
 import GRDB
 import InspectionCore
 
+/// Where an event stands in the history's order: (hlc, replica, id), the same in every replica.
+struct HistoryPosition: Hashable {
+    var hlc: Int64
+    var replica: UUID
+    var id: UUID
+
+    init(hlc: Int64, replica: UUID, id: UUID) {
+        self.hlc = hlc
+        self.replica = replica
+        self.id = id
+    }
+
+    init(_ event: Event) {
+        hlc = event.hlc
+        replica = event.replica
+        id = event.id
+    }
+
+    /// The SQL condition "at or before this position", for `event` rows.
+    static let atOrBefore = "(hlc, replica, id) <= (?, ?, ?)"
+    var arguments: StatementArguments { [hlc, replica, id] }
+}
+
 /// Events to and from rows of the `event` table.
 enum EventCodec {
     static let encoder: JSONEncoder = {
@@ -11,29 +34,47 @@ enum EventCodec {
     }()
     static let decoder = JSONDecoder()
 
-    static let columns = "id, kind, at, actor, round, unit, defect, payload"
+    static let columns = "id, replica, hlc, kind, at, actor, round, unit, defect, payload"
+    /// The history's order, the same in every replica.
+    static let order = "hlc, replica, id"
 
     static func insert(_ event: Event, into db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO event (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: try arguments(event))
+    }
+
+    static func arguments(_ event: Event) throws -> StatementArguments {
         let payload = try event.body.encodePayload(with: encoder)
-        try db.cachedStatement(sql: "INSERT INTO event (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").execute(arguments: [
-            event.id, event.body.kind, milliseconds(event.at), event.actor, event.round,
-            event.unit, event.defect, String(decoding: payload, as: UTF8.self),
-        ])
+        return [event.id, event.replica, event.hlc, event.body.kind, milliseconds(event.at), event.actor, event.round,
+                event.unit, event.defect, String(decoding: payload, as: UTF8.self)]
     }
 
     static func event(_ row: Row) throws -> Event {
         let kind: String = row["kind"]
         let payload: String = row["payload"]
         let body = try EventBody.decode(kind: kind, payload: Data(payload.utf8), with: decoder)
-        return Event(id: row["id"], at: date(row["at"]), actor: row["actor"], round: row["round"],
-                     unit: row["unit"], defect: row["defect"], body: body)
+        return Event(id: row["id"], replica: row["replica"], hlc: row["hlc"], at: date(row["at"]), actor: row["actor"],
+                     round: row["round"], unit: row["unit"], defect: row["defect"], body: body)
     }
 
-    static func fetch(_ db: Database, where condition: String, arguments: StatementArguments = []) throws -> [Event] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT \(columns) FROM event WHERE \(condition) ORDER BY seq"), arguments: arguments)
-            .map(event)
+    /// Events matching `condition`, in the history's order; with `upTo`, only those at or
+    /// before that position (a rebuild reads the history as it stood at each event).
+    static func fetch(_ db: Database, where condition: String, arguments: StatementArguments = [],
+                      upTo position: HistoryPosition? = nil) throws -> [Event] {
+        var condition = condition
+        var arguments = arguments
+        if let position {
+            condition = "(\(condition)) AND \(HistoryPosition.atOrBefore)"
+            arguments += position.arguments
+        }
+        return try Row.fetchAll(db.cachedStatement(sql: "SELECT \(columns) FROM event WHERE \(condition) ORDER BY \(order)"),
+                                arguments: arguments).map(event)
     }
 
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
     static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
 }

@@ -169,14 +169,24 @@ public final class InspectionStore: @unchecked Sendable {
     /// Runs `body` as one transaction: everything it does lands, or nothing does.
     public func write<T>(_ context: ActionContext, _ body: (StoreTransaction) throws -> T) throws -> T {
         try refuseWrites()
+        var checklistsChanged = false
+        defer { if checklistsChanged { forgetChecklists() } }
         return try translatingErrors {
             try writer.write { db in
                 let transaction = try StoreTransaction(store: self, db: db, context: context)
                 let result = try body(transaction)
                 try transaction.finish()
+                checklistsChanged = transaction.projector.checklistsChanged
                 return result
             }
         }
+    }
+
+    /// Drops the decoded checklist set (the history put another in force).
+    func forgetChecklists() {
+        cacheLock.lock()
+        checklistCache = nil
+        cacheLock.unlock()
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
@@ -356,7 +366,7 @@ public final class InspectionStore: @unchecked Sendable {
     }
 
     static func defectDetail(_ db: Database, typed: String) throws -> DefectDetail {
-        guard let code = MarkCode(typed),
+        guard let code = try storedCode(db, typed: typed),
               let summary = try DefectSummary.fetchOne(db, where: "d.code = ?", [code.text]) else {
             throw InspectionError.unknownDefect(typed)
         }
@@ -366,6 +376,15 @@ public final class InspectionStore: @unchecked Sendable {
             throw InspectionError.unknownDefect(typed)
         }
         return DefectDetail(defect: defect, summary: summary, history: history)
+    }
+
+    /// The code of a defect (not retracted) that typed text means, trying each reading.
+    static func storedCode(_ db: Database, typed: String) throws -> MarkCode? {
+        let exists = try db.cachedStatement(sql: "SELECT 1 FROM defect WHERE code = ?")
+        for code in MarkCode.readings(typed) where try Int.fetchOne(exists, arguments: [code.text]) != nil {
+            return code
+        }
+        return nil
     }
 
     /// Defects matching a filter, in layout order (building, entrance, floor, unit), then
@@ -422,13 +441,18 @@ public final class InspectionStore: @unchecked Sendable {
         try read { db in try Self.unitRound(db, unit: unit, round: round, checklists: try checklists(db)) }
     }
 
-    static func unitRound(_ db: Database, unit: ProjectUnit, round: Int, checklists: ChecklistSet) throws -> UnitRoundView {
-        let events = try EventCodec.fetch(db, where: "unit = ? AND round = ?", arguments: [unit.id, round])
+    /// One unit's round; with `upTo`, from the history as it stood at that event (the
+    /// projector recomputing progress).
+    static func unitRound(_ db: Database, unit: ProjectUnit, round: Int, checklists: ChecklistSet,
+                          upTo position: HistoryPosition? = nil) throws -> UnitRoundView {
+        let events = try EventCodec.fetch(db, where: "unit = ? AND round = ?", arguments: [unit.id, round], upTo: position)
         let pairs = checklists.pairs(forType: unit.type)
         let results = UnitRound(events: events, pairs: pairs)
         let rechecks = try recheckQueue(db, unit: unit, round: round)
         let found = try DefectSummary.fetchAll(db, where: "u.id = ? AND d.round_found = ?", [unit.id, round])
-        let settled = Set(rechecks.filter { $0.status == .waived }.map(\.id))
+        // A waiver given in this round (or before) settles its re-check; one given later
+        // leaves this round as it was.
+        let settled = Set(rechecks.filter { $0.status == .waived && ($0.waivedRound ?? .max) <= round }.map(\.id))
         let progress = results.progress(applicable: pairs, recheckQueue: rechecks.map(\.id), settledWithoutRecheck: settled)
         return UnitRoundView(unit: unit, round: round, results: results, rechecks: rechecks, found: found, progress: progress, pairs: pairs)
     }

@@ -42,6 +42,10 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
     public var failedRechecks: Int
     public var flagRound: Int?
     public var closedRound: Int?
+    /// The round it was waived in (or after, before the next opened).
+    public var waivedRound: Int?
+    /// Whether laptops recorded contradicting steps of it that a lead has not resolved.
+    public var inConflict: Bool
     public var waiver: String?
     public var rectificationNote: String?
 
@@ -49,7 +53,8 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
         SELECT d.id, d.code, u.id AS unit_id, u.code AS unit_code, d.building, u.entrance, u.floor, u.number,
                d.room, d.item, d.category, d.note, d.severity, c.name AS contractor_name, d.inspector,
                d.round_found, d.found_at, d.status, d.failed, d.flag_round, d.closed_round, d.waiver,
-               d.rectification_note, u.type AS unit_type
+               d.rectification_note, u.type AS unit_type, d.waived_round,
+               EXISTS (SELECT 1 FROM conflict k WHERE k.defect = d.id) AS in_conflict
         FROM defect d JOIN unit u ON u.rowid = d.unit_rowid LEFT JOIN contractor c ON c.rowid = d.contractor_rowid
         """
 
@@ -80,6 +85,8 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
         waiver = row[21]
         rectificationNote = row[22]
         unitType = row[23]
+        waivedRound = row[24]
+        inConflict = row[25]
     }
 
     /// Layout order: building, entrance, floor, unit, then room and code.

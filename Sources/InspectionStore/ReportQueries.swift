@@ -33,6 +33,11 @@ public struct RoundFacts: Hashable, Sendable {
     /// Codes of the units not reached and the re-checks not recorded (a partial close).
     public var unreachedUnits: [String]
     public var pendingRechecks: [String]
+    /// Results of the round recorded after it closed, on laptops that had not yet heard it
+    /// closed (merged later): kept, and shown as late work.
+    public var lateResults: Int
+    /// Conflicts between laptops in the round that no lead has resolved.
+    public var conflicts: Int
 }
 
 extension InspectionStore {
@@ -66,10 +71,26 @@ extension InspectionStore {
             func codes(_ table: String, _ ids: [UUID]) throws -> [String] {
                 try ids.compactMap { try String.fetchOne(db, sql: "SELECT code FROM \(table) WHERE id = ?", arguments: [$0]) }
             }
+            let team = try Self.teamFacts(db, round: number)
             return RoundFacts(round: round, newBySeverity: bySeverity, rechecks: outcomes, waived: waived,
                               unreachedUnits: try codes("unit", round.unreachedUnits),
-                              pendingRechecks: try codes("defect_state", round.pendingRechecks))
+                              pendingRechecks: try codes("defect_state", round.pendingRechecks),
+                              lateResults: team.lateResults, conflicts: team.conflicts)
         }
+    }
+
+    /// Results recorded in a round after its first close in the history's order, and the
+    /// round's unresolved conflicts.
+    static func teamFacts(_ db: Database, round: Int) throws -> (lateResults: Int, conflicts: Int) {
+        let conflicts = try Int.fetchOne(db, sql: "SELECT count(*) FROM conflict WHERE round = ?", arguments: [round]) ?? 0
+        guard let close = try Row.fetchOne(db, sql: """
+            SELECT hlc, replica, id FROM event WHERE kind = 'round.closed' AND round = ? ORDER BY \(EventCodec.order) LIMIT 1
+            """, arguments: [round]) else { return (0, conflicts) }
+        let late = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM event WHERE round = ? AND (hlc, replica, id) > (?, ?, ?)
+            AND kind IN ('item.recorded', 'remaining.passed', 'defect.found', 'defect.rechecked')
+            """, arguments: [round, close[0], close[1], close[2]]) ?? 0
+        return (late, conflicts)
     }
 
     /// Open and rectified-but-unchecked defects in the order buyers would notice them:

@@ -9,7 +9,7 @@ enum Schema {
     /// 'YFND': a yanfang file that `yanfang demo` made and may replace; it says so in its
     /// header, so that telling it from a project never opens the project.
     static let demoApplicationID: Int32 = 0x5946_4E44
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -180,6 +180,7 @@ enum Schema {
                 """)
             try db.execute(sql: "PRAGMA user_version = 1")
         }
+        migrator.registerMigration("v2-complete-history", migrate: CompleteHistoryMigration.run)
         return migrator
     }
 }

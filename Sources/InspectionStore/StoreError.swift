@@ -14,6 +14,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case busy(path: String)
     case cannotCreate(path: String, reason: String)
     case database(path: String, reason: String)
+    /// A file copied by hand from another replica: it would record under that one's identity.
+    case copiedReplica(path: String, project: String)
+    /// A sync folder that is not there.
+    case missingFolder(path: String)
+    /// Another project's file given to a merge.
+    case otherProject(path: String, project: String, mine: String)
 
     public var description: String {
         switch self {
@@ -42,6 +48,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): cannot create (\(reason))"
         case let .database(path, reason):
             return "\(path): \(reason)"
+        case .missingFolder(let path):
+            return "\(path): no such folder (create it, or mount the shared folder, first)"
+        case let .otherProject(path, project, mine):
+            if project == mine {
+                return "\(path): another project that is also called \(project) (made by its own init or demo, not joined from this one); nothing was merged"
+            }
+            return "\(path): a file of another project (\(project)), not of \(mine); nothing was merged"
+        case let .copiedReplica(path, project):
+            return "\(path): a copy of another laptop's file of \(project), which records under that file's identity; make this laptop's own replica with `yanfang join ORIGINAL --db \(path)` instead"
         }
     }
 }

@@ -13,14 +13,14 @@ import Testing
 
         let tui = try Tmux("readonly", command: ws.interfaceCommand(["--db", db]), directory: ws.url)
         defer { tui.kill() }
-        try await tui.waitFor("the name prompt") { $0.contains("Inspector's name") }
+        try await tui.waitFor("the name prompt", timeout: 30) { $0.contains("Inspector's name") }
         try tui.type("Chen")
         try tui.send("Enter")
-        try await tui.waitFor("home, saying the file is read-only") { $0.contains("Next unit") && $0.contains("read-only") }
+        try await tui.waitFor("home, saying the file is read-only", timeout: 30) { $0.contains("Next unit") && $0.contains("read-only") }
         try tui.send("b")
-        try await tui.waitFor("the board") { $0.contains("Buildings × categories") }
+        try await tui.waitFor("the board", timeout: 30) { $0.contains("Buildings × categories") }
         try tui.send("q", "q", "q")
-        try await tui.waitUntilGone()
+        try await tui.waitUntilGone(timeout: 30)
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
         #expect(["-wal", "-shm"].allSatisfy { !FileManager.default.fileExists(atPath: db + $0) })
     }

@@ -9,8 +9,15 @@ import Testing
         #expect(MarkCode("2-k7p3q")?.text == "2-K7P3Q")
         #expect(MarkCode(" 2-K7P3Q ")?.text == "2-K7P3Q")
         #expect(MarkCode("12-K7P3Q")?.text == "12-K7P3Q")
-        #expect(MarkCode("12k7p3q") == MarkCode("12-K7P3Q"))
+        // Without a dash the round is the first digit; an older code of round 12 typed so is
+        // one of the readings the store tries.
+        #expect(MarkCode("12k7p3q")?.text == "1-2K7P3Q")
+        #expect(MarkCode.readings("12k7p3q").map(\.text) == ["1-2K7P3Q", "12-K7P3Q"])
         #expect(MarkCode("2-K7P3Q")?.round == 2)
+        // Codes of joined replicas are longer by their tag.
+        #expect(MarkCode("2kab7p3")?.text == "2-KAB7P3")
+        #expect(MarkCode("2-KAB7P3Q")?.text == "2-KAB7P3Q")  // a replica two joins below the first
+        #expect(MarkCode("2-KAB7P3QR") == nil)  // eight characters: no replica is that deep
     }
 
     @Test func misreadableCharactersAndBadRoundsAreNotCodes() {
@@ -36,8 +43,35 @@ import Testing
             #expect(code.round == round)
             #expect(code.text.hasPrefix("\(round)-"))
             #expect(MarkCode(code.text.lowercased()) == code)
-            #expect(MarkCode(code.text.replacingOccurrences(of: "-", with: "")) == code)
-            #expect(MarkCode(code.text.replacingOccurrences(of: "-", with: "").lowercased()) == code)
+            #expect(MarkCode.readings(code.text.replacingOccurrences(of: "-", with: "")).contains(code))
+            #expect(MarkCode.readings(code.text.replacingOccurrences(of: "-", with: "").lowercased()).contains(code))
+            if round < 10 { #expect(MarkCode(code.text.replacingOccurrences(of: "-", with: "")) == code) }
+        }
+    }
+
+    @Test func codesOfReplicasAtAnyDepthStayShortAndDistinct() async {
+        await propertyCheck(count: 200, input: Gen.int(in: 1...99), Gen.uint64()) { round, seed in
+            var generator = SeededGenerator(seed: seed)
+            let root = String(MarkCode.randomCharacter(using: &generator))
+            var tags = [root]
+            var next = [root]
+            for _ in 1..<MarkCode.maximumTagLength {
+                next = next.flatMap { parent in (0..<3).compactMap { MarkCode.childTag(of: parent, index: $0) } }
+                tags += next
+            }
+            #expect(MarkCode.childTag(of: tags.last!, index: 0) == nil)
+            // No tag is the start of a longer one at the same position... and codes of
+            // different tags never coincide: the same random part under every tag.
+            var codes = Set<String>()
+            for tag in tags {
+                var same = SeededGenerator(seed: seed)
+                let code = MarkCode.random(round: round, tag: tag, using: &same)
+                #expect(code.text.count <= 10)
+                #expect(MarkCode(code.text) == code)
+                #expect(MarkCode.readings(code.text.replacingOccurrences(of: "-", with: "").lowercased()).contains(code))
+                codes.insert(code.text)
+            }
+            #expect(codes.count == tags.count)
         }
     }
 

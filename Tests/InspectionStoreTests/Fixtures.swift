@@ -44,6 +44,16 @@ final class World {
         }
     }
 
+    /// A new replica of `other`'s project (another laptop), joined from it, whose clock
+    /// runs `clockSkew` seconds behind.
+    init(joining other: World, clockSkew: TimeInterval = 0) throws {
+        store = try InspectionStore.inMemory()
+        clock = other.clock - clockSkew
+        today = other.today
+        contractors = other.contractors
+        _ = try InspectionStore.join(source: other.store, into: store, context: other.context("组长"))
+    }
+
     static let defaultContractors = [("门企", ["doors"]), ("瓷砖分包", ["tiling"]), ("防水甲", ["waterproofing"]), ("防水乙", ["waterproofing"])]
 
     func context(_ actor: String) -> ActionContext {

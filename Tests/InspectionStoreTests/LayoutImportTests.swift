@@ -19,7 +19,8 @@ import Testing
             Issue.record("no layout.imported event")
             return
         }
-        #expect(event == LayoutImported(source: "more.csv", units: 2))
+        // The event carries the units themselves, so the history can rebuild them.
+        #expect(event == LayoutImported(source: "more.csv", units: 2, added: units))
     }
 
     @Test func importWithAnyProblemChangesNothing() throws {

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import InspectionCore
+
+/// What `rebuild` did.
+public struct RebuildSummary: Hashable, Sendable {
+    public var events: Int
+    public var units: Int
+    public var defects: Int
+    public var rounds: Int
+}
+
+extension InspectionStore {
+    /// Empties the projections and rebuilds them from the history, in one transaction.
+    public func rebuild() throws -> RebuildSummary {
+        let summary = try translatingErrors {
+            try writer.write { db -> RebuildSummary in
+                let events = try Projector.rebuild(db)
+                return RebuildSummary(events: events,
+                                      units: try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0,
+                                      defects: try Int.fetchOne(db, sql: "SELECT count(*) FROM defect") ?? 0,
+                                      rounds: try Int.fetchOne(db, sql: "SELECT count(*) FROM round") ?? 0)
+            }
+        }
+        forgetChecklists()
+        return summary
+    }
+
+    /// The rows in which the projections differ from what a rebuild from the history gives:
+    /// (rows only in the tables as they are, rows only in the rebuilt ones). The rebuild is
+    /// rolled back, so the file is left as it was.
+    public func projectionDifferences() throws -> (stale: [String], missing: [String]) {
+        struct RolledBack: Error { var stale: [String]; var missing: [String] }
+        do {
+            try translatingErrors {
+                try writer.write { db in
+                    let written = try Self.projectionDump(db)
+                    try Projector.rebuild(db)
+                    let rebuilt = try Self.projectionDump(db)
+                    throw RolledBack(stale: Array(Set(written).subtracting(rebuilt)).sorted(),
+                                     missing: Array(Set(rebuilt).subtracting(written)).sorted())
+                }
+            }
+        } catch let result as RolledBack {
+            return (result.stale, result.missing)
+        }
+        return ([], [])
+    }
+
+    /// Every projection table, row by row, in a form that does not depend on the order rows
+    /// were written in: row numbers are replaced by the identities they stand for, and rows
+    /// are sorted. Two files whose histories are the same give the same lines.
+    public func projectionDump() throws -> [String] {
+        try read(Self.projectionDump)
+    }
+
+    static func projectionDump(_ db: Database) throws -> [String] {
+        let queries = [
+            "SELECT 'project', id, name, delivery, penalty_threshold, readiness_target FROM project",
+            "SELECT 'checklist', id, json FROM checklist",
+            "SELECT 'unit', id, code, building, entrance, floor, number, type FROM unit",
+            "SELECT 'contractor', id, name, trades, buildings FROM contractor",
+            "SELECT 'round', number, opened, closed, partial, unreached, pending FROM round",
+            "SELECT 'replica', id, tag, parent, joined_at FROM replica",
+            "SELECT 'conflict', key, kind, round, unit, defect, room, item, events FROM conflict",
+            """
+            SELECT 'defect', d.id, d.code, u.id, d.building, d.room, d.item, d.category, d.note, d.severity, d.severity_rank,
+                   d.sensitivity_rank, c.id, d.inspector, d.round_found, d.found_at, d.status, d.failed, d.flag_round, fc.id,
+                   d.closed_round, d.waived_round, d.waiver, d.rectification_note, d.rectified_at
+            FROM defect_state d JOIN unit u ON u.rowid = d.unit_rowid
+            LEFT JOIN contractor c ON c.rowid = d.contractor_rowid LEFT JOIN contractor fc ON fc.rowid = d.flag_contractor_rowid
+            """,
+            """
+            SELECT 'recheck', r.round, d.id, u.id, r.building, r.category, c.id, r.status_at_open, r.outcome
+            FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid JOIN unit u ON u.rowid = r.unit_rowid
+            LEFT JOIN contractor c ON c.rowid = r.contractor_rowid
+            """,
+            """
+            SELECT 'unit_round', r.round, u.id, r.applicable, r.recorded, r.rechecks, r.rechecks_done
+            FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid
+            """,
+            """
+            SELECT 'tally', t.building, t.category, c.id, t.status, t.round_found, t.closed_round, t.waived_round, t.n
+            FROM defect_tally t LEFT JOIN contractor c ON c.rowid = t.contractor_rowid WHERE t.n > 0
+            """,
+        ]
+        var lines: [String] = []
+        let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+        for sql in queries {
+            // A file of an older schema lacks the newer tables.
+            if sql.contains("FROM replica"), !tables.contains("replica") { continue }
+            if sql.contains("FROM conflict"), !tables.contains("conflict") { continue }
+            let rows = try Row.fetchAll(db, sql: sql)
+            lines += rows.map { row in row.databaseValues.map { value -> String in
+                if case .blob(let data) = value.storage, data.count == 16 {
+                    return UUID(uuid: data.withUnsafeBytes { $0.loadUnaligned(as: uuid_t.self) }).uuidString
+                }
+                return value.description
+            }.joined(separator: "|") }.sorted()
+        }
+        return lines
+    }
+}

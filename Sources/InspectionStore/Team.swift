@@ -1,0 +1,315 @@
+import Foundation
+import GRDB
+import InspectionCore
+
+/// What a merge brought in.
+public struct MergeSummary: Hashable, Sendable {
+    /// Events this file lacked, now in its history.
+    public var newEvents: Int
+    /// Replicas whose events were among them.
+    public var replicas: Int
+    /// Whether the projections were rebuilt (some new event came before this file's latest).
+    public var rebuilt: Bool
+}
+
+/// The latest clock of each replica's events a file holds: what it asks others for is what
+/// comes after.
+struct VersionVector {
+    var latest: [UUID: Int64] = [:]
+
+    init(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT replica, max(hlc) FROM event GROUP BY replica") { latest[row[0]] = row[1] }
+    }
+}
+
+/// The history of another replica's file, read for a merge.
+struct ReplicaHistory {
+    var path: String
+    var project: UUID
+    var projectName: String
+    var events: [Event]
+}
+
+extension HistoryPosition: Comparable {
+    static func < (a: HistoryPosition, b: HistoryPosition) -> Bool {
+        (a.hlc, a.replica.uuidString, a.id.uuidString) < (b.hlc, b.replica.uuidString, b.id.uuidString)
+    }
+}
+
+extension StoreTransaction {
+    /// Issues the identity of a new replica joined from this one: its tag is this replica's
+    /// and the next unused character, recorded in this history so it is never issued twice.
+    func issueReplica() throws -> ThisReplica {
+        _ = try project()
+        let used = Set(try String.fetchAll(db, sql: "SELECT tag FROM replica WHERE parent = ?", arguments: [replica.id]))
+        let tag = (0..<MarkCode.alphabet.count).lazy.compactMap { MarkCode.childTag(of: self.replica.tag, index: $0) }
+            .first { !used.contains($0) }
+        guard let tag else {
+            throw InspectionError.invalidValue(replica.tag.count >= MarkCode.maximumTagLength
+                ? "this file is a replica \(replica.tag.count - 1) joins below the first, the deepest there can be; join from a replica nearer the first (one that made others)"
+                : "this file has issued every replica it can (\(MarkCode.alphabet.count)); join from another replica")
+        }
+        let child = ThisReplica(id: store.makeID(), tag: tag)
+        try append(.replicaJoined(ReplicaJoined(replica: child.id, tag: child.tag, parent: replica.id)))
+        return child
+    }
+}
+
+extension InspectionStore {
+    /// This file's identity: its replica id and mark-code tag.
+    public func replicaIdentity() throws -> (id: UUID, tag: String) {
+        try read { db in
+            let this = try ThisReplica.load(db)
+            return (this.id, this.tag)
+        }
+    }
+
+    /// Makes `target` (a new, empty file) a new replica of the project in `source`: the
+    /// source issues its identity (recorded in the source's history, in one transaction),
+    /// then the target receives the whole history and rebuilds its tables from it.
+    public static func join(source: InspectionStore, into target: InspectionStore, context: ActionContext) throws -> (id: UUID, tag: String) {
+        let child = try source.write(context) { try $0.issueReplica() }
+        let history = try source.history()
+        try target.translatingErrors {
+            try target.writer.write { db in
+                guard try Int.fetchOne(db, sql: "SELECT count(*) FROM event") == 0 else {
+                    throw InspectionError.invalidValue("a replica is made in a new file")
+                }
+                try ThisReplica.create(db, child)
+                for event in history.events { try EventCodec.insert(event, into: db) }
+                try Projector.rebuild(db)
+                // Recorded now, so that a copy of this new file is noticed.
+                try ThisReplica.checkNotACopy(db, path: target.path)
+            }
+        }
+        target.forgetChecklists()
+        return (child.id, child.tag)
+    }
+
+    /// This file's history, for another replica to merge: every event, or with `lacking`,
+    /// the events a replica with that version vector lacks.
+    func history(lacking known: VersionVector? = nil) throws -> ReplicaHistory {
+        try read { db in try Self.history(db, path: path ?? "the database", lacking: known) }
+    }
+
+    static func history(_ db: Database, path: String, lacking known: VersionVector? = nil) throws -> ReplicaHistory {
+        guard let project = try Self.project(db) else { throw StoreError.database(path: path, reason: "no project in this file") }
+        let select = "SELECT \(EventCodec.columns) FROM event"
+        var events: [Event] = []
+        if let known {
+            // Each replica's events in a file are a prefix of all it recorded (it appends them
+            // in clock order, and every exchange passes on everything after the receiver's
+            // latest), so "the events you lack" are those after its latest of each replica.
+            // The first release's events (the project's own replica id) are compared one by one.
+            for replica in try UUID.fetchAll(db, sql: "SELECT DISTINCT replica FROM event") {
+                if replica == project.id {
+                    events += try Row.fetchAll(db, sql: "\(select) WHERE replica = ?", arguments: [replica]).map(EventCodec.event)
+                } else if let latest = known.latest[replica] {
+                    events += try Row.fetchAll(db.cachedStatement(sql: "\(select) WHERE replica = ? AND hlc > ?"),
+                                               arguments: [replica, latest]).map(EventCodec.event)
+                } else {
+                    events += try Row.fetchAll(db.cachedStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica]).map(EventCodec.event)
+                }
+            }
+        } else {
+            events = try Row.fetchAll(db, sql: "\(select) ORDER BY \(EventCodec.order)").map(EventCodec.event)
+        }
+        return ReplicaHistory(path: path, project: project.id, projectName: project.name, events: events)
+    }
+
+    /// The latest clock of each replica's events in this file.
+    func versionVector() throws -> VersionVector {
+        try read { db in try VersionVector(db) }
+    }
+
+    /// Reads another replica's file for a merge, leaving it as it is: opened read-only (it may
+    /// be open in another yanfang); a file of schema v1 is read from a migrated copy in memory.
+    static func readReplica(path: String, lacking known: VersionVector?) throws -> ReplicaHistory {
+        try FileCheck.checkExisting(path: path)
+        do {
+            var config = Configuration()
+            config.readonly = true
+            config.busyMode = .timeout(10)
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            let version = try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
+            if version >= Schema.version {
+                return try queue.read { try history($0, path: path, lacking: known) }
+            }
+            let memory = try DatabaseQueue()
+            try queue.backup(to: memory)
+            try Schema.migrator.migrate(memory)
+            return try memory.read { try history($0, path: path) }
+        } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { throw StoreError.busy(path: path) }
+            throw StoreError.corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Brings into this file every event of the other replicas' files that it lacks, in one
+    /// transaction. Every file is read and checked first: one that is not yanfang's, of a
+    /// newer schema or of another project refuses the whole merge and nothing changes.
+    public func merge(files: [String]) throws -> MergeSummary {
+        let mine = try requireProject()
+        let known = try versionVector()
+        var histories: [ReplicaHistory] = []
+        for file in files {
+            let history = try Self.readReplica(path: file, lacking: known)
+            guard history.project == mine.id else {
+                throw StoreError.otherProject(path: file, project: history.projectName, mine: mine.name)
+            }
+            histories.append(history)
+        }
+        return try merge(histories.flatMap(\.events))
+    }
+
+    /// Merges another store's history (in memory or on file) into this one.
+    public func merge(from other: InspectionStore) throws -> MergeSummary {
+        let history = try other.history(lacking: try versionVector())
+        guard history.project == (try requireProject()).id else {
+            throw StoreError.otherProject(path: other.path ?? "the other database", project: history.projectName, mine: try requireProject().name)
+        }
+        return try merge(history.events)
+    }
+
+    /// Inserts the events this file lacks and brings the projections up to date: applied in
+    /// order when they all come after this file's latest event, else rebuilt from the whole
+    /// history. Either way the tables are what the history gives, whatever the order of merges.
+    func merge(_ events: [Event]) throws -> MergeSummary {
+        let summary = try translatingErrors {
+            try writer.write { db -> MergeSummary in
+                let latest = try Row.fetchOne(db, sql: "SELECT hlc, replica, id FROM event ORDER BY hlc DESC, replica DESC, id DESC LIMIT 1")
+                    .map { HistoryPosition(hlc: $0[0], replica: $0[1], id: $0[2]) }
+                let insert = try db.cachedStatement(sql: """
+                    INSERT INTO event (\(EventCodec.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+                    """)
+                var inserted: [Event] = []
+                var seen = Set<UUID>()
+                for event in events where seen.insert(event.id).inserted {
+                    try insert.execute(arguments: try EventCodec.arguments(event))
+                    if db.changesCount > 0 { inserted.append(event) }
+                }
+                guard !inserted.isEmpty else { return MergeSummary(newEvents: 0, replicas: 0, rebuilt: false) }
+                inserted.sort { HistoryPosition($0) < HistoryPosition($1) }
+                let rebuilt: Bool
+                if let latest, HistoryPosition(inserted[0]) < latest {
+                    try Projector.rebuild(db)
+                    rebuilt = true
+                } else {
+                    let projector = try Projector(db: db)
+                    for event in inserted { try projector.apply(event) }
+                    try projector.flush()
+                    rebuilt = false
+                }
+                return MergeSummary(newEvents: inserted.count, replicas: Set(inserted.map(\.replica)).count, rebuilt: rebuilt)
+            }
+        }
+        if summary.newEvents > 0 { forgetChecklists() }
+        return summary
+    }
+}
+
+/// One replica of the project, as its `replica.joined` event made it known.
+public struct ReplicaInfo: Hashable, Sendable, Codable {
+    public var id: UUID
+    public var tag: String
+    public var parent: UUID?
+    public var joined: Date
+    /// Events of this replica in this file.
+    public var events: Int
+    /// When its latest event in this file was recorded.
+    public var latest: Date?
+    /// Whether it is this file.
+    public var isThisFile: Bool
+}
+
+extension InspectionStore {
+    /// Writes a consistent copy of this file to `path` (a temporary file, then renamed over
+    /// it, so a reader of `path` sees the old copy or the new, never half of one). Returns the
+    /// number of events in it.
+    public func writeSnapshot(to path: String) throws -> Int {
+        let temporary = path + ".writing-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: temporary)
+        do {
+            let count = try translatingErrors {
+                try writer.writeWithoutTransaction { db -> Int in
+                    try db.execute(sql: "VACUUM INTO ?", arguments: [temporary])
+                    return try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
+                }
+            }
+            guard rename(temporary, path) == 0 else {
+                throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+            }
+            return count
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+
+    /// Every replica of the project this file has heard of, the first first.
+    public func replicas() throws -> [ReplicaInfo] {
+        try read { db in
+            let this = try ThisReplica.load(db)
+            var counts: [UUID: (Int, Int64)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT replica, count(*), max(at) FROM event GROUP BY replica") {
+                counts[row[0]] = (row[1], row[2])
+            }
+            return try Row.fetchAll(db, sql: "SELECT id, tag, parent, joined_at FROM replica ORDER BY length(tag), joined_at, tag").map { row in
+                let id: UUID = row["id"]
+                return ReplicaInfo(id: id, tag: row["tag"], parent: row["parent"], joined: EventCodec.date(row["joined_at"]),
+                                   events: counts[id]?.0 ?? 0, latest: counts[id].map { EventCodec.date($0.1) }, isThisFile: id == this.id)
+            }
+        }
+    }
+}
+
+/// What a sync through a shared folder did.
+public struct SyncSummary: Hashable, Sendable {
+    public var folder: String
+    /// Other replicas' files found in the folder.
+    public var others: Int
+    public var merged: MergeSummary
+    /// This file's copy written there, and its number of events.
+    public var snapshot: String
+    public var events: Int
+}
+
+extension InspectionStore {
+    /// The setting keys a sync remembers in the file.
+    public static let syncFolderSetting = "sync.folder"
+    public static let lastSyncSetting = "sync.last"
+
+    /// The everyday team workflow: merges every other replica's file in `folder`
+    /// (`*.yanfang`), then writes this file's copy there as `replica-TAG.yanfang`, and
+    /// remembers the folder and the time.
+    public func sync(folder: String, now: Date = Date()) throws -> SyncSummary {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StoreError.missingFolder(path: folder)
+        }
+        let mine = "replica-\(try replicaIdentity().tag).yanfang"
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw StoreError.unreadable(path: folder, reason: "\(error.localizedDescription)")
+        }
+        let others = names.filter { $0.hasSuffix(".yanfang") && $0 != mine && !$0.hasPrefix(".") }.sorted()
+            .map { URL(fileURLWithPath: folder).appendingPathComponent($0).path }
+        let merged = try merge(files: others)
+        let target = URL(fileURLWithPath: folder).appendingPathComponent(mine).path
+        let events = try writeSnapshot(to: target)
+        try setSetting(Self.syncFolderSetting, folder)
+        try setSetting(Self.lastSyncSetting, ISO8601DateFormatter().string(from: now))
+        return SyncSummary(folder: folder, others: others.count, merged: merged, snapshot: target, events: events)
+    }
+
+    /// When this file last synced, with which folder, and how many replicas it has heard of.
+    public func syncStatus() throws -> (folder: String?, last: Date?, replicas: Int) {
+        let folder = try setting(Self.syncFolderSetting)
+        let last = try setting(Self.lastSyncSetting).flatMap { ISO8601DateFormatter().date(from: $0) }
+        let replicas = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM replica") ?? 0 }
+        return (folder, last, replicas)
+    }
+}
