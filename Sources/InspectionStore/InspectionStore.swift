@@ -444,8 +444,8 @@ public final class InspectionStore: @unchecked Sendable {
     /// One unit's round; with `upTo`, from the history as it stood at that event (the
     /// projector recomputing progress).
     static func unitRound(_ db: Database, unit: ProjectUnit, round: Int, checklists: ChecklistSet,
-                          upTo position: HistoryPosition? = nil) throws -> UnitRoundView {
-        let events = try EventCodec.fetch(db, where: "unit = ? AND round = ?", arguments: [unit.id, round], upTo: position)
+                          upTo position: HistoryPosition? = nil, events known: [Event]? = nil) throws -> UnitRoundView {
+        let events = try known ?? EventCodec.fetch(db, where: "unit = ? AND round = ?", arguments: [unit.id, round], upTo: position)
         let pairs = checklists.pairs(forType: unit.type)
         let results = UnitRound(events: events, pairs: pairs)
         let rechecks = try recheckQueue(db, unit: unit, round: round)

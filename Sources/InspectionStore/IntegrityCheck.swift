@@ -40,6 +40,21 @@ extension InspectionStore {
         for (id, events) in history where !seen.contains(id) && DefectLifecycle.fold(events, penaltyThreshold: threshold) != nil {
             problems.append("defect \(id): in the history but not in the defect table")
         }
+        // Every other table against a rebuild from the history, in a copy in memory (the
+        // file is only read).
+        let copy = try DatabaseQueue()
+        try copy.writeWithoutTransaction { try db.backup(to: $0) }
+        let (stale, missing) = try copy.write { copy -> ([String], [String]) in
+            let written = Set(try projectionDump(copy))
+            try Projector.rebuild(copy)
+            let rebuilt = Set(try projectionDump(copy))
+            return (written.subtracting(rebuilt).sorted(), rebuilt.subtracting(written).sorted())
+        }
+        for row in stale.prefix(20) { problems.append("table row not in the history: \(row)") }
+        for row in missing.prefix(20) { problems.append("history row missing from the tables: \(row)") }
+        if stale.count + missing.count > 40 {
+            problems.append("… \(stale.count + missing.count) rows differ in all (yanfang rebuild makes the tables from the history again)")
+        }
         return problems
     }
 }

@@ -21,6 +21,14 @@ final class Projector {
     private(set) var latestRound: Round?
     /// Unit rounds whose progress must be recomputed (`flush`).
     private var dirty: Set<DirtyUnitRound> = []
+    /// During a rebuild, the history applied so far by defect and by unit round, so that no
+    /// event is read and decoded twice (nil: read from the table, up to `position`).
+    private var replayed: Replayed?
+
+    struct Replayed {
+        var defects: [UUID: [Event]] = [:]
+        var unitRounds: [DirtyUnitRound: [Event]] = [:]
+    }
 
     struct DirtyUnitRound: Hashable {
         var unit: UUID
@@ -72,6 +80,10 @@ final class Projector {
     /// Brings the projections up to date with `event`, the next in the history's order.
     func apply(_ event: Event) throws {
         position = HistoryPosition(event)
+        if replayed != nil {
+            if let defect = event.defect { replayed!.defects[defect, default: []].append(event) }
+            if let unit = event.unit { replayed!.unitRounds[DirtyUnitRound(unit: unit, round: event.round), default: []].append(event) }
+        }
         switch event.body {
         case .projectCreated(let p):
             let settings = p.settings ?? ProjectSettings()
@@ -211,7 +223,7 @@ final class Projector {
     /// Folds a defect's history (up to the event being applied) into its projection and its
     /// re-check rows.
     private func refold(defect id: UUID) throws {
-        let events = try EventCodec.fetch(db, where: "defect = ?", arguments: [id], upTo: position)
+        let events = try replayed.map { $0.defects[id] ?? [] } ?? EventCodec.fetch(db, where: "defect = ?", arguments: [id], upTo: position)
         try db.cachedStatement(sql: "DELETE FROM conflict WHERE defect = ?").execute(arguments: [id])
         guard let defect = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold) else {
             // Its finding was taken back: the code no longer answers.
@@ -274,7 +286,8 @@ final class Projector {
             """)
         for key in dirty.sorted(by: { ($0.round, $0.unit.uuidString) < ($1.round, $1.unit.uuidString) }) {
             guard let unit = try unitRow(id: key.unit) else { continue }
-            let view = try InspectionStore.unitRound(db, unit: unit.unit, round: key.round, checklists: checklists, upTo: position)
+            let view = try InspectionStore.unitRound(db, unit: unit.unit, round: key.round, checklists: checklists, upTo: position,
+                                                     events: replayed.map { $0.unitRounds[key] ?? [] })
             let progress = view.progress
             try upsert.execute(arguments: [key.round, unit.rowid, progress.applicable, progress.recorded, progress.rechecks, progress.rechecksDone])
             try db.cachedStatement(sql: "DELETE FROM conflict WHERE unit = ? AND round = ? AND kind = 'item'").execute(arguments: [key.unit, key.round])
@@ -295,6 +308,7 @@ final class Projector {
     static func rebuild(_ db: Database) throws -> Int {
         for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
         let projector = try Projector(db: db)
+        projector.replayed = Replayed()
         var count = 0
         var after: HistoryPosition?
         // In batches: the history of a large project does not fit comfortably in memory.

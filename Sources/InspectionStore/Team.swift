@@ -127,11 +127,12 @@ extension InspectionStore {
     static func readReplica(path: String, lacking known: VersionVector?) throws -> ReplicaHistory {
         try FileCheck.checkExisting(path: path)
         do {
-            var config = Configuration()
-            config.readonly = true
-            config.busyMode = .timeout(10)
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            defer { try? queue.close() }
+            let (queue, lock) = try FileAccess.readOnlyQueue(path, configuration: configuration())
+            defer {
+                try? queue.close()
+                withExtendedLifetime(lock) {}
+            }
+            _ = try queue.read { db in try FileAccess.needsMigration(db, path: path) }
             let version = try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
             if version >= Schema.version {
                 return try queue.read { try history($0, path: path, lacking: known) }
@@ -141,9 +142,19 @@ extension InspectionStore {
             try Schema.migrator.migrate(memory)
             return try memory.read { try history($0, path: path) }
         } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { throw StoreError.busy(path: path) }
-            throw StoreError.corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw storeError(error, path: path)
         }
+    }
+
+    /// The version vector of another file, read without changing it.
+    static func readVersionVector(path: String) throws -> VersionVector {
+        try FileCheck.checkExisting(path: path)
+        let (queue, lock) = try FileAccess.readOnlyQueue(path, configuration: configuration())
+        defer {
+            try? queue.close()
+            withExtendedLifetime(lock) {}
+        }
+        return try queue.read { try VersionVector($0) }
     }
 
     /// Brings into this file every event of the other replicas' files that it lacks, in one
@@ -229,6 +240,7 @@ extension InspectionStore {
     /// number of events in it.
     public func writeSnapshot(to path: String) throws -> Int {
         let temporary = path + ".writing-\(ProcessInfo.processInfo.processIdentifier)"
+        Self.removeStaleTemporaries(of: path)
         try? FileManager.default.removeItem(atPath: temporary)
         do {
             let count = try translatingErrors {
@@ -244,6 +256,22 @@ extension InspectionStore {
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error
+        }
+    }
+
+    /// Removes what killed writers of `path` left beside it (`path.writing-PID` and its
+    /// journal) when that process is gone. Only this replica writes its own snapshot's name,
+    /// so no other laptop's file is touched; a live writer on this machine is left alone.
+    static func removeStaleTemporaries(of path: String) {
+        let url = URL(fileURLWithPath: path)
+        let prefix = url.lastPathComponent + ".writing-"
+        let folder = url.deletingLastPathComponent()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let pid = Int32(rest.prefix { $0.isNumber }), pid != ProcessInfo.processInfo.processIdentifier else { continue }
+            if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
 
@@ -299,7 +327,13 @@ extension InspectionStore {
             .map { URL(fileURLWithPath: folder).appendingPathComponent($0).path }
         let merged = try merge(files: others)
         let target = URL(fileURLWithPath: folder).appendingPathComponent(mine).path
-        let events = try writeSnapshot(to: target)
+        // The copy there already holds everything this file has: it stays as it is.
+        let events: Int
+        if let written = try? Self.readVersionVector(path: target), written.latest == (try versionVector()).latest {
+            events = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 }
+        } else {
+            events = try writeSnapshot(to: target)
+        }
         try setSetting(Self.syncFolderSetting, folder)
         try setSetting(Self.lastSyncSetting, ISO8601DateFormatter().string(from: now))
         return SyncSummary(folder: folder, others: others.count, merged: merged, snapshot: target, events: events)

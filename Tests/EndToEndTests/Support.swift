@@ -257,7 +257,7 @@ func displayColumn(of pattern: String, in line: String) -> Int? {
 // MARK: - Mark codes
 
 /// A mark code as yanfang prints it: round, dash, five characters of its alphabet.
-let markCodePattern = #"(?<![0-9A-Za-z-])[1-9][0-9]{0,2}-[2-9A-HJKMNP-TV-Z]{5}(?![0-9A-Za-z-])"#
+let markCodePattern = #"(?<![0-9A-Za-z-])[1-9][0-9]{0,2}-[2-9A-HJKMNP-TV-Z]{5,7}(?![0-9A-Za-z-])"#
 
 func markCodes(in text: String) -> [String] {
     let regex = try! NSRegularExpression(pattern: markCodePattern)

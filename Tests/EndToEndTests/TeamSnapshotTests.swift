@@ -100,12 +100,8 @@ struct TeamSnapshotTests {
         // The temporary files of killed syncs carry the pid of the process that wrote them;
         // a later sync (another pid) removes only its own. What stays is reported here.
         print("TeamSnapshotTests: \(leftovers.count) temporary files left by the kills, \(remaining.count) of them still there after a completed sync")
-        // KNOWN LIMITATION (reported, Sources unchanged): a sync does not remove the
-        // `replica-TAG.yanfang.writing-PID` files that killed syncs left in the shared folder;
-        // they stay there (each as big as a snapshot) until someone deletes them by hand.
-        withKnownIssue("a later sync leaves the temporary files of killed syncs in the folder", isIntermittent: true) {
-            #expect(remaining.isEmpty, "left in the folder after a completed sync: \(remaining)")
-        }
+        // A completed sync removes the temporary files that killed syncs of this replica left.
+        #expect(remaining.isEmpty, "left in the folder after a completed sync: \(remaining)")
         // A second laptop's sync ignores them: it merges the one replica file.
         let other = try ws.yanfangOK("sync", share, "--db", gen)
         #expect(other.contains("1 replica file") || other.contains("already had every event of 1 replica file"), "\(other)")
