@@ -89,9 +89,8 @@ public enum DefectLifecycle {
     /// it was never found or its finding was taken back.
     public static func fold(_ events: [Event], penaltyThreshold: Int) -> Defect? {
         let corrections = Corrections(events)
-        let setAside = corrections.setAsideForPair.values.reduce(corrections.withdrawn) { $0.union($1) }
         var defect: Defect?
-        for event in events where !setAside.contains(event.id) {
+        for event in Event.standing(events, corrections) {
             defect = apply(event, to: defect, penaltyThreshold: penaltyThreshold)
         }
         defect?.conflicts.removeAll { corrections.resolved.contains($0.key) }

@@ -228,14 +228,16 @@ public struct ItemRecorded: Hashable, Sendable, Codable {
 }
 
 /// "Pass the rest": every pair of the unit (or of one room) with no result at this point
-/// of the round, listed, so that the event means the same whatever else a merge brings in.
+/// of the round. The event names the pairs that had one (`except`; usually few), so that it
+/// means the same whatever else a merge brings in.
 public struct RemainingPassed: Hashable, Sendable, Codable {
     public var room: String?
     public var count: Int
-    /// The pairs passed (absent only in tests that build events by hand: then every pair
-    /// without a result at this point).
-    public var pairs: [RoomItem]?
-    public init(room: String?, count: Int, pairs: [RoomItem]? = nil) { self.room = room; self.count = count; self.pairs = pairs }
+    /// The pairs of the unit (or room) it did not pass: those with a result when it was
+    /// recorded. Absent only in tests that build events by hand: then every pair without a
+    /// result at this point of the replay.
+    public var except: [RoomItem]?
+    public init(room: String?, count: Int, except: [RoomItem]? = nil) { self.room = room; self.count = count; self.except = except }
 }
 
 public struct DefectFound: Hashable, Sendable, Codable {

@@ -158,8 +158,10 @@ public struct UnitRound: Hashable, Sendable {
             case .itemRecorded(let r):
                 record(r.outcome, RoomItem(room: r.room, item: r.item), event)
             case .remainingPassed(let r):
-                if let listed = r.pairs {
-                    for pair in listed where defects[pair]?.isEmpty ?? true { record(.pass, pair, event) }
+                if let except = r.except.map(Set.init) {
+                    for pair in pairs where (r.room == nil || pair.room == r.room) && !except.contains(pair) && defects[pair]?.isEmpty ?? true {
+                        record(.pass, pair, event)
+                    }
                 } else {
                     for pair in pairs where (r.room == nil || pair.room == r.room) && outcomes[pair] == nil {
                         if defects[pair]?.isEmpty ?? true { outcomes[pair] = .pass }

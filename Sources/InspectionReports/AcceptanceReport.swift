@@ -29,7 +29,7 @@ public struct AcceptanceReport: Sendable {
     }
 
     public func buildingBars(_ l: Language) -> [(String, Int)] {
-        tables.buildings.map { (l == .zh ? "\($0)栋" : "Bldg \($0)", tables.byBuilding[$0]?.new ?? 0) }
+        tables.buildings.map { (PlaceNames.buildingShort($0).text(l), tables.byBuilding[$0]?.new ?? 0) }
     }
 
     /// What has to be done before delivery, most urgent first.
@@ -141,7 +141,7 @@ extension AcceptanceReport {
         b += "<h2>\(Escape.html(RT.newVsCarried.text(l)))</h2>\n" + countTable(recheckRows(l), l)
 
         b += "<h2>\(Escape.html(RT.penalties.text(l)))</h2>\n"
-        b += "<p class=\"meta\">\(Escape.html(l == .zh ? "同一问题复查未过 \(board.project.settings.penaltyThreshold) 次及以上" : "Defects failing \(board.project.settings.penaltyThreshold) or more re-checks"))</p>\n"
+        b += "<p class=\"meta\">\(Escape.html(RuleSentences.penalty(threshold: board.project.settings.penaltyThreshold).text(l)))</p>\n"
         b += "<table><thead><tr><th>\(Escape.html(RT.contractor.text(l)))</th><th class=\"num\">\(Escape.html(RT.thisRound.text(l)))</th><th class=\"num\">\(Escape.html(RT.cumulative.text(l)))</th><th>\(Escape.html(RT.code.text(l)))</th></tr></thead><tbody>\n"
         let inRound = Dictionary(board.penaltiesInRound.map { ($0.contractor, $0) }, uniquingKeysWith: { a, _ in a })
         for p in board.penaltiesTotal {

@@ -11,18 +11,21 @@ public struct RectificationList: Sendable {
     public var generated: Day
     /// In layout order, then room and code.
     public var defects: [DefectSummary]
+    /// Why each is on the list: failed re-checks and claims, by defect.
+    public var stories: [UUID: DefectStory]
     public var checklists: ChecklistSet
 
     /// The list for `contractor`: what it still has to fix (open, or claimed fixed and
     /// awaiting re-check), or every one of its defects when `all`.
-    public static func load(store: InspectionStore, contractor: String, all: Bool, today: Day) throws -> RectificationList {
-        let found = try store.requireContractor(named: contractor)
+    /// `contractor` may be a unique part of the name.
+    public static func load(store: InspectionStore, contractor typed: String, all: Bool, today: Day) throws -> RectificationList {
+        let found = try store.resolveContractor(typed)
         var filter = DefectFilter()
         filter.contractor = found.name
         if !all { filter.statuses = DefectStatus.allCases.filter(\.blocksDelivery) }
         let defects = try store.defects(filter)
         return RectificationList(project: try store.requireProject(), contractor: found.name, generated: today,
-                                 defects: defects, checklists: try store.checklists())
+                                 defects: defects, stories: try store.stories(of: defects.map(\.id)), checklists: try store.checklists())
     }
 
     /// Buildings in order, each with its defects.
@@ -36,6 +39,10 @@ public struct RectificationList: Sendable {
         return order.map { ($0, groups[$0]!) }
     }
 
+    func roomName(_ d: DefectSummary, _ language: Language) -> String {
+        checklists.roomName(d.room, unitType: d.unitType, language: language)
+    }
+
     func itemName(_ d: DefectSummary, _ language: Language) -> String {
         checklists.item(d.item)?.name.text(language) ?? d.item
     }
@@ -46,30 +53,33 @@ public struct RectificationList: Sendable {
     /// intact; cells a spreadsheet would run as formulas are neutralised.
     public func csv(language: Language = .zh) throws -> Data {
         let rows = defects.map { d in
-            RectificationRow(code: d.code.text, unitCode: d.unitCode, place: d.layoutKey, room: d.room, item: d.item, note: d.note, severity: d.severity, roundFound: d.roundFound,
+            RectificationRow(id: d.id, code: d.code.text, unitCode: d.unitCode, place: d.layoutKey, unitType: d.unitType, room: d.room, item: d.item,
+                             note: d.note, severity: d.severity, roundFound: d.roundFound,
                              failedRechecks: d.failedRechecks, status: d.status, rectificationNote: d.rectificationNote)
         }
-        return try Self.csv(rows, checklists: checklists, language: language)
+        return try Self.csv(rows, stories: stories, checklists: checklists, language: language)
     }
 
     /// The CSV of a contractor's list straight from the store: the same file as
     /// `load(...).csv(...)`, without a `DefectSummary` per row.
     public static func csv(store: InspectionStore, contractor: String, all: Bool, language: Language = .zh) throws -> Data {
-        let found = try store.requireContractor(named: contractor)
+        let found = try store.resolveContractor(contractor)
         let rows = try store.rectificationRows(contractor: found.name, statuses: all ? nil : DefectStatus.allCases.filter(\.blocksDelivery))
-        return try csv(rows, checklists: try store.checklists(), language: language)
+        return try csv(rows, stories: try store.stories(of: rows.map(\.id)), checklists: try store.checklists(), language: language)
     }
 
-    static func csv(_ rows: [RectificationRow], checklists: ChecklistSet, language: Language) throws -> Data {
+    static func csv(_ rows: [RectificationRow], stories: [UUID: DefectStory], checklists: ChecklistSet, language: Language) throws -> Data {
         let out = try QuotedFields(quoted: true, reservingCapacity: 3 + 160 * (rows.count + 1))
         out.bytes.append(contentsOf: [0xEF, 0xBB, 0xBF])
         let header = [RT.code, RT.unit, RT.building, RT.entrance, RT.floor, RT.room, RT.itemID, RT.item, RT.note,
-                      RT.severity, RT.roundFound, RT.failed, RT.status, RT.rectification].map { $0.text(language) }
+                      RT.severity, RT.roundFound, RT.failed, RT.status, RT.failedWhy, RT.claims].map { $0.text(language) }
         try out.append(row: header)
         for d in rows {
-            let row = [d.code, d.unitCode, d.place.building, String(d.place.entrance), String(d.place.floor), d.room, d.item,
+            let story = StoryText.cells(stories[d.id], language: language, separator: "\n")
+            let row = [d.code, d.unitCode, d.place.building, String(d.place.entrance), String(d.place.floor),
+                       checklists.roomName(d.room, unitType: d.unitType, language: language), d.item,
                        checklists.item(d.item)?.name.text(language) ?? d.item, d.note, d.severity.name.text(language), String(d.roundFound),
-                       String(d.failedRechecks), d.status.name.text(language), d.rectificationNote ?? ""]
+                       String(d.failedRechecks), d.status.name.text(language), story.failed, story.claims]
             try out.append(row: row.map(Escape.spreadsheetCell))
         }
         return Data(out.bytes)
@@ -86,11 +96,12 @@ public struct RectificationList: Sendable {
         if defects.isEmpty { return out + RT.noItems.text(l) + "\n" }
         for (building, list) in byBuilding {
             out += "## \(Escape.markdownCell(buildingName(building, l)))\n\n"
-            out += "| \(RT.code.text(l)) | \(RT.unit.text(l)) | \(RT.room.text(l)) | \(RT.item.text(l)) | \(RT.note.text(l)) | \(RT.severity.text(l)) | \(RT.roundFound.text(l)) | \(RT.failed.text(l)) | \(RT.status.text(l)) |\n"
-            out += "|---|---|---|---|---|---|---|---|---|\n"
+            out += "| \(RT.code.text(l)) | \(RT.unit.text(l)) | \(RT.room.text(l)) | \(RT.item.text(l)) | \(RT.note.text(l)) | \(RT.severity.text(l)) | \(RT.roundFound.text(l)) | \(RT.failed.text(l)) | \(RT.status.text(l)) | \(RT.why.text(l)) |\n"
+            out += "|---|---|---|---|---|---|---|---|---|---|\n"
             for d in list {
-                let cells = [d.code.text, d.unitCode, d.room, "\(d.item) \(itemName(d, l))", d.note, d.severity.name.text(l),
-                             String(d.roundFound), String(d.failedRechecks), d.status.name.text(l)]
+                let cells = [d.code.text, d.unitCode, roomName(d, l), "\(d.item) \(itemName(d, l))", d.note, d.severity.name.text(l),
+                             String(d.roundFound), String(d.failedRechecks), d.status.name.text(l),
+                             StoryText.lines(stories[d.id], language: l).joined(separator: "；")]
                 out += "| " + cells.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
             }
             out += "\n"
@@ -98,7 +109,7 @@ public struct RectificationList: Sendable {
         return out
     }
 
-    func buildingName(_ building: String, _ l: Language) -> String { l == .zh ? "\(building)栋" : "Building \(building)" }
+    func buildingName(_ building: String, _ l: Language) -> String { PlaceNames.building(building).text(l) }
 
     // MARK: - HTML
 
@@ -118,15 +129,16 @@ public struct RectificationList: Sendable {
                 if d.unitCode != unit {
                     if !unit.isEmpty { body += "</tbody></table>\n" }
                     unit = d.unitCode
-                    let label = l == .zh ? "\(d.building)栋 \(d.entrance)单元 \(UnitCode.twoDigits(d.floor))\(UnitCode.twoDigits(d.number))" : "Bldg \(d.building) · Entr. \(d.entrance) · \(UnitCode.twoDigits(d.floor))\(UnitCode.twoDigits(d.number))"
+                    let label = PlaceNames.unit(building: d.building, entrance: d.entrance, floor: d.floor, number: d.number).text(l)
                     body += "<h3>\(Escape.html(d.unitCode)) <small>\(Escape.html(label))</small></h3>\n"
-                    body += "<table><thead><tr>" + [RT.code, RT.room, RT.item, RT.note, RT.severity, RT.roundFound, RT.failed, RT.status]
+                    body += "<table><thead><tr>" + [RT.code, RT.room, RT.item, RT.note, RT.severity, RT.roundFound, RT.failed, RT.status, RT.why]
                         .map { "<th>\(Escape.html($0.text(l)))</th>" }.joined() + "</tr></thead><tbody>\n"
                 }
-                let cells = [("code", d.code.text), ("", d.room), ("", "\(d.item) \(itemName(d, l))"), ("", d.note),
+                let cells = [("code", d.code.text), ("", roomName(d, l)), ("", "\(d.item) \(itemName(d, l))"), ("", d.note),
                              ("sev-\(d.severity.rawValue)", d.severity.name.text(l)), ("num", String(d.roundFound)),
                              (d.failedRechecks > 0 ? "num warn" : "num", String(d.failedRechecks)), ("", d.status.name.text(l))]
-                body += "<tr>" + cells.map { "<td class=\"\($0.0)\">\(Escape.html($0.1))</td>" }.joined() + "</tr>\n"
+                let why = StoryText.lines(stories[d.id], language: l).map(Escape.html).joined(separator: "<br>")
+                body += "<tr>" + cells.map { "<td class=\"\($0.0)\">\(Escape.html($0.1))</td>" }.joined() + "<td class=\"why\">\(why)</td></tr>\n"
             }
             body += "</tbody></table>\n<p class=\"sign\">\(Escape.html(RT.signature.text(l)))</p></section>\n"
         }
@@ -154,6 +166,7 @@ enum HTMLPage {
         td.code { font-family: "DejaVu Sans Mono", monospace; font-weight: bold; white-space: nowrap; }
         td.warn { color: #b00; font-weight: bold; }
         td.sev-severe { color: #b00; font-weight: bold; }
+        td.why { font-size: 9pt; color: #333; }
         section.building { break-before: page; page-break-before: always; }
         section.building:first-of-type { break-before: auto; page-break-before: auto; }
         section.report { break-inside: avoid-page; }

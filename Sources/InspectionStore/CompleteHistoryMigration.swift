@@ -9,7 +9,7 @@ import InspectionCore
 /// - the file gets its identity as a replica;
 /// - events of schema v1 that carried only counts are given their content from the tables
 ///   they changed: the project's identity and settings, the checklist set, every unit of a
-///   layout import, each round's re-check list, the pairs each "pass the rest" passed;
+///   layout import, each round's re-check list, the pairs each "pass the rest" left alone;
 /// - conflicts between replicas get a table of their own (a projection);
 /// - the projections are rebuilt from the history, so that from now on they are its fold.
 ///
@@ -115,7 +115,8 @@ enum CompleteHistoryMigration {
                     SELECT \(v1Columns) FROM event WHERE unit = ? AND round = ? AND seq < ? ORDER BY seq
                     """, arguments: [unit, row["round"] as Int, seq]).map(v1Event)
                 let pairs = checklists.pairs(forType: type).filter { r.room == nil || $0.room == r.room }
-                r.pairs = UnitRound(events: earlier, pairs: checklists.pairs(forType: type)).unrecorded(pairs)
+                let passed = Set(UnitRound(events: earlier, pairs: checklists.pairs(forType: type)).unrecorded(pairs))
+                r.except = pairs.filter { !passed.contains($0) }
                 completed = .remainingPassed(r)
             default:
                 completed = nil

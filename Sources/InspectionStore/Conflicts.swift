@@ -21,6 +21,11 @@ public struct ConflictView: Hashable, Sendable {
 }
 
 extension InspectionStore {
+    /// How many conflicts no lead has resolved.
+    public func conflictCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM conflict") ?? 0 }
+    }
+
     /// Every conflict not yet resolved, by unit and round.
     public func conflicts() throws -> [ConflictView] {
         try read { db in try Self.conflicts(db) }

@@ -1,13 +1,17 @@
+import Foundation
 import GRDB
 import InspectionCore
 
 /// One line of a contractor's rectification list as a file prints it: only the columns the
 /// list shows, read straight from the defect table (no history, ids or dates).
 public struct RectificationRow: Sendable {
+    public var id: UUID
     public var code: String
     public var unitCode: String
     /// Building, entrance, floor and unit number: where the unit is, and the list's order.
     public var place: LayoutSortKey
+    /// The unit's floor plan, which names the room in both languages.
+    public var unitType: String
     public var room: String
     public var item: String
     public var note: String
@@ -17,8 +21,9 @@ public struct RectificationRow: Sendable {
     public var status: DefectStatus
     public var rectificationNote: String?
 
-    public init(code: String, unitCode: String, place: LayoutSortKey, room: String, item: String,
+    public init(id: UUID, code: String, unitCode: String, place: LayoutSortKey, unitType: String, room: String, item: String,
                 note: String, severity: Severity, roundFound: Int, failedRechecks: Int, status: DefectStatus, rectificationNote: String?) {
+        self.id = id; self.unitType = unitType
         self.code = code; self.unitCode = unitCode; self.place = place; self.room = room; self.item = item; self.note = note; self.severity = severity
         self.roundFound = roundFound; self.failedRechecks = failedRechecks; self.status = status; self.rectificationNote = rectificationNote
     }
@@ -31,7 +36,7 @@ extension InspectionStore {
     public func rectificationRows(contractor name: String, statuses: [DefectStatus]?) throws -> [RectificationRow] {
         var sql = """
             SELECT d.code, u.code, d.building, u.entrance, u.floor, u.number, d.room, d.item, d.note, d.severity,
-                   d.round_found, d.failed, d.status, d.rectification_note
+                   d.round_found, d.failed, d.status, d.rectification_note, d.id, u.type
             FROM defect d JOIN unit u ON u.rowid = d.unit_rowid JOIN contractor c ON c.rowid = d.contractor_rowid
             WHERE c.name = ?
             """
@@ -40,10 +45,12 @@ extension InspectionStore {
             var list: [RectificationRow] = []
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: [name])
             while let row = try cursor.next() {
+                let place = LayoutSortKey(building: row[2], entrance: row[3], floor: row[4], number: row[5])
+                let severity = Severity(rawValue: row[9]) ?? .minor
+                let status = DefectStatus(rawValue: row[12]) ?? .open
                 list.append(RectificationRow(
-                    code: row[0], unitCode: row[1], place: LayoutSortKey(building: row[2], entrance: row[3], floor: row[4], number: row[5]),
-                    room: row[6], item: row[7], note: row[8], severity: Severity(rawValue: row[9]) ?? .minor,
-                    roundFound: row[10], failedRechecks: row[11], status: DefectStatus(rawValue: row[12]) ?? .open,
+                    id: row[14], code: row[0], unitCode: row[1], place: place, unitType: row[15], room: row[6], item: row[7],
+                    note: row[8], severity: severity, roundFound: row[10], failedRechecks: row[11], status: status,
                     rectificationNote: row[13]))
             }
             return list

@@ -297,7 +297,9 @@ public final class StoreTransaction {
         }
         let remaining = results.unrecorded(pairs)
         guard !remaining.isEmpty else { return [] }
-        try append(.remainingPassed(RemainingPassed(room: roomKey, count: remaining.count, pairs: remaining)), unit: unit.unit.id)
+        let passing = Set(remaining)
+        try append(.remainingPassed(RemainingPassed(room: roomKey, count: remaining.count, except: pairs.filter { !passing.contains($0) })),
+                   unit: unit.unit.id)
         return remaining
     }
 

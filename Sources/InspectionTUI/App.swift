@@ -9,11 +9,12 @@ protocol Screen: AnyObject {
     /// Where it sits in the title bar's trail ("3-1-0502").
     func title(_ app: InspectionApp) -> String
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position?
+    /// Every key of the screen: dispatch, status-bar hints and `?` help come from here.
+    func bindings(_ app: InspectionApp) -> [Binding]
+    /// Reacts to a key; by default, the binding that has it.
     func handle(_ key: Key, app: InspectionApp) throws
-    /// The key hints on the status bar.
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)]
-    /// The keys the `?` overlay lists for this screen.
-    func help(_ app: InspectionApp) -> [(key: String, label: String)]
+    /// What the marks mean, for the `?` help.
+    func legend(_ app: InspectionApp) -> [Legend]
     /// Re-reads what it shows (after a write, or another process's).
     func reload(_ app: InspectionApp) throws
     /// Called when a screen above it closes.
@@ -38,15 +39,18 @@ public struct AppConfiguration {
     public var colorSupport: ColorSupport
     /// Only this contractor's defects (the rectification view).
     public var contractor: String?
+    /// The inspector named outside the file (`$YANFANG_INSPECTOR`); asked for when absent.
+    public var inspector: String?
     /// The current time (tests fix it).
     public var clock: @Sendable () -> Date
     public var today: @Sendable () -> Day
 
-    public init(language: Language, colorSupport: ColorSupport, contractor: String? = nil,
+    public init(language: Language, colorSupport: ColorSupport, contractor: String? = nil, inspector: String? = nil,
                 clock: @escaping @Sendable () -> Date, today: @escaping @Sendable () -> Day) {
         self.language = language
         self.colorSupport = colorSupport
         self.contractor = contractor
+        self.inspector = inspector.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         self.clock = clock
         self.today = today
     }
@@ -56,7 +60,7 @@ public struct AppConfiguration {
 /// at most one overlay.
 public final class InspectionApp: TerminalProgram {
     let store: InspectionStore
-    let configuration: AppConfiguration
+    private(set) var configuration: AppConfiguration
     let texts: Texts
     private(set) var theme: Theme
     var language: Language { configuration.language }
@@ -64,7 +68,8 @@ public final class InspectionApp: TerminalProgram {
     private(set) var checklists: ChecklistSet
     private(set) var contractors: [Contractor]
     private(set) var rounds: [Round]
-    /// The inspector's name, asked once and remembered in the file.
+    /// The inspector's name: from the environment, else the one last given here (remembered
+    /// in the file), else asked for. Without one the interface only reads.
     var inspector: String?
     var stack: [Screen] = []
     var overlay: Overlay?
@@ -79,26 +84,26 @@ public final class InspectionApp: TerminalProgram {
         self.store = store
         try store.deferCheckpoints()
         self.configuration = configuration
+        seenChanges = try store.externalChangeCount()
         texts = Texts.for(configuration.language)
         theme = Theme.for(configuration.colorSupport)
         project = try store.requireProject()
         checklists = try store.checklists()
         contractors = try store.contractors()
         rounds = try store.rounds()
-        if let contractor = configuration.contractor {
-            guard contractors.contains(where: { UserText.sameName($0.name, contractor) }) else { throw InspectionError.unknownContractor(contractor) }
+        if let typed = configuration.contractor {
+            // A unique part of the name will do (华建); none or several fitting is refused with the close ones.
+            let contractor = try ContractorRules.resolve(typed, among: contractors).name
+            self.configuration.contractor = contractor
             stack = [try ContractorScreen(app: self, contractor: contractor)]
             return
         }
-        inspector = try store.setting(Self.inspectorKey)
+        inspector = try configuration.inspector ?? store.setting(Self.inspectorKey)
         stack = [try HomeScreen(app: self)]
         if inspector == nil { askInspector() }
         // Back where the inspector was: the unit open when the program last stopped.
         if let code = try store.setting(Self.currentUnitKey), openRound != nil, let unit = try store.unit(code: code) {
-            let picker = try UnitPickerScreen(app: self)
-            picker.select(unit: unit.id)
-            stack.append(picker)
-            stack.append(try UnitScreen(app: self, unit: unit))
+            try walk(unit)
         }
     }
 
@@ -127,6 +132,7 @@ public final class InspectionApp: TerminalProgram {
     /// changes nothing. Actions that change the rounds or settings pass `reload`.
     @discardableResult
     func perform<T>(reload: Bool = false, _ action: (StoreTransaction) throws -> T) -> T? {
+        guard canWrite() else { return nil }
         do {
             let result = try store.write(context(), action)
             if reload { try reloadProject() }
@@ -135,6 +141,13 @@ public final class InspectionApp: TerminalProgram {
             fail(error)
             return nil
         }
+    }
+
+    /// True when someone is named to record under; else says how to become so.
+    func canWrite() -> Bool {
+        if inspector != nil || configuration.contractor != nil { return true }
+        message = (texts.readOnlyNoName, true)
+        return false
     }
 
     func fail(_ error: Error) {
@@ -153,15 +166,16 @@ public final class InspectionApp: TerminalProgram {
 
     /// A room of a unit in the interface's language (rooms are stored by their Chinese name).
     func roomName(_ key: String, unitType: String) -> String {
-        checklists.unitType(unitType)?.rooms.first { $0.key == key }?.name.text(language) ?? key
+        checklists.roomName(key, unitType: unitType, language: language)
     }
 
     func roomName(_ defect: DefectSummary) -> String { roomName(defect.room, unitType: defect.unitType) }
 
     func push(_ screen: Screen) { stack.append(screen) }
 
+    /// Closes the top screen; the first screen stays (only `q` and Ctrl-C quit).
     func pop() {
-        guard stack.count > 1 else { running = false; return }
+        guard stack.count > 1 else { return }
         let closing = stack.removeLast()
         if closing is UnitScreen { try? store.setSetting(Self.currentUnitKey, "") }
         do { try stack.last?.resumed(self) } catch { fail(error) }
@@ -169,8 +183,20 @@ public final class InspectionApp: TerminalProgram {
 
     func quit() { running = false }
 
+    /// Opens a unit's walkthrough over the unit list, from wherever the user is (`n`, `/`),
+    /// with a defect's row selected when `code` names one.
+    func walk(_ unit: ProjectUnit, selecting code: String? = nil) throws {
+        let screen = try UnitScreen(app: self, unit: unit)
+        if let code { screen.select(defectCode: code) }
+        let picker = try UnitPickerScreen(app: self)
+        picker.select(unit: unit.id)
+        stack.removeSubrange(1...)
+        stack += [picker, screen]
+    }
+
     func askInspector() {
-        overlay = PromptOverlay(title: texts.inspectorPrompt, initial: inspector ?? "", required: true) { app, name in
+        // Dismissable: a lead who only reads the board never has to type a name.
+        overlay = PromptOverlay(title: texts.inspectorPrompt, initial: inspector ?? "") { app, name in
             app.inspector = name
             do {
                 try app.store.setSetting(Self.inspectorKey, name)
@@ -184,15 +210,31 @@ public final class InspectionApp: TerminalProgram {
 
     // MARK: - TerminalProgram
 
-    public var refreshInterval: Int? { 5_000 }
+    /// Often enough that a write by another program shows within a second, without a key.
+    public var refreshInterval: Int? { 500 }
+    /// `PRAGMA data_version` when the screens last read the file.
+    private var seenChanges: Int?
+    private var idlePolls = 0
 
-    /// Another process (a lead, a contractor, a second inspector) may have written. Idle
-    /// time is also when the write-ahead log is folded back into the file, so that no
-    /// keystroke waits for it.
+    /// Another process (a lead, a contractor, a second inspector, a merge) may have written:
+    /// the screens re-read only when the file says so. Idle time is also when the write-ahead
+    /// log is folded back into the file (every few seconds), so that no keystroke waits for it.
     public func refresh() {
-        guard overlay == nil else { return }
         do {
-            try store.checkpoint()
+            idlePolls += 1
+            if idlePolls % 10 == 0 { try store.checkpoint() }
+            let changes = try store.externalChangeCount()
+            guard changes != seenChanges, overlay == nil else { return }
+            seenChanges = changes
+            reloadAll()
+        } catch {
+            fail(error)
+        }
+    }
+
+    /// Re-reads the project and the screen on top.
+    func reloadAll() {
+        do {
             try reloadProject()
             try stack.last?.reload(self)
         } catch {
@@ -206,7 +248,7 @@ public final class InspectionApp: TerminalProgram {
         let (body, statusRow) = rest.splitBottom(1)
         renderTitle(into: &buffer, area: titleRow)
         var cursor = stack.last?.render(into: &buffer, area: body, app: self)
-        let hints = stack.last?.hints(self) ?? []
+        let hints = (stack.last?.hints(self) ?? []) + globalBindings.filter(\.hint).map { ($0.name, $0.short ?? $0.label) }
         StatusBar(hints: message?.isError == true ? [] : hints, message: message?.text,
                   messageStyle: message?.isError == true ? theme.error : nil, theme: theme).render(into: &buffer, area: statusRow)
         if let overlay { cursor = overlay.render(into: &buffer, area: body, app: self) }
@@ -236,8 +278,8 @@ public final class InspectionApp: TerminalProgram {
         do {
             if let overlay {
                 if try !overlay.handle(key, app: self) { self.overlay = nil }
-            } else if key == .character("?") {
-                overlay = HelpOverlay(screen: stack.last)
+            } else if let global = globalBindings.first(where: { $0.keys.contains(key) }) {
+                try global.action(self, key)
             } else {
                 try stack.last?.handle(key, app: self)
             }
@@ -245,6 +287,14 @@ public final class InspectionApp: TerminalProgram {
             fail(error)
         }
         return running
+    }
+
+    /// The keys of every screen: find, help (Ctrl-C, handled by the loop, is listed in the help).
+    var globalBindings: [Binding] {
+        [Binding(.character("/"), configuration.contractor == nil ? texts.keySearchUnit : texts.keySearchDefect, hint: true) { app in
+             app.overlay = try SearchOverlay(app: app)
+         }.shortened(texts.keySearch),
+         Binding(.character("?"), texts.keyHelp, hint: true) { app in app.overlay = HelpOverlay(screen: app.stack.last) }]
     }
 
     /// The screen's message for a terminal below the minimum size.

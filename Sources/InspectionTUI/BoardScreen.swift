@@ -16,6 +16,7 @@ final class BoardScreen: Screen {
     var round: Int?
     var board: BoardReport?
     var buyers: [DefectSummary] = []
+    var buyersTable: DefectTable?
     var tab = Tab.matrix
     var measure = MatrixMeasure.outstanding
     var cell = (row: 0, column: 0)
@@ -29,6 +30,7 @@ final class BoardScreen: Screen {
     func reload(_ app: InspectionApp) throws {
         board = try app.store.board(round: round, today: app.today)
         buyers = try app.store.buyerRankedDefects(limit: 200)
+        buyersTable = DefectTable(buyers, app: app, showUnit: true, showSensitivity: true)
         // Lists may have shrunk (another process waived or closed defects).
         if let selected = list.selected, selected >= listCount { list.selectLast(count: listCount) { _ in true } }
         cell.row = min(cell.row, max(0, matrixRows.count - 1))
@@ -111,36 +113,47 @@ final class BoardScreen: Screen {
         let t = app.texts, theme = app.theme
         buffer.put(Line([Span(t.matrixOf(measureName(app)), style: theme.heading), Span("   m \(t.changeMeasure)  Enter \(t.drillDown)", style: theme.muted)]),
                    at: Position(x: area.x, y: area.y), base: theme.normal, maxWidth: area.width)
-        let columns = matrixColumns
-        let labelWidth = 10
-        let columnWidth = max(8, min(12, (area.width - labelWidth) / max(1, columns.count)))
-        var x = area.x + labelWidth
-        for c in columns {
-            let name = c.flatMap { app.checklists.category($0)?.name.text(app.language) } ?? t.total
-            buffer.put(DisplayWidth.fit(name, width: columnWidth, alignment: .right), at: Position(x: x, y: area.y + 2), style: theme.heading)
-            x += columnWidth
+        let columns = matrixColumns, rows = matrixRows
+        // Each column as wide as its header or its largest count, two spaces apart when
+        // they fit (headers never run together); the headers give way, never the counts.
+        let names = columns.map { c in c.flatMap { app.checklists.category($0)?.name.text(app.language) } ?? t.total }
+        let labels = rows.map { b in b.map { t.buildingLabel($0) } ?? t.total }
+        var fitted = [FittedColumn(natural: labels.map(DisplayWidth.of).max() ?? 0)]
+        for (j, c) in columns.enumerated() {
+            let widest = rows.map { b in String(value(counts(building: b, category: c))).count }.max() ?? 1
+            fitted.append(FittedColumn(natural: max(DisplayWidth.of(names[j]), widest), minimum: max(widest, 4), flexible: true, alignment: .right))
         }
-        let rows = matrixRows
+        let natural = fitted.reduce(0) { $0 + $1.natural }
+        let gap = natural + 2 * columns.count <= area.width ? 2 : 1
+        let widths = ColumnLayout.widths(fitted, available: area.width, gap: gap)
+        var xs: [Int] = []
+        var x = area.x + widths[0]
+        for width in widths.dropFirst() {
+            x += gap
+            xs.append(x)
+            x += width
+        }
+        for (j, name) in names.enumerated() {
+            buffer.put(DisplayWidth.fit(name, width: widths[j + 1], alignment: .right), at: Position(x: xs[j], y: area.y + 2), style: theme.heading)
+        }
         let visible = area.height - 3
         let first = max(0, min(cell.row - visible + 1, rows.count - visible))
         for (i, b) in rows.enumerated().dropFirst(first).prefix(visible) {
             let y = area.y + 3 + i - first
-            let label = b.map { t.buildingLabel($0) } ?? t.total
-            buffer.put(DisplayWidth.fit(label, width: labelWidth), at: Position(x: area.x, y: y), style: b == nil ? theme.heading : theme.normal)
+            buffer.put(DisplayWidth.fit(labels[i], width: widths[0]), at: Position(x: area.x, y: y), style: b == nil ? theme.heading : theme.normal)
             for (j, c) in columns.enumerated() {
                 let v = value(counts(building: b, category: c))
                 let selected = i == cell.row && j == cell.column
                 let style = selected ? theme.selected : (b == nil || c == nil ? theme.heading : (v > 0 ? theme.normal : theme.muted))
-                buffer.put(DisplayWidth.fit(String(v), width: columnWidth, alignment: .right),
-                           at: Position(x: area.x + labelWidth + j * columnWidth, y: y), style: style)
+                buffer.put(DisplayWidth.fit(String(v), width: widths[j + 1], alignment: .right), at: Position(x: xs[j], y: y), style: style)
             }
         }
     }
 
     func renderContractors(_ board: BoardReport, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
         let t = board.tables
-        let columns = [TableColumn(app.texts.contractorLabel)] + BoardMeasure.allCases.map { TableColumn($0.name.text(app.language), width: 8, alignment: .right) }
-            + [TableColumn(app.texts.total, width: 6, alignment: .right)]
+        let columns = [TableColumn(app.texts.contractorLabel)] + BoardMeasure.allCases.map { TableColumn($0.name.text(app.language), width: max(6, DisplayWidth.of($0.name.text(app.language))), alignment: .right) }
+            + [TableColumn(app.texts.total, width: max(5, DisplayWidth.of(app.texts.total)), alignment: .right)]
         let ids = t.contractors
         var rows = ids.map { id -> [Span] in
             let c = t.byContractor[id] ?? StatusCounts()
@@ -194,43 +207,47 @@ final class BoardScreen: Screen {
 
     func renderBuyers(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
         buffer.put(app.texts.buyersExplain, at: Position(x: area.x, y: area.y), style: app.theme.muted, maxWidth: area.width)
-        let rows = buyers.map { d -> ListRow in
-            var row = defectRow(d, app: app, showUnit: true)
-            let sensitivity = app.checklists.item(d.item)?.sensitivity.name.text(app.language) ?? ""
-            row.line.spans.insert(Span(DisplayWidth.fit(sensitivity, width: 3), style: app.theme.highlight), at: 1)
-            return row
-        }
-        ListView(rows: rows, theme: app.theme).render(into: &buffer, area: Rect(x: area.x - 1, y: area.y + 1, width: area.width + 1, height: area.height - 1), state: &list)
+        let listArea = Rect(x: area.x - 1, y: area.y + 1, width: area.width + 1, height: area.height - 1)
+        ListView(count: buyers.count, theme: app.theme) { i in
+            self.buyersTable?.row(self.buyers[i], app: app, width: listArea.width - 1) ?? ListRow(Line(""))
+        }.render(into: &buffer, area: listArea, state: &list)
     }
 
     // MARK: - Keys
 
-    func handle(_ key: Key, app: InspectionApp) throws {
-        switch key {
-        case .character(let c) where ("1"..."5").contains(c):
-            tab = Tab(rawValue: Int(String(c))! - 1)!
+    func bindings(_ app: InspectionApp) -> [Binding] {
+        let t = app.texts
+        func show(_ next: Tab) {
+            tab = next
             list = ListState()
             if tab != .matrix { list.selectFirst(count: listCount) { _ in true } }
-            return
-        case .tab:
-            tab = Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!
-            list = ListState()
-            if tab != .matrix { list.selectFirst(count: listCount) { _ in true } }
-            return
-        case .character("["), .character("]"):
-            guard let current = round else { return }
-            let next = current + (key == .character("]") ? 1 : -1)
-            guard app.rounds.contains(where: { $0.number == next }) else { return }
-            round = next
-            try reload(app)
-            return
-        case .escape, .character("q"):
-            app.pop()
-            return
-        default:
-            break
         }
-        if tab == .matrix { try handleMatrix(key, app: app) } else { try handleList(key, app: app) }
+        let arrows: [Key] = [.up, .down, .left, .right, .character("j"), .character("k"), .character("h"), .character("l"),
+                             .pageUp, .pageDown, .home, .end, .character("g"), .character("G")]
+        return [
+            Binding(Tab.allCases.map { .character(Character(String($0.rawValue + 1))) }, name: "1-5", t.boardViews, hint: true) { _, key in
+                if case .character(let c) = key, let n = Int(String(c)), let next = Tab(rawValue: n - 1) { show(next) }
+            },
+            Binding([.tab], t.boardViews) { _, _ in show(Tab(rawValue: (self.tab.rawValue + 1) % Tab.allCases.count)!) },
+            Binding([.character("["), .character("]")], name: "[ ]", t.switchRound, hint: true) { app, key in
+                guard let current = self.round else { return }
+                let next = current + (key == .character("]") ? 1 : -1)
+                guard app.rounds.contains(where: { $0.number == next }) else { return }
+                self.round = next
+                try self.reload(app)
+            },
+            Binding(arrows, name: "← → ↑ ↓", t.keyMove) { app, key in
+                if self.tab == .matrix { self.moveInMatrix(key) } else { _ = self.list.handleMovement(key, count: self.listCount, selectable: { _ in true }) }
+            },
+            Binding(.character("m"), t.changeMeasure) { _ in
+                let all = MatrixMeasure.allCases
+                self.measure = all[(all.firstIndex(of: self.measure)! + 1) % all.count]
+            },
+            Binding(.enter, t.drillDown, hint: true) { app in
+                if self.tab == .matrix { try self.drillIntoCell(app) } else { try self.drillIntoList(app) }
+            },
+            Binding([.escape, .character("q")], name: "Esc q", t.keyBack, hint: true) { app, _ in app.pop() },
+        ]
     }
 
     var listCount: Int {
@@ -244,24 +261,22 @@ final class BoardScreen: Screen {
         }
     }
 
-    func handleMatrix(_ key: Key, app: InspectionApp) throws {
+    func moveInMatrix(_ key: Key) {
         switch key {
         case .down, .character("j"): cell.row = min(cell.row + 1, matrixRows.count - 1)
         case .up, .character("k"): cell.row = max(0, cell.row - 1)
         case .right, .character("l"): cell.column = min(cell.column + 1, matrixColumns.count - 1)
         case .left, .character("h"): cell.column = max(0, cell.column - 1)
-        case .character("m"):
-            let all = MatrixMeasure.allCases
-            measure = all[(all.firstIndex(of: measure)! + 1) % all.count]
-        case .enter:
-            let building = matrixRows[cell.row], category = matrixColumns[cell.column]
-            let title = [building.map { app.texts.buildingLabel($0) }, category.flatMap { app.checklists.category($0)?.name.text(app.language) },
-                         measureName(app)].compactMap { $0 }.joined(separator: " · ")
-            let filter = drillFilter(building: building, category: category)
-            app.push(try UnitCountsScreen(app: app, title: title) { app in try app.store.defects(filter) })
-        default:
-            break
+        default: break
         }
+    }
+
+    func drillIntoCell(_ app: InspectionApp) throws {
+        let building = matrixRows[cell.row], category = matrixColumns[cell.column]
+        let title = [building.map { app.texts.buildingLabel($0) }, category.flatMap { app.checklists.category($0)?.name.text(app.language) },
+                     measureName(app)].compactMap { $0 }.joined(separator: " · ")
+        let filter = drillFilter(building: building, category: category)
+        app.push(try UnitCountsScreen(app: app, title: title) { app in try app.store.defects(filter) })
     }
 
     /// The defects behind a matrix cell in the round shown: found up to it, narrowed by what
@@ -283,51 +298,35 @@ final class BoardScreen: Screen {
         return filter
     }
 
-    func handleList(_ key: Key, app: InspectionApp) throws {
-        if list.handleMovement(key, count: listCount, selectable: { _ in true }) { return }
-        switch key {
-        case .enter:
-            guard let board, let i = list.selected, i < listCount else { return }
-            switch tab {
-            case .contractors:
-                guard i < board.tables.contractors.count else { return }
-                let id = board.tables.contractors[i]
-                let name = contractorName(board, app, id)
-                app.push(try DefectListScreen(app: app, title: name) { app in
-                    var filter = DefectFilter()
-                    filter.contractor = name
-                    return try id == nil ? app.store.defects(DefectFilter()).filter { $0.contractor == nil } : app.store.defects(filter)
-                })
-            case .readiness:
-                let code = board.readiness.blockingUnits[i]
-                app.push(try DefectListScreen(app: app, title: code) { app in
-                    var filter = DefectFilter()
-                    filter.unitCode = code
-                    return try app.store.defects(filter).filter { $0.status.blocksDelivery }
-                })
-            case .penalties:
-                let p = board.penaltiesTotal[i]
-                app.push(try DefectListScreen(app: app, title: p.contractor) { app in
-                    try p.defects.map { try app.store.defect(code: $0).summary }
-                })
-            case .buyers:
-                app.push(try DefectScreen(app: app, code: buyers[i].code.text))
-            case .matrix:
-                break
-            }
-        default:
+    func drillIntoList(_ app: InspectionApp) throws {
+        guard let board, let i = list.selected, i < listCount else { return }
+        switch tab {
+        case .contractors:
+            guard i < board.tables.contractors.count else { return }
+            let id = board.tables.contractors[i]
+            let name = contractorName(board, app, id)
+            app.push(try DefectListScreen(app: app, title: name) { app in
+                var filter = DefectFilter()
+                filter.contractor = name
+                return try id == nil ? app.store.defects(DefectFilter()).filter { $0.contractor == nil } : app.store.defects(filter)
+            })
+        case .readiness:
+            let code = board.readiness.blockingUnits[i]
+            app.push(try DefectListScreen(app: app, title: code) { app in
+                var filter = DefectFilter()
+                filter.unitCode = code
+                return try app.store.defects(filter).filter { $0.status.blocksDelivery }
+            })
+        case .penalties:
+            let p = board.penaltiesTotal[i]
+            app.push(try DefectListScreen(app: app, title: p.contractor) { app in
+                try p.defects.map { try app.store.defect(code: $0).summary }
+            })
+        case .buyers:
+            app.push(try DefectScreen(app: app, code: buyers[i].code.text))
+        case .matrix:
             break
         }
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("1-5", app.texts.boardViews), ("[ ]", app.texts.switchRound), ("Enter", app.texts.drillDown), ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
-        let t = app.texts
-        return [("1 … 5  Tab", t.boardViews), ("[ ]", t.switchRound), ("← → ↑ ↓", t.keyMove), ("m", t.changeMeasure),
-                ("Enter", t.drillDown), ("Esc q", t.keyBack)]
     }
 }
 
@@ -370,28 +369,21 @@ final class UnitCountsScreen: Screen {
         return nil
     }
 
-    func handle(_ key: Key, app: InspectionApp) throws {
-        if state.handleMovement(key, count: groups.count, selectable: { _ in true }) { return }
-        switch key {
-        case .enter, .right, .character("l"):
-            guard let i = state.selected, i < groups.count else { return }
-            let group = groups[i]
-            let ids = Set(group.defects.map(\.id))
-            app.push(try DefectListScreen(app: app, title: "\(name) · \(group.unit)") { app in
-                var filter = DefectFilter()
-                filter.unitCode = group.unit
-                return try app.store.defects(filter).filter { ids.contains($0.id) }
-            })
-        case .escape, .character("q"), .left, .character("h"): app.pop()
-        default: break
-        }
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("Enter", app.texts.drillDown), ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("↑↓ j k", app.texts.keyMove), ("Enter", app.texts.drillDown), ("Esc q", app.texts.keyBack)]
+    func bindings(_ app: InspectionApp) -> [Binding] {
+        let t = app.texts
+        return [
+            .move(t) { key in _ = self.state.handleMovement(key, count: self.groups.count, selectable: { _ in true }) },
+            Binding([.enter, .right, .character("l")], name: "Enter", t.drillDown, hint: true) { app, _ in
+                guard let i = self.state.selected, i < self.groups.count else { return }
+                let group = self.groups[i]
+                let ids = Set(group.defects.map(\.id))
+                app.push(try DefectListScreen(app: app, title: "\(self.name) · \(group.unit)") { app in
+                    var filter = DefectFilter()
+                    filter.unitCode = group.unit
+                    return try app.store.defects(filter).filter { ids.contains($0.id) }
+                })
+            },
+            .back(t),
+        ]
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import InspectionCore
 import InspectionReports
 import InspectionStore
@@ -11,6 +12,8 @@ final class ContractorScreen: Screen {
     let contractor: String
     var showAll = false
     var defects: [DefectSummary] = []
+    var stories: [UUID: DefectStory] = [:]
+    var table: DefectTable?
     var rows: [ListRow] = []
     var index: [Int: DefectSummary] = [:]
     var state = ListState()
@@ -22,7 +25,10 @@ final class ContractorScreen: Screen {
     }
 
     func reload(_ app: InspectionApp) throws {
-        defects = try RectificationList.load(store: app.store, contractor: contractor, all: showAll, today: app.today).defects
+        let list = try RectificationList.load(store: app.store, contractor: contractor, all: showAll, today: app.today)
+        defects = list.defects
+        stories = list.stories
+        table = DefectTable(defects, app: app, showRoom: false)
         let selected = state.selected.flatMap { index[$0]?.id }
         rows = []
         index = [:]
@@ -40,9 +46,7 @@ final class ContractorScreen: Screen {
                 rows.append(.heading("  \(d.unitCode)  \(app.roomName(d))", style: app.theme.highlight))
             }
             index[rows.count] = d
-            var row = defectRow(d, app: app)
-            row.line.spans.remove(at: 2)  // the room is in the heading
-            rows.append(row)
+            rows.append(.heading(""))  // drawn at the screen's width
         }
         if let selected, let i = index.first(where: { $0.value.id == selected })?.key { state.selected = i }
     }
@@ -51,53 +55,50 @@ final class ContractorScreen: Screen {
 
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
         let t = app.texts, theme = app.theme
-        let (header, body) = area.splitTop(2)
+        let (header, rest) = area.splitTop(2)
         let open = defects.filter { $0.status == .open }.count, awaiting = defects.filter { $0.status == .rectified }.count
         buffer.put(Line([Span(" \(t.rectificationList) · \(contractor)", style: theme.heading),
                          Span("   \(t.toFixCounts(open, awaiting))", style: open > 0 ? theme.warning : theme.good)]),
                    at: Position(x: header.x, y: header.y), base: theme.normal, maxWidth: header.width)
         buffer.put(" " + (showAll ? t.showingAll : t.showingOutstanding), at: Position(x: header.x, y: header.y + 1), style: theme.muted, maxWidth: header.width)
         if defects.isEmpty {
-            buffer.put("  " + t.nothingToFix, at: Position(x: body.x, y: body.y + 1), style: theme.good)
+            buffer.put("  " + t.nothingToFix, at: Position(x: rest.x, y: rest.y + 1), style: theme.good)
             return nil
         }
-        ListView(rows: rows, theme: theme).render(into: &buffer, area: body, state: &state)
+        let (body, detailArea) = rest.splitBottom(DefectPane.height(in: rest.height))
+        ListView(count: rows.count, theme: theme) { i in
+            if let d = self.index[i], let table = self.table { return table.row(d, app: app, width: body.width - 1) }
+            return self.rows[i]
+        }.render(into: &buffer, area: body, state: &state)
+        DefectPane(defect: selected, story: selected.flatMap { stories[$0.id] }).render(into: &buffer, area: detailArea, app: app)
         return nil
     }
 
     var selected: DefectSummary? { state.selected.flatMap { index[$0] } }
 
-    func handle(_ key: Key, app: InspectionApp) throws {
-        let selectable = { self.index[$0] != nil }
-        if state.handleMovement(key, count: rows.count, selectable: selectable) { return }
-        switch key {
-        case .character("a"):
-            showAll.toggle()
-            try reload(app)
-            if state.selected.flatMap({ index[$0] }) == nil { state.selectFirst(count: rows.count, selectable: selectable) }
-        case .character("r"):
-            guard let defect = selected else { return }
-            app.overlay = PromptOverlay(title: app.texts.rectifyPrompt(defect.code.text), allowEmpty: true) { app, note in
-                if app.perform({ tx in try tx.rectify(code: defect.code.text, note: note.isEmpty ? nil : note) }) != nil {
-                    app.flash(app.texts.rectified(defect.code.text))
-                    try self.reload(app)
-                }
-            }
-        case .enter, .right, .character("l"):
-            if let d = selected { app.push(try DefectScreen(app: app, code: d.code.text)) }
-        case .escape, .character("q"):
-            app.pop()
-        default:
-            break
-        }
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("r", app.texts.keyRectify), ("Enter", app.texts.keyDefectHistory), ("a", app.texts.keyShowAll), ("?", app.texts.keyHelp), ("q", app.texts.keyQuit)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
+    func bindings(_ app: InspectionApp) -> [Binding] {
         let t = app.texts
-        return [("↑↓ j k", t.keyMove), ("r", t.keyRectify), ("Enter", t.keyDefectHistory), ("a", t.keyShowAll), ("q Esc", t.keyQuit)]
+        let selectable = { self.index[$0] != nil }
+        return [
+            .move(t) { key in _ = self.state.handleMovement(key, count: self.rows.count, selectable: selectable) },
+            Binding(.character("r"), t.keyRectify, hint: true) { app in
+                guard let defect = self.selected else { return }
+                app.overlay = PromptOverlay(title: t.rectifyPrompt(defect.code.text), allowEmpty: true) { app, note in
+                    if app.perform({ tx in try tx.rectify(code: defect.code.text, note: note.isEmpty ? nil : note) }) != nil {
+                        app.flash(t.rectified(defect.code.text))
+                        try self.reload(app)
+                    }
+                }
+            },
+            Binding([.enter, .right, .character("l")], name: "Enter", t.keyDefectHistory, hint: true) { app, _ in
+                if let d = self.selected { app.push(try DefectScreen(app: app, code: d.code.text)) }
+            },
+            Binding(.character("a"), t.keyShowAll, hint: true) { app in
+                self.showAll.toggle()
+                try self.reload(app)
+                if self.state.selected.flatMap({ self.index[$0] }) == nil { self.state.selectFirst(count: self.rows.count, selectable: selectable) }
+            },
+            Binding(.character("q"), t.keyQuit, hint: true) { app in app.quit() },
+        ]
     }
 }

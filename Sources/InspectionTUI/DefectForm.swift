@@ -5,6 +5,10 @@ import TerminalKit
 /// Recording a defect on an item: pick one of the item's common phrases (a digit, or the
 /// arrows) or type free text (Chinese through the input method), optionally change
 /// severity and contractor, and confirm with Enter. `d`, `1`, Enter is three keys.
+///
+/// A digit picks a phrase only while the note is untouched; once typing has started (or
+/// Tab has moved to the note) digits are text, so "3处墙根渗水" is kept as typed. A picked
+/// phrase is the start of the note: typing appends to it and Backspace edits it.
 final class DefectForm: Overlay {
     enum Focus: CaseIterable { case phrases, note, severity, contractor }
 
@@ -12,7 +16,8 @@ final class DefectForm: Overlay {
     let room: Room
     let item: ChecklistItem
     var focus = Focus.phrases
-    var phrase = 0
+    /// The common phrase the note started from, if one was picked.
+    var phrase: Int?
     var note: TextField
     var severity: Severity
     /// Index into `choices`; the last choice is "no contractor".
@@ -26,7 +31,7 @@ final class DefectForm: Overlay {
         self.item = item
         self.done = done
         severity = item.severity
-        note = TextField(item.phrases.first ?? "", maxLength: 200)
+        note = TextField("", maxLength: 200)
         choices = app.contractors.map { Optional($0) } + [nil]
         let preferred = ContractorRules.defaultContractor(for: item, building: unit.building, among: app.contractors)
         contractor = choices.firstIndex { $0?.id == preferred?.id } ?? choices.count - 1
@@ -42,26 +47,32 @@ final class DefectForm: Overlay {
         buffer.put(t.commonPhrases, at: Position(x: inner.x + 1, y: y), style: focus == .phrases ? theme.highlight : theme.heading)
         y += 1
         for (i, text) in phrases.enumerated() {
-            let selected = focus == .phrases && i == phrase
+            let selected = i == phrase
             let style = selected ? theme.selected : theme.normal
             buffer.fill(Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: 1), style: style)
             buffer.put(" \(i + 1)  \(text)", at: Position(x: inner.x + 1, y: y), style: style, maxWidth: inner.width - 2)
             y += 1
         }
         y += 1
-        let noteLabel = DisplayWidth.fit(t.noteLabel, width: 10)
+        // Labels as wide as the widest, then a space: "Contractor" never runs into its value.
+        let labelWidth = [t.noteLabel, t.severityLabel, t.contractorLabel].map(DisplayWidth.of).max()! + 1
+        let valueX = inner.x + 1 + labelWidth
+        let noteLabel = DisplayWidth.fit(t.noteLabel, width: labelWidth)
         buffer.put(noteLabel, at: Position(x: inner.x + 1, y: y), style: focus == .note ? theme.highlight : theme.heading)
-        let fieldArea = Rect(x: inner.x + 11, y: y, width: inner.width - 12, height: 1)
+        let fieldArea = Rect(x: valueX, y: y, width: inner.maxX - valueX - 1, height: 1)
         let cursor = note.render(into: &buffer, area: fieldArea, style: theme.input)
+        if note.isEmpty && focus == .phrases {
+            buffer.put(t.notePlaceholder, at: Position(x: fieldArea.x, y: y), style: theme.muted, maxWidth: fieldArea.width)
+        }
         y += 1
         let severityText = "◀ \(severity.name.text(app.language)) ▶"
-        buffer.put(DisplayWidth.fit(t.severityLabel, width: 10), at: Position(x: inner.x + 1, y: y), style: focus == .severity ? theme.highlight : theme.heading)
-        buffer.put(severityText, at: Position(x: inner.x + 11, y: y), style: focus == .severity ? theme.selected : theme.normal)
+        buffer.put(DisplayWidth.fit(t.severityLabel, width: labelWidth), at: Position(x: inner.x + 1, y: y), style: focus == .severity ? theme.highlight : theme.heading)
+        buffer.put(severityText, at: Position(x: valueX, y: y), style: focus == .severity ? theme.selected : theme.normal)
         y += 1
         let contractorName = choices[contractor]?.name ?? t.unassigned
-        buffer.put(DisplayWidth.fit(t.contractorLabel, width: 10), at: Position(x: inner.x + 1, y: y), style: focus == .contractor ? theme.highlight : theme.heading)
-        buffer.put("◀ \(contractorName) ▶", at: Position(x: inner.x + 11, y: y), style: focus == .contractor ? theme.selected : theme.normal,
-                   maxWidth: inner.width - 12)
+        buffer.put(DisplayWidth.fit(t.contractorLabel, width: labelWidth), at: Position(x: inner.x + 1, y: y), style: focus == .contractor ? theme.highlight : theme.heading)
+        buffer.put("◀ \(contractorName) ▶", at: Position(x: valueX, y: y), style: focus == .contractor ? theme.selected : theme.normal,
+                   maxWidth: inner.maxX - valueX - 1)
         buffer.put(t.defectFormHint, at: Position(x: inner.x + 1, y: inner.maxY - 1), style: theme.muted, maxWidth: inner.width - 2)
         return focus == .note ? cursor : nil
     }
@@ -84,15 +95,23 @@ final class DefectForm: Overlay {
         switch focus {
         case .phrases:
             switch key {
-            case .down, .character("j"): choosePhrase(min(phrase + 1, item.phrases.count - 1))
-            case .up, .character("k"): choosePhrase(max(0, phrase - 1))
-            case .character(let c) where c.isNumber && c.isASCII:
+            case .down:
+                let next = phrase.map { $0 + 1 } ?? 0
+                if next < min(9, item.phrases.count) { choosePhrase(next) } else { focus = .note }
+            case .up:
+                choosePhrase(max(0, (phrase ?? 0) - 1))
+            case .character(let c) where c.isASCII && c.isNumber && note.isEmpty:
                 let n = Int(String(c))! - 1
-                if n >= 0 && n < min(9, item.phrases.count) { choosePhrase(n) }
-            case .character:
-                // Typing starts a note of one's own.
+                if n >= 0 && n < min(9, item.phrases.count) {
+                    choosePhrase(n)
+                    focus = .note  // what follows is typed after the phrase
+                }
+            case .backspace:
                 focus = .note
-                note.setText("")
+                _ = note.handle(key)
+            case .character:
+                // Typing starts (or continues) the note.
+                focus = .note
                 _ = note.handle(key)
             default:
                 break
@@ -119,9 +138,14 @@ final class DefectForm: Overlay {
 
     func confirm(_ app: InspectionApp) throws -> Bool {
         let text = UserText.line(note.text)
+        guard !text.isEmpty else {
+            app.message = (app.texts.noteRequired, true)
+            focus = .note
+            return true
+        }
         let choice: ContractorChoice = choices[contractor].map { .named($0.name) } ?? .none
         let defect = app.perform { tx in
-            try tx.addDefect(unit: unit.code, item: item.id, room: room.key, note: text.isEmpty ? nil : text,
+            try tx.addDefect(unit: unit.code, item: item.id, room: room.key, note: text,
                              severity: severity, contractor: choice)
         }
         guard let defect else { return true }

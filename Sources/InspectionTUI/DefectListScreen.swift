@@ -1,3 +1,4 @@
+import Foundation
 import InspectionCore
 import InspectionStore
 import TerminalKit
@@ -10,6 +11,8 @@ final class DefectListScreen: Screen {
     var defects: [DefectSummary] = []
     var rows: [ListRow] = []
     var index: [Int: DefectSummary] = [:]
+    var table: DefectTable?
+    var stories: [UUID: DefectStory] = [:]
     var state = ListState()
 
     init(app: InspectionApp, title: String, load: @escaping (InspectionApp) throws -> [DefectSummary]) throws {
@@ -21,6 +24,8 @@ final class DefectListScreen: Screen {
 
     func reload(_ app: InspectionApp) throws {
         defects = try load(app)
+        stories = try app.store.stories(of: defects.map(\.id))
+        table = DefectTable(defects, app: app)
         rows = []
         index = [:]
         var unit = ""
@@ -31,7 +36,7 @@ final class DefectListScreen: Screen {
                                      style: app.theme.heading))
             }
             index[rows.count] = d
-            rows.append(defectRow(d, app: app))
+            rows.append(.heading(""))  // drawn at the screen's width
         }
     }
 
@@ -44,48 +49,86 @@ final class DefectListScreen: Screen {
             buffer.put("  " + app.texts.nothingHere, at: Position(x: body.x, y: body.y + 1), style: app.theme.muted)
             return nil
         }
-        ListView(rows: rows, theme: app.theme).render(into: &buffer, area: body, state: &state)
+        let (list, pane) = body.splitBottom(DefectPane.height(in: body.height))
+        ListView(count: rows.count, theme: app.theme) { i in
+            if let d = self.index[i], let table = self.table { return table.row(d, app: app, width: list.width - 1) }
+            return self.rows[i]
+        }.render(into: &buffer, area: list, state: &state)
+        let selected = state.selected.flatMap { index[$0] }
+        DefectPane(defect: selected, story: selected.flatMap { stories[$0.id] }).render(into: &buffer, area: pane, app: app)
         return nil
     }
 
-    func handle(_ key: Key, app: InspectionApp) throws {
-        if state.handleMovement(key, count: rows.count, selectable: { self.index[$0] != nil }) { return }
-        switch key {
-        case .enter, .right, .character("l"):
-            if let d = state.selected.flatMap({ index[$0] }) { app.push(try DefectScreen(app: app, code: d.code.text)) }
-        case .escape, .character("q"), .left, .character("h"): app.pop()
-        default: break
-        }
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("Enter", app.texts.keyDefectHistory), ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("↑↓ j k", app.texts.keyMove), ("Enter", app.texts.keyDefectHistory), ("Esc q", app.texts.keyBack)]
+    func bindings(_ app: InspectionApp) -> [Binding] {
+        let t = app.texts
+        return [
+            .move(t) { key in _ = self.state.handleMovement(key, count: self.rows.count, selectable: { self.index[$0] != nil }) },
+            Binding([.enter, .right, .character("l")], name: "Enter", t.keyDefectHistory, hint: true) { app, _ in
+                if let d = self.state.selected.flatMap({ self.index[$0] }) { app.push(try DefectScreen(app: app, code: d.code.text)) }
+            },
+            .back(t),
+        ]
     }
 }
 
-/// A defect as one list row: code, room, item, note, severity, round found, failed count, status.
-func defectRow(_ d: DefectSummary, app: InspectionApp, showUnit: Bool = false) -> ListRow {
-    let theme = app.theme
-    let item = app.checklists.item(d.item)?.name.text(app.language) ?? d.item
-    /// A column: the text fitted, then a space.
-    func column(_ text: String, _ width: Int, _ style: Style? = nil) -> Span {
-        Span(DisplayWidth.fit(text, width: width - 1) + " ", style: style)
+/// The columns of a list of defects, sized to the defects it shows and the screen's width:
+/// code, [unit], [room], item, note, severity, round found, failed re-checks, status. The
+/// note and the item name give way first; code, severity and status are never cut.
+struct DefectTable {
+    let showUnit: Bool
+    let showRoom: Bool
+    /// How much buyers notice it, first (the board's "buyers first").
+    let showSensitivity: Bool
+    private(set) var columns: [FittedColumn] = []
+
+    init(_ defects: [DefectSummary], app: InspectionApp, showUnit: Bool = false, showRoom: Bool = true, showSensitivity: Bool = false) {
+        self.showUnit = showUnit
+        self.showRoom = showRoom
+        self.showSensitivity = showSensitivity
+        columns = cells(nil, app: app).enumerated().map { i, _ in FittedColumn(natural: 0, minimum: 1, flexible: false) }
+        for d in defects {
+            for (i, cell) in cells(d, app: app).enumerated() { columns[i].fit(cell.text) }
+        }
+        // Which may give way, and how far.
+        let roles = roles
+        for (i, role) in roles.enumerated() {
+            switch role {
+            case .note: columns[i].flexible = true; columns[i].minimum = min(columns[i].natural, 8)
+            case .item: columns[i].flexible = true; columns[i].minimum = min(columns[i].natural, 8)
+            case .room, .unit: columns[i].minimum = min(columns[i].natural, 6)
+            default: columns[i].minimum = columns[i].natural
+            }
+        }
     }
-    // Narrow enough for 80 columns with the unit shown: item and note give way first.
-    var spans: [Span] = [Span(" "), column(d.code.text, 9, theme.accent)]
-    if showUnit { spans.append(column(d.unitCode, 10)) }
-    spans += [
-        column(app.roomName(d), 7),
-        column(item, showUnit ? 11 : 15),
-        column(d.note.isEmpty ? "—" : d.note, showUnit ? 13 : 19, theme.muted),
-        column(d.severity.name.text(app.language), 5, d.severity == .severe ? theme.bad : theme.normal),
-        column(app.texts.foundInRound(d.roundFound), 6, theme.muted),
-        column(d.failedRechecks > 0 ? "✗\(d.failedRechecks)" : "", 3, theme.bad),
-        Span(app.texts.statusName(d.status), style: d.status.blocksDelivery ? theme.warning : theme.good),
-    ]
-    return ListRow(Line(spans))
+
+    enum Role { case sensitivity, code, unit, room, item, note, severity, round, failed, status }
+
+    var roles: [Role] {
+        (showSensitivity ? [.sensitivity] : []) + [.code] + (showUnit ? [.unit] : []) + (showRoom ? [.room] : []) + [.item, .note, .severity, .round, .failed, .status]
+    }
+
+    /// The cells of `d` (or, for nil, empty cells in the same columns).
+    func cells(_ d: DefectSummary?, app: InspectionApp) -> [Span] {
+        let theme = app.theme
+        return roles.map { role -> Span in
+            guard let d else { return Span("") }
+            switch role {
+            case .sensitivity: return Span(app.checklists.item(d.item)?.sensitivity.name.text(app.language) ?? "", style: theme.highlight)
+            case .code: return Span(d.code.text, style: theme.accent)
+            case .unit: return Span(d.unitCode)
+            case .room: return Span(app.roomName(d))
+            case .item: return Span(app.checklists.item(d.item)?.name.text(app.language) ?? d.item)
+            case .note: return Span(d.note.isEmpty ? "—" : d.note, style: theme.muted)
+            case .severity: return Span(d.severity.name.text(app.language), style: d.severity == .severe ? theme.bad : theme.normal)
+            case .round: return Span(app.texts.foundInRound(d.roundFound), style: theme.muted)
+            case .failed: return Span(d.failedRechecks > 0 ? "✗\(d.failedRechecks)" : "", style: theme.bad)
+            case .status: return Span(app.texts.statusName(d.status), style: d.status.blocksDelivery ? theme.warning : theme.good)
+            }
+        }
+    }
+
+    /// `d` as a list row in `width` columns.
+    func row(_ d: DefectSummary, app: InspectionApp, width: Int) -> ListRow {
+        ListRow(Line([Span(" ")] + ColumnLayout.line(cells(d, app: app), columns: columns, available: width - 2)))  // a space either side
+    }
 }

@@ -87,16 +87,7 @@ final class DefectScreen: Screen {
         return nil
     }
 
-    func handle(_ key: Key, app: InspectionApp) throws {
-        if pager.handle(key) { return }
-        if [.escape, .character("q"), .left, .character("h")].contains(key) { app.pop() }
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("↑↓", app.texts.keyScroll), ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("↑↓ j k", app.texts.keyScroll), ("Esc q", app.texts.keyBack)]
+    func bindings(_ app: InspectionApp) -> [Binding] {
+        [pagerBinding(app.texts) { key in _ = self.pager.handle(key) }, .back(app.texts)]
     }
 }

@@ -10,6 +10,10 @@ final class HomeScreen: Screen {
     var units: [ProjectUnit] = []
     var warnings: [DeadlineWarning] = []
     var riskCutoff: Day?
+    /// The team: when this file last synced (and with which folder), replicas heard of,
+    /// conflicts to resolve.
+    var team: (folder: String?, last: Date?, replicas: Int) = (nil, nil, 0)
+    var conflicts = 0
 
     init(app: InspectionApp) throws {
         try reload(app)
@@ -21,6 +25,8 @@ final class HomeScreen: Screen {
         let deadlines = try app.store.deadlines(today: app.today)
         warnings = deadlines.warnings
         riskCutoff = deadlines.riskCutoff
+        team = try app.store.syncStatus()
+        conflicts = try app.store.conflictCount()
     }
 
     func title(_ app: InspectionApp) -> String { app.texts.home }
@@ -35,7 +41,7 @@ final class HomeScreen: Screen {
         let t = app.texts, theme = app.theme
         var y = area.y + 1
         let x = area.x + 2
-        let labelWidth = max(10, [t.projectLabel, t.deliveryLabel, t.roundLabel, t.progressLabel, t.inspectorLabel, t.nextUnitLabel]
+        let labelWidth = max(10, [t.projectLabel, t.deliveryLabel, t.roundLabel, t.progressLabel, t.inspectorLabel, t.teamLabel, t.nextUnitLabel]
             .map(DisplayWidth.of).max()! + 2)
         func row(_ label: String, _ value: Line) {
             buffer.put(DisplayWidth.fit(label, width: labelWidth), at: Position(x: x, y: y), style: theme.heading)
@@ -67,6 +73,8 @@ final class HomeScreen: Screen {
             row("", Line(t.rechecksDone(rechecksDone, rechecks) + (round.isOpen ? "" : "  " + t.roundClosed(round.number)), style: theme.muted))
         }
         row(t.inspectorLabel, Line([Span(app.inspector ?? "—", style: theme.highlight), Span("  " + t.changeInspectorHint, style: theme.muted)]))
+        let last = team.last.map { Self.lastSync($0, now: app.configuration.clock()) }
+        row(t.teamLabel, Line(t.teamStatus(last, team.replicas, conflicts), style: conflicts > 0 ? theme.warning : theme.muted))
         y += 1
         if let next = nextUnit(app) {
             row(t.nextUnitLabel, Line([Span(next.code, style: theme.highlight), Span("  " + t.unitLabel(next) + "  "), Span(t.nextUnitHint, style: theme.muted)]))
@@ -81,38 +89,51 @@ final class HomeScreen: Screen {
         return nil
     }
 
-    func handle(_ key: Key, app: InspectionApp) throws {
-        switch key {
-        case .character("q"), .escape:
-            app.quit()
-        case .enter, .character("l"):
-            app.push(try UnitPickerScreen(app: app))
-        case .character("/"):
-            let picker = try UnitPickerScreen(app: app)
-            app.push(picker)
-            picker.startSearch(app)
-        case .character("n"):
-            guard let unit = nextUnit(app) else {
-                app.flash(app.openRound == nil ? app.texts.noRoundOpen : app.texts.allUnitsDone)
-                return
-            }
-            let picker = try UnitPickerScreen(app: app)
-            picker.select(unit: unit.id)
-            app.push(picker)
-            app.push(try UnitScreen(app: app, unit: unit))
-        case .character("i"):
-            app.askInspector()
-        case .character("o"):
-            confirmOpenRound(app)
-        case .character("b"):
-            app.push(try BoardScreen(app: app))
-        case .character("r"):
-            app.push(try ReportScreen(app: app, round: app.latestRound?.number))
-        case .character("x"):
-            try confirmCloseRound(app)
-        default:
-            break
+    func bindings(_ app: InspectionApp) -> [Binding] {
+        let t = app.texts
+        return [
+            Binding(.enter, t.keyUnits, hint: true) { app in app.push(try UnitPickerScreen(app: app)) },
+            Binding(.character("n"), t.keyNextUnit, hint: true) { app in
+                guard let unit = self.nextUnit(app) else {
+                    app.flash(app.openRound == nil ? t.noRoundOpen : t.allUnitsDone)
+                    return
+                }
+                try app.walk(unit)
+            },
+            Binding(.character("i"), t.keyInspector) { app in app.askInspector() },
+            Binding(.character("o"), t.keyOpenRound) { app in self.confirmOpenRound(app) },
+            Binding(.character("x"), t.keyCloseRound) { app in try self.confirmCloseRound(app) },
+            Binding(.character("b"), t.keyBoard, hint: true) { app in app.push(try BoardScreen(app: app)) },
+            Binding(.character("r"), t.keyReport) { app in app.push(try ReportScreen(app: app, round: app.latestRound?.number)) },
+            Binding(.character("S"), t.keySync) { app in try self.sync(app) },
+            Binding(.character("C"), t.keyConflicts) { app in app.push(try ConflictScreen(app: app)) },
+            Binding(.character("q"), t.keyQuit, hint: true) { app in app.quit() },
+        ]
+    }
+
+    /// Syncs with the folder the last `yanfang sync` used: merges the team's files there and
+    /// leaves this file's copy.
+    func sync(_ app: InspectionApp) throws {
+        guard let folder = team.folder else {
+            app.flash(app.texts.noSyncFolder)
+            return
         }
+        do {
+            let summary = try app.store.sync(folder: folder, now: app.configuration.clock())
+            try app.reloadProject()
+            try reload(app)
+            app.flash(app.texts.synced(summary.merged.newEvents, summary.merged.replicas))
+        } catch {
+            app.fail(error)
+        }
+    }
+
+    /// "14:05" today, else the day and time.
+    static func lastSync(_ date: Date, now: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = Calendar.current.isDate(date, inSameDayAs: now) ? "HH:mm" : "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
     }
 
     func confirmOpenRound(_ app: InspectionApp) {
@@ -156,16 +177,5 @@ final class HomeScreen: Screen {
             }))
         }
         app.overlay = ConfirmOverlay(title: app.texts.closeRoundTitle(open.number), lines: lines, choices: choices)
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("Enter", app.texts.keyUnits), ("n", app.texts.keyNextUnit), ("/", app.texts.keySearch), ("b", app.texts.keyBoard),
-         ("?", app.texts.keyHelp), ("q", app.texts.keyQuit)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
-        let t = app.texts
-        return [("Enter", t.keyUnits), ("n", t.keyNextUnit), ("/", t.keySearchUnit), ("i", t.keyInspector),
-                ("o", t.keyOpenRound), ("x", t.keyCloseRound), ("b", t.keyBoard), ("r", t.keyReport), ("q Esc", t.keyQuit)]
     }
 }

@@ -9,14 +9,15 @@ final class HelpOverlay: Overlay {
     init(screen: Screen?) { self.screen = screen }
 
     func lines(_ app: InspectionApp) -> [(key: String, label: String)] {
-        (screen?.help(app) ?? []) + [("?", app.texts.keyHelp), ("Ctrl-C", app.texts.keyQuitNow)]
+        (screen?.help(app) ?? []) + app.globalBindings.map { ($0.name, $0.label) } + [("Ctrl-C", app.texts.keyQuitNow)]
     }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
         let lines = lines(app)
         let box = area.centered(width: min(area.width - 4, 72), height: min(area.height - 2, lines.count + 4))
         let inner = Modal(title: app.texts.helpTitle, theme: app.theme).render(into: &buffer, area: box)
-        let keyWidth = min(16, (lines.map { DisplayWidth.of($0.key) }.max() ?? 4) + 2)
+        // Keys as wide as the widest (up to half the box), then two spaces: never cut, never run together.
+        let keyWidth = min(inner.width / 2, (lines.map { DisplayWidth.of($0.key) }.max() ?? 4) + 2)
         let visible = inner.height - 1
         offset = min(offset, max(0, lines.count - visible))
         for (row, line) in lines.dropFirst(offset).prefix(visible).enumerated() {
@@ -41,16 +42,14 @@ final class HelpOverlay: Overlay {
 final class PromptOverlay: Overlay {
     let title: String
     var field: TextField
-    let required: Bool
     /// Enter on an empty field still completes (with "").
     let allowEmpty: Bool
     let completion: (InspectionApp, String) throws -> Void
 
-    init(title: String, initial: String = "", required: Bool = false, allowEmpty: Bool = false,
+    init(title: String, initial: String = "", allowEmpty: Bool = false,
          completion: @escaping (InspectionApp, String) throws -> Void) {
         self.title = title
         field = TextField(initial, maxLength: 500)
-        self.required = required
         self.allowEmpty = allowEmpty
         self.completion = completion
     }
@@ -59,7 +58,7 @@ final class PromptOverlay: Overlay {
         let box = area.centered(width: min(area.width - 4, 64), height: 5)
         let inner = Modal(title: title, theme: app.theme).render(into: &buffer, area: box)
         let cursor = field.render(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1), style: app.theme.input)
-        buffer.put(required ? app.texts.promptRequiredHint : app.texts.promptHint, at: Position(x: inner.x + 1, y: inner.y + 2),
+        buffer.put(app.texts.promptHint, at: Position(x: inner.x + 1, y: inner.y + 2),
                    style: app.theme.muted, maxWidth: inner.width - 2)
         return cursor
     }
@@ -68,17 +67,10 @@ final class PromptOverlay: Overlay {
         switch key {
         case .enter:
             let text = UserText.line(field.text)
-            if text.isEmpty && !allowEmpty {
-                if required { app.message = (app.texts.promptEmpty, true); return true }
-                return false
-            }
+            if text.isEmpty && !allowEmpty { return false }
             try completion(app, text)
             return false
         case .escape:
-            if required && UserText.line(field.text).isEmpty {
-                app.message = (app.texts.promptEmpty, true)
-                return true
-            }
             return false
         default:
             _ = field.handle(key)
@@ -130,6 +122,7 @@ func keyName(_ key: Key) -> String {
     case .enter: return "Enter"
     case .escape: return "Esc"
     case .tab: return "Tab"
+    case .backTab: return "Shift-Tab"
     case .control(let c): return "Ctrl-\(c.uppercased())"
     default: return "\(key)"
     }

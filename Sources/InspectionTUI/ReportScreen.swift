@@ -33,34 +33,26 @@ final class ReportScreen: Screen {
         return nil
     }
 
-    func handle(_ key: Key, app: InspectionApp) throws {
-        if pager.handle(key) { return }
-        switch key {
-        case .character("["), .character("]"):
-            guard let current = round else { return }
-            let next = current + (key == .character("]") ? 1 : -1)
-            guard app.rounds.contains(where: { $0.number == next }) else { return }
-            round = next
-            pager = TextPager()
-            try reload(app)
-        case .character("w"):
-            guard let report, let round else { return }
-            let folder = app.store.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? URL(fileURLWithPath: ".")
-            let file = folder.appendingPathComponent("report-round-\(round).html")
-            try Data(report.html(language: app.language).utf8).write(to: file, options: .atomic)
-            app.flash(app.texts.wrote(file.path))
-        case .escape, .character("q"), .left, .character("h"):
-            app.pop()
-        default:
-            break
-        }
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("↑↓", app.texts.keyScroll), ("[ ]", app.texts.switchRound), ("w", app.texts.keyWriteHTML), ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("↑↓ PgUp PgDn", app.texts.keyScroll), ("[ ]", app.texts.switchRound), ("w", app.texts.keyWriteHTML), ("Esc q", app.texts.keyBack)]
+    func bindings(_ app: InspectionApp) -> [Binding] {
+        let t = app.texts
+        return [
+            pagerBinding(t) { key in _ = self.pager.handle(key) },
+            Binding([.character("["), .character("]")], name: "[ ]", t.switchRound, hint: true) { app, key in
+                guard let current = self.round else { return }
+                let next = current + (key == .character("]") ? 1 : -1)
+                guard app.rounds.contains(where: { $0.number == next }) else { return }
+                self.round = next
+                self.pager = TextPager()
+                try self.reload(app)
+            },
+            Binding(.character("w"), t.keyWriteHTML, hint: true) { app in
+                guard let report = self.report, let round = self.round else { return }
+                let folder = app.store.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? URL(fileURLWithPath: ".")
+                let file = folder.appendingPathComponent("report-round-\(round).html")
+                try Data(report.html(language: app.language).utf8).write(to: file, options: .atomic)
+                app.flash(t.wrote(file.path))
+            },
+            .back(t),
+        ]
     }
 }

@@ -38,6 +38,7 @@ struct Texts: Sendable {
     let nextUnitHint: String
     let allUnitsDone: String
     let inspectorPrompt: String
+    let readOnlyNoName: String
     let openRoundTitle: @Sendable (Int) -> String
     let openRoundExplain: @Sendable (Int) -> String
     let openRoundConfirm: String
@@ -68,6 +69,7 @@ struct Texts: Sendable {
     let searchHint: String
     let searchNone: String
     let defectIn: @Sendable (String) -> String
+    let matchCount: @Sendable (Int) -> String
 
     // Walkthrough
     let roundShort: @Sendable (Int) -> String
@@ -99,7 +101,7 @@ struct Texts: Sendable {
     let roomPassed: @Sendable (String, Int) -> String
     let passedMany: @Sendable (Int) -> String
     let undone: @Sendable (String) -> String
-    let flaggedAgainstContractor: @Sendable (String) -> String
+    let flaggedAgainstContractor: @Sendable (String, Int) -> String
     let flaggedInRound: @Sendable (Int) -> String
     let recheckPassNote: String
     let recheckFailNote: String
@@ -110,11 +112,11 @@ struct Texts: Sendable {
     let recordDefect: String
     let commonPhrases: String
     let defectFormHint: String
+    let notePlaceholder: String
+    let noteRequired: String
 
     // Prompts and help
     let promptHint: String
-    let promptRequiredHint: String
-    let promptEmpty: String
     let helpTitle: String
     let helpClose: String
     let legendStates: String
@@ -134,22 +136,41 @@ struct Texts: Sendable {
     let keyOpenUnit: String
     let keyNextUnit: String
     let keyNextEntrance: String
+    let keyPreviousEntrance: String
+    let keyPreviousRoom: String
     let keyNextRoom: String
     let keySearch: String
     let keySearchUnit: String
+    let keySearchDefect: String
     let keyInspector: String
     let keyOpenRound: String
     let keyCloseRound: String
     let keyBoard: String
     let keyReport: String
+    let keySync: String
+    let keyConflicts: String
+    let teamLabel: String
+    /// Last sync (time, or nil: never), replicas heard of, unresolved conflicts.
+    let teamStatus: @Sendable (String?, Int, Int) -> String
+    let noSyncFolder: String
+    /// New events, replicas they came from.
+    let synced: @Sendable (Int, Int) -> String
+    let conflictsTitle: String
+    let noConflicts: String
+    let keyKeepSide: String
+    let keyKeepAll: String
+    let resolvePrompt: String
+    let resolved: @Sendable (String) -> String
+    /// Laptop tag.
+    let laptop: @Sendable (String) -> String
     let keyPass: String
     let keyNotApplicable: String
     let keyPassRoom: String
     let keyDefect: String
     let keyRecheckPass: String
     let keyRecheckFail: String
-    let keyRecheckPassFail: String
-    let keyRecheckWithNote: String
+    let keyRecheckPassNote: String
+    let keyRecheckFailNote: String
     let keyUndo: String
     let keyDefectHistory: String
 
@@ -227,7 +248,8 @@ extension Texts {
         changeInspectorHint: "i 更换",
         nextUnitHint: "按 n 进入",
         allUnitsDone: "本轮所有单元已验完",
-        inspectorPrompt: "验收人姓名",
+        inspectorPrompt: "验收人姓名（Esc 跳过，只查看）",
+        readOnlyNoName: "只读：按 i 填写验收人姓名后才能记录",
         openRoundTitle: { "开启第 \($0) 轮" },
         openRoundExplain: { "第 \($0) 轮将复查此前各轮未销项的问题，并逐户验收全部单元。" },
         openRoundConfirm: "开启",
@@ -238,8 +260,8 @@ extension Texts {
         closeRoundConfirm: "结束",
         closeRoundPartial: "部分结束",
         roundClosedPartial: { "第 \($0) 轮已部分结束" },
-        entranceLabel: { "\($0)栋 \($1)单元" },
-        unitLabel: { "\($0.building)栋 \($0.entrance)单元 \($0.roomNumber)" },
+        entranceLabel: { PlaceNames.entrance($0, $1).zh },
+        unitLabel: { PlaceNames.unit($0).zh },
         floorUnit: { "\($0.floor)层 \(UnitCode.twoDigits($0.number))户" },
         unitsDone: { "已验 \($0)/\($1)" },
         unitsCount: { "共 \($0) 户" },
@@ -253,9 +275,10 @@ extension Texts {
         itemsShort: { "项 \($0)/\($1)" },
         rechecksShort: { "复查 \($0)/\($1)" },
         searchTitle: "查找单元或问题编号",
-        searchHint: "输入房号的一部分（如 0502）或问题编号（如 2-K7P3Q）",
+        searchHint: "房号（如 3-1-502、3栋1单元502）或问题编号（如 2-K7P3Q）",
         searchNone: "没有匹配的单元或问题",
         defectIn: { "问题，位于 \($0)" },
+        matchCount: { "找到 \($0) 个，↑↓ 选择，Enter 打开" },
         roundShort: { "第\($0)轮" },
         readOnlyRound: "本轮已结束，仅供查看",
         rechecksHeading: { "复查（\($0) 项，此前轮次的问题）" },
@@ -268,24 +291,24 @@ extension Texts {
         foundInRoundLong: { "第 \($0) 轮发现 · \($1)" },
         failedCount: { "复查未过 \($0) 次" },
         methodLabel: "方法",
-        severityLabel: "严重程度",
+        severityLabel: FieldLabels.severity.zh,
         sensitivityLabel: "业主敏感度",
         tradeLabel: "专业",
         criterionLabel: "标准",
         foundThisRound: "本轮问题：",
-        noteLabel: "问题描述",
+        noteLabel: FieldLabels.note.zh,
         rectificationLabel: "整改说明",
         notRectified: "尚未报整改",
-        waiverLabel: "统一口径",
-        statusLabel: "状态",
-        contractorLabel: "责任单位",
+        waiverLabel: FieldLabels.unifiedAnswer.zh,
+        statusLabel: FieldLabels.status.zh,
+        contractorLabel: FieldLabels.contractor.zh,
         markCodeTitle: "问题编号（写在贴纸上）",
         selectItemFirst: "请先选中一个检查项",
         selectRecheckFirst: "请先选中一项复查",
         roomPassed: { "\($0)：\($1) 项记为合格" },
         passedMany: { "\($0) 项合格" },
         undone: { "已撤销：\($0)" },
-        flaggedAgainstContractor: { "\($0) 已两次以上整改不合格，计入责任单位奖罚" },
+        flaggedAgainstContractor: { RuleSentences.flagged(code: $0, threshold: $1).zh },
         flaggedInRound: { "第 \($0) 轮计入奖罚" },
         recheckPassNote: "复查通过 · 备注",
         recheckFailNote: "复查未过 · 备注",
@@ -294,9 +317,9 @@ extension Texts {
         recordDefect: "记录问题",
         commonPhrases: "常见问题（数字键选择，或直接输入）",
         defectFormHint: "Enter 确认 · Tab 切换 · ←→ 修改 · Esc 取消",
+        notePlaceholder: "按数字选常见问题，或直接输入",
+        noteRequired: "请填写问题描述（可按数字选常见问题）",
         promptHint: "Enter 确认 · Esc 取消",
-        promptRequiredHint: "Enter 确认（必填）",
-        promptEmpty: "请输入内容",
         helpTitle: "按键说明",
         helpClose: "任意键关闭",
         legendStates: "未开始 · 进行中 · 已验有问题 · 可交付",
@@ -314,22 +337,40 @@ extension Texts {
         keyOpenUnit: "进入单元",
         keyNextUnit: "下一户",
         keyNextEntrance: "下一个单元门",
+        keyPreviousEntrance: "上一个单元门",
+        keyPreviousRoom: "上一个房间",
         keyNextRoom: "下一个房间",
         keySearch: "查找",
         keySearchUnit: "按房号或问题编号查找",
+        keySearchDefect: "按问题编号查找",
         keyInspector: "更换验收人",
         keyOpenRound: "开启新一轮",
         keyCloseRound: "结束本轮",
         keyBoard: "问题看板",
         keyReport: "验收报告",
+        keySync: "同步",
+        keyConflicts: "冲突",
+        teamLabel: "协同",
+        teamStatus: { last, replicas, conflicts in
+            (last.map { "上次同步 \($0)" } ?? "尚未同步") + " · 已知 \(replicas) 台电脑" + (conflicts > 0 ? " · \(conflicts) 项冲突待裁定（C）" : "") + "  S 同步"
+        },
+        noSyncFolder: "尚未设置同步文件夹：先在命令行运行一次 yanfang sync 文件夹",
+        synced: { new, replicas in new == 0 ? "已同步，没有新记录" : "已同步：从 \(replicas) 台电脑带回 \(new) 条新记录" },
+        conflictsTitle: "冲突（各电脑记录相互矛盾）",
+        noConflicts: "没有待裁定的冲突",
+        keyKeepSide: "保留此方",
+        keyKeepAll: "都保留（按审慎口径）",
+        resolvePrompt: "裁定理由（记入历史）",
+        resolved: { "已裁定 \($0)" },
+        laptop: { "电脑 \($0)" },
         keyPass: "合格",
         keyNotApplicable: "不适用",
         keyPassRoom: "本房间其余项合格",
         keyDefect: "记问题",
         keyRecheckPass: "复查通过",
         keyRecheckFail: "复查未过",
-        keyRecheckPassFail: "复查通过 / 未过",
-        keyRecheckWithNote: "复查并写备注",
+        keyRecheckPassNote: "复查通过并写备注",
+        keyRecheckFailNote: "复查未过并写原因",
         keyUndo: "撤销",
         keyDefectHistory: "问题详情与记录",
         boardTabs: ["楼栋×类别", "责任单位", "准备度", "重复整改", "业主敏感"],
@@ -341,13 +382,13 @@ extension Texts {
         outstanding: "未销项",
         total: "合计",
         partial: "部分结束",
-        buildingLabel: { "\($0)栋" },
+        buildingLabel: { PlaceNames.buildingShort($0).zh },
         readinessShort: { "可交付 \($0)/\($1) = \($2)（目标 \($3)）" },
         deadlineLine: { delivery, days, cutoff, cutoffDays, latest, started in
             "交付 \(delivery)（剩 \(days) 天） · 风险排查截止 \(cutoff)（剩 \(cutoffDays) 天） · 第一轮应不晚于 \(latest)" + (started.map { "，实际 \($0)" } ?? "")
         },
         blockingUnitsHeading: { "未达交付条件的单元（\($0)）" },
-        penaltyExplain: { "同一问题复查未过 \($0) 次及以上，计入责任单位奖罚" },
+        penaltyExplain: { RuleSentences.penalty(threshold: $0).zh },
         thisRound: "本轮",
         cumulative: "累计",
         markCodes: "问题编号",
@@ -382,7 +423,7 @@ extension Texts {
         home: "Home",
         units: "Units",
         delivery: "delivery",
-        daysLeft: { $0 >= 0 ? "\($0) days left" : "\(-$0) days overdue" },
+        daysLeft: { $0 >= 0 ? plural($0, "day left", "days left") : plural(-$0, "day overdue", "days overdue") },
         roundOpen: { "round \($0) open" },
         roundClosed: { "round \($0) closed" },
         tooSmall: { "terminal too small (needs \($0.width)×\($0.height))\nenlarge the window, or press q to quit" },
@@ -404,22 +445,23 @@ extension Texts {
         changeInspectorHint: "i to change",
         nextUnitHint: "press n",
         allUnitsDone: "every unit of this round is inspected",
-        inspectorPrompt: "Inspector's name",
+        inspectorPrompt: "Inspector's name (Esc to skip and only read)",
+        readOnlyNoName: "read only: press i on the home screen and give your name to record",
         openRoundTitle: { "Open round \($0)" },
         openRoundExplain: { "Round \($0) re-checks every defect still open from earlier rounds and walks every unit." },
         openRoundConfirm: "open",
-        roundOpened: { "round \($0) opened, \($1) re-checks" },
+        roundOpened: { "round \($0) opened, " + plural($1, "re-check", "re-checks") },
         closeRoundTitle: { "Close round \($0)" },
         closeRoundExplain: { "After round \($0) closes, its results go into the mock acceptance report." },
-        closeRoundBlocked: { "\($0) units unfinished, \($1) re-checks unrecorded; P closes it partially, recording what was not reached." },
+        closeRoundBlocked: { plural($0, "unit", "units") + " unfinished, " + plural($1, "re-check", "re-checks") + " unrecorded; P closes it partially, recording what was not reached." },
         closeRoundConfirm: "close",
         closeRoundPartial: "close partially",
         roundClosedPartial: { "round \($0) closed partially" },
-        entranceLabel: { "Building \($0) · Entrance \($1)" },
-        unitLabel: { "Bldg \($0.building) · Entr. \($0.entrance) · \($0.roomNumber)" },
+        entranceLabel: { PlaceNames.entrance($0, $1).en },
+        unitLabel: { PlaceNames.unit($0).en },
         floorUnit: { "F\($0.floor) #\(UnitCode.twoDigits($0.number))" },
         unitsDone: { "\($0)/\($1) done" },
-        unitsCount: { "\($0) units" },
+        unitsCount: { plural($0, "unit", "units") },
         pickerSummary: { "round \($0) · \($1)/\($2) units inspected" },
         stateNotStarted: "not started",
         stateInProgress: "in progress",
@@ -430,9 +472,10 @@ extension Texts {
         itemsShort: { "items \($0)/\($1)" },
         rechecksShort: { "re-checks \($0)/\($1)" },
         searchTitle: "Find a unit or a mark code",
-        searchHint: "type part of a unit code (0502) or a mark code (2-K7P3Q)",
+        searchHint: "a unit (3-1-502, or part of it) or a mark code (2-K7P3Q)",
         searchNone: "no unit or defect matches",
         defectIn: { "defect in \($0)" },
+        matchCount: { $0 == 1 ? "1 match, Enter opens it" : "\($0) matches, ↑↓ to choose, Enter opens" },
         roundShort: { "round \($0)" },
         readOnlyRound: "round closed: view only",
         rechecksHeading: { "Re-checks (\($0), from earlier rounds)" },
@@ -443,26 +486,26 @@ extension Texts {
         recheckPending: "to re-check",
         foundInRound: { "R\($0)" },
         foundInRoundLong: { "found in round \($0) by \($1)" },
-        failedCount: { "\($0) failed re-checks" },
+        failedCount: { plural($0, "failed re-check", "failed re-checks") },
         methodLabel: "Method",
-        severityLabel: "Severity",
+        severityLabel: FieldLabels.severity.en,
         sensitivityLabel: "Buyers",
         tradeLabel: "Trade",
         criterionLabel: "Criterion",
         foundThisRound: "Defects this round:",
-        noteLabel: "Note",
-        rectificationLabel: "Fix",
-        notRectified: "not claimed fixed yet",
-        waiverLabel: "Unified answer",
-        statusLabel: "Status",
-        contractorLabel: "Contractor",
+        noteLabel: FieldLabels.note.en,
+        rectificationLabel: "Claimed fix",
+        notRectified: "none yet",
+        waiverLabel: FieldLabels.unifiedAnswer.en,
+        statusLabel: FieldLabels.status.en,
+        contractorLabel: FieldLabels.contractor.en,
         markCodeTitle: "Mark code (write it on the sticker)",
         selectItemFirst: "select a checklist item first",
         selectRecheckFirst: "select a re-check first",
-        roomPassed: { "\($0): \($1) items passed" },
-        passedMany: { "\($0) items passed" },
+        roomPassed: { "\($0): " + plural($1, "item", "items") + " passed" },
+        passedMany: { plural($0, "item", "items") + " passed" },
         undone: { "undone: \($0)" },
-        flaggedAgainstContractor: { "\($0) failed rectification twice or more: counted against its contractor" },
+        flaggedAgainstContractor: { RuleSentences.flagged(code: $0, threshold: $1).en },
         flaggedInRound: { "counted in round \($0)" },
         recheckPassNote: "Re-check passed · note",
         recheckFailNote: "Re-check failed · note",
@@ -471,9 +514,9 @@ extension Texts {
         recordDefect: "Defect",
         commonPhrases: "Common problems (press a digit, or type)",
         defectFormHint: "Enter save · Tab next field · ←→ change · Esc cancel",
+        notePlaceholder: "a digit picks a common problem, or type",
+        noteRequired: "a defect needs a note (a digit picks a common problem)",
         promptHint: "Enter to confirm · Esc to cancel",
-        promptRequiredHint: "Enter to confirm (required)",
-        promptEmpty: "please type something",
         helpTitle: "Keys",
         helpClose: "any key closes",
         legendStates: "not started · in progress · done with open defects · ready",
@@ -491,22 +534,41 @@ extension Texts {
         keyOpenUnit: "open unit",
         keyNextUnit: "next unit",
         keyNextEntrance: "next entrance",
+        keyPreviousEntrance: "previous entrance",
+        keyPreviousRoom: "previous room",
         keyNextRoom: "next room",
         keySearch: "find",
         keySearchUnit: "find a unit or mark code",
+        keySearchDefect: "find a mark code",
         keyInspector: "change inspector",
         keyOpenRound: "open the next round",
         keyCloseRound: "close the round",
         keyBoard: "defect board",
         keyReport: "report",
+        keySync: "sync",
+        keyConflicts: "conflicts",
+        teamLabel: "Team",
+        teamStatus: { last, replicas, conflicts in
+            (last.map { "last sync \($0)" } ?? "not synced yet") + " · \(replicas) replica\(replicas == 1 ? "" : "s") heard of"
+                + (conflicts > 0 ? " · \(conflicts) conflict\(conflicts == 1 ? "" : "s") to resolve (C)" : "") + "  S to sync"
+        },
+        noSyncFolder: "No sync folder yet: run yanfang sync FOLDER once on the command line",
+        synced: { new, replicas in new == 0 ? "Synced: nothing new" : "Synced: \(new) new record\(new == 1 ? "" : "s") from \(replicas) replica\(replicas == 1 ? "" : "s")" },
+        conflictsTitle: "Conflicts (records from different laptops that contradict each other)",
+        noConflicts: "No conflicts to resolve",
+        keyKeepSide: "keep this side",
+        keyKeepAll: "keep all (the cautious reading)",
+        resolvePrompt: "Why (kept in the history)",
+        resolved: { "Resolved \($0)" },
+        laptop: { "laptop \($0)" },
         keyPass: "pass",
         keyNotApplicable: "n/a",
         keyPassRoom: "pass the rest of this room",
         keyDefect: "defect",
         keyRecheckPass: "re-check pass",
         keyRecheckFail: "re-check fail",
-        keyRecheckPassFail: "re-check pass / fail",
-        keyRecheckWithNote: "re-check with a note",
+        keyRecheckPassNote: "re-check passes, with a note",
+        keyRecheckFailNote: "re-check fails, with why",
         keyUndo: "undo",
         keyDefectHistory: "defect and its history",
         boardTabs: ["buildings×categories", "contractors", "readiness", "repeat failures", "buyers first"],
@@ -518,18 +580,18 @@ extension Texts {
         outstanding: "outstanding",
         total: "Total",
         partial: "partial",
-        buildingLabel: { "Bldg \($0)" },
+        buildingLabel: { PlaceNames.buildingShort($0).en },
         readinessShort: { "ready \($0)/\($1) = \($2) (target \($3))" },
         deadlineLine: { delivery, days, cutoff, cutoffDays, latest, started in
             "delivery \(delivery) (\(days) days) · risk cutoff \(cutoff) (\(cutoffDays) days) · round 1 by \(latest)" + (started.map { ", started \($0)" } ?? "")
         },
         blockingUnitsHeading: { "Units not ready (\($0))" },
-        penaltyExplain: { "defects failing \($0) or more re-checks count against their contractor" },
+        penaltyExplain: { RuleSentences.penalty(threshold: $0).en },
         thisRound: "round",
         cumulative: "total",
         markCodes: "mark codes",
         buyersExplain: "Outstanding defects, by buyer sensitivity and severity (what buyers notice first on top)",
-        defectsCount: { "\($0) defects" },
+        defectsCount: { plural($0, "defect", "defects") },
         nothingHere: "no defects",
         rectificationList: "Rectification list",
         toFixCounts: { "\($0) to fix · \($1) awaiting re-check" },
@@ -552,4 +614,9 @@ extension Texts {
         listSeparator: ", ",
         parenthesized: { " (\($0))" }
     )
+}
+
+/// "1 defect", "2 defects": English counts with their noun in the right number.
+func plural(_ count: Int, _ one: String, _ many: String) -> String {
+    "\(count) \(count == 1 ? one : many)"
 }

@@ -17,11 +17,9 @@ final class UnitPickerScreen: Screen {
     var blocking: [UUID: Int] = [:]
     var rows: [Row] = []
     var state = ListState()
-    /// Unit codes as typed in a search: lower case, and without dashes.
-    var searchKeys: [(code: String, compact: String)] = []
-    var unitsByID: [UUID: ProjectUnit] = [:]
     /// Units done and in all, per building-entrance.
     var groupCounts: [String: (done: Int, total: Int)] = [:]
+    var columns: [FittedColumn] = []
 
     init(app: InspectionApp) throws {
         try reload(app)
@@ -53,8 +51,7 @@ final class UnitPickerScreen: Screen {
             }
             rows.append(.unit(unit))
         }
-        searchKeys = units.map { ($0.code.lowercased(), $0.code.filter { $0 != "-" }) }
-        unitsByID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        fitColumns(app)
         if let selected { select(unit: selected) }
     }
 
@@ -85,7 +82,7 @@ final class UnitPickerScreen: Screen {
         return open > 0 ? ("●", t.stateOpenDefects(open), theme.bad) : ("✓", t.stateReady, theme.good)
     }
 
-    func row(for row: Row, app: InspectionApp) -> ListRow {
+    func row(for row: Row, app: InspectionApp, width: Int) -> ListRow {
         let t = app.texts, theme = app.theme
         switch row {
         case let .heading(building, entrance):
@@ -93,25 +90,35 @@ final class UnitPickerScreen: Screen {
             return ListRow(Line([Span(t.entranceLabel(building, entrance), style: theme.heading),
                                  Span("  " + t.unitsDone(counts.done, counts.total), style: theme.muted)]), selectable: false)
         case .unit(let unit):
-            let (mark, text, style) = status(of: unit, app: app)
-            let type = app.checklists.unitType(unit.type)
-            /// A column: the text fitted, then a space before the next.
-            func column(_ text: String, _ width: Int, _ style: Style? = nil) -> Span {
-                Span(DisplayWidth.fit(text, width: width - 1) + " ", style: style)
-            }
-            var spans: [Span] = [
-                Span(" "), Span(mark + " ", style: style),
-                column(unit.code, 11),
-                column(t.floorUnit(unit), 10, theme.muted),
-                column("\(unit.type) \(type?.name.text(app.language) ?? "")", 17),
-                column(text, 15, style),
-            ]
-            if let p = progress[unit.id], app.openRound != nil {
-                spans.append(column(t.itemsShort(p.recorded, p.applicable), 14, theme.muted))
-                if p.rechecks > 0 { spans.append(Span(t.rechecksShort(p.rechecksDone, p.rechecks), style: theme.muted)) }
-            }
-            return ListRow(Line(spans))
+            let (mark, _, style) = status(of: unit, app: app)
+            return ListRow(Line([Span(" "), Span(mark + " ", style: style)] + ColumnLayout.line(cells(unit, app: app), columns: columns, available: width - 4)))
         }
+    }
+
+    /// A unit's cells after its mark: code, floor and number, type, state, items and re-checks recorded.
+    func cells(_ unit: ProjectUnit, app: InspectionApp) -> [Span] {
+        let t = app.texts, theme = app.theme
+        let (_, text, style) = status(of: unit, app: app)
+        let type = app.checklists.unitType(unit.type)
+        var cells = [Span(unit.code), Span(t.floorUnit(unit), style: theme.muted),
+                     Span("\(unit.type) \(type?.name.text(app.language) ?? "")"), Span(text, style: style)]
+        if let p = progress[unit.id], app.openRound != nil {
+            cells.append(Span(t.itemsShort(p.recorded, p.applicable), style: theme.muted))
+            cells.append(Span(p.rechecks > 0 ? t.rechecksShort(p.rechecksDone, p.rechecks) : "", style: theme.muted))
+        }
+        return cells
+    }
+
+    /// Sizes the columns to every unit's cells; the floor plan's name gives way first.
+    func fitColumns(_ app: InspectionApp) {
+        columns = Array(repeating: FittedColumn(), count: 6)
+        for unit in units {
+            for (i, cell) in cells(unit, app: app).enumerated() { columns[i].fit(cell.text) }
+        }
+        for i in columns.indices { columns[i].minimum = columns[i].natural }
+        columns[1].minimum = min(columns[1].natural, 4)
+        columns[2].flexible = true
+        columns[2].minimum = min(columns[2].natural, 6)
     }
 
     func title(_ app: InspectionApp) -> String { app.texts.units }
@@ -121,28 +128,26 @@ final class UnitPickerScreen: Screen {
         let done = RoundProgress(progress.values).inspected
         let summary = app.latestRound.map { app.texts.pickerSummary($0.number, done, units.count) } ?? app.texts.unitsCount(units.count)
         buffer.put(" " + summary, at: Position(x: header.x, y: header.y), style: app.theme.heading, maxWidth: header.width)
-        ListView(count: rows.count, theme: app.theme) { self.row(for: self.rows[$0], app: app) }
+        ListView(count: rows.count, theme: app.theme) { self.row(for: self.rows[$0], app: app, width: body.width - 1) }
             .render(into: &buffer, area: body, state: &state)
         return nil
     }
 
-    func handle(_ key: Key, app: InspectionApp) throws {
-        if state.handleMovement(key, count: rows.count, selectable: { self.isSelectable($0) }) { return }
-        switch key {
-        case .tab: jumpGroup(forward: true)
-        case .backTab: jumpGroup(forward: false)
-        case .enter, .right, .character("l"):
-            if let unit = selectedUnit { app.push(try UnitScreen(app: app, unit: unit)) }
-        case .character("n"):
-            try openNext(app)
-        case .character("/"):
-            startSearch(app)
-        case .escape, .character("q"), .left, .character("h"):
-            app.pop()
-        default:
-            break
-        }
+    func bindings(_ app: InspectionApp) -> [Binding] {
+        let t = app.texts
+        return [
+            .move(t) { key in _ = self.state.handleMovement(key, count: self.rows.count, selectable: { self.isSelectable($0) }) },
+            Binding([.tab], t.keyNextEntrance, hint: true) { _, _ in self.jumpGroup(forward: true) },
+            Binding([.backTab], t.keyPreviousEntrance) { _, _ in self.jumpGroup(forward: false) },
+            Binding([.enter, .right, .character("l")], name: "Enter", t.keyOpenUnit, hint: true) { app, _ in
+                if let unit = self.selectedUnit { app.push(try UnitScreen(app: app, unit: unit)) }
+            },
+            Binding(.character("n"), t.keyNextUnit, hint: true) { app in try self.openNext(app) },
+            .back(t),
+        ]
     }
+
+    func legend(_ app: InspectionApp) -> [Legend] { [("○ ◐ ● ✓", app.texts.legendStates)] }
 
     /// Opens the next unit with work left in the open round, after the selected one.
     func openNext(_ app: InspectionApp) throws {
@@ -169,108 +174,5 @@ final class UnitPickerScreen: Screen {
             }
         }
         if !forward { state.selectFirst(count: rows.count) { self.isSelectable($0) } }
-    }
-
-    func startSearch(_ app: InspectionApp) {
-        app.overlay = SearchOverlay(picker: self)
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        [("Enter", app.texts.keyOpenUnit), ("n", app.texts.keyNextUnit), ("/", app.texts.keySearch), ("Tab", app.texts.keyNextEntrance),
-         ("?", app.texts.keyHelp), ("Esc", app.texts.keyBack)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
-        let t = app.texts
-        return [("↑↓ j k", t.keyMove), ("PgUp PgDn", t.keyPage), ("Home End", t.keyFirstLast), ("Tab S-Tab", t.keyNextEntrance),
-                ("Enter", t.keyOpenUnit), ("n", t.keyNextUnit), ("/", t.keySearchUnit), ("Esc q", t.keyBack),
-                ("○ ◐ ● ✓", t.legendStates)]
-    }
-}
-
-/// `/`: type part of a unit code (or a defect's mark code); matches show as you type and
-/// Enter jumps to the highlighted one.
-final class SearchOverlay: Overlay {
-    enum Match {
-        case unit(ProjectUnit)
-        case defect(code: String, unit: ProjectUnit)
-    }
-
-    weak var picker: UnitPickerScreen?
-    var field = TextField("", maxLength: 20)
-    var matches: [Match] = []
-    var selected = 0
-
-    init(picker: UnitPickerScreen) { self.picker = picker }
-
-    func update(_ app: InspectionApp) {
-        guard let picker else { return }
-        let query = field.text.trimmingCharacters(in: .whitespaces)
-        matches = []
-        selected = 0
-        guard !query.isEmpty else { return }
-        let lower = query.lowercased()
-        let compact = lower.filter { $0 != "-" }
-        for (index, key) in picker.searchKeys.enumerated() where key.code.contains(lower) || key.compact.contains(compact) {
-            matches.append(.unit(picker.units[index]))
-            if matches.count == 8 { break }
-        }
-        let defects = ((try? app.store.defectLocations(matching: query, limit: 5)) ?? []).compactMap { found in
-            picker.unitsByID[found.unit].map { Match.defect(code: found.code, unit: $0) }
-        }
-        // What looks like a mark code (it has one of the code's letters) lists defects first.
-        let looksLikeCode = query.uppercased().contains { $0.isLetter && MarkCode.alphabet.contains($0) }
-        matches = looksLikeCode ? defects + matches : matches + defects
-    }
-
-    func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
-        let height = min(area.height, max(1, matches.count) + 4)
-        let box = Rect(x: area.x + 2, y: area.y + 1, width: min(area.width - 4, 60), height: height)
-        let inner = Modal(title: app.texts.searchTitle, theme: app.theme).render(into: &buffer, area: box)
-        let cursor = field.render(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1), style: app.theme.input)
-        if matches.isEmpty {
-            let hint = field.isEmpty ? app.texts.searchHint : app.texts.searchNone
-            buffer.put(hint, at: Position(x: inner.x + 1, y: inner.y + 1), style: app.theme.muted, maxWidth: inner.width - 2)
-        }
-        for (i, match) in matches.enumerated() where inner.y + 1 + i < inner.maxY {
-            let text: String
-            switch match {
-            case .unit(let unit): text = "\(unit.code)  \(app.texts.unitLabel(unit))"
-            case let .defect(code, unit): text = "\(code)  \(app.texts.defectIn(unit.code))"
-            }
-            let style = i == selected ? app.theme.selected : app.theme.normal
-            buffer.fill(Rect(x: inner.x + 1, y: inner.y + 1 + i, width: inner.width - 2, height: 1), style: style)
-            buffer.put(text, at: Position(x: inner.x + 1, y: inner.y + 1 + i), style: style, maxWidth: inner.width - 2)
-        }
-        return cursor
-    }
-
-    func handle(_ key: Key, app: InspectionApp) throws -> Bool {
-        switch key {
-        case .escape:
-            return false
-        case .down:
-            selected = min(selected + 1, max(0, matches.count - 1))
-        case .up:
-            selected = max(0, selected - 1)
-        case .enter:
-            guard let picker, selected < matches.count else {
-                if !field.isEmpty { app.message = (app.texts.searchNone, true) }
-                return field.isEmpty ? false : true
-            }
-            switch matches[selected] {
-            case .unit(let unit):
-                picker.select(unit: unit.id)
-            case let .defect(code, unit):
-                picker.select(unit: unit.id)
-                let screen = try UnitScreen(app: app, unit: unit)
-                screen.select(defectCode: code)
-                app.push(screen)
-            }
-            return false
-        default:
-            if field.handle(key) { update(app) }
-        }
-        return true
     }
 }

@@ -27,6 +27,7 @@ final class UnitScreen: Screen {
     var view: UnitRoundView?
     var rows: [Row] = []
     var state = ListState()
+    var recheckColumns: [FittedColumn] = []
     /// The mark code of the defect just recorded, shown big until the next key.
     var justRecorded: DefectSummary?
 
@@ -65,6 +66,7 @@ final class UnitScreen: Screen {
             }
         }
         rows = list
+        fitRecheckColumns(app)
         if let key, let index = rows.firstIndex(where: { sameRow($0, key) }) { state.selected = index }
     }
 
@@ -130,8 +132,18 @@ final class UnitScreen: Screen {
                            maxWidth: max(0, header.maxX - header.x - used - 31))
             }
         }
-        ListView(count: rows.count, theme: theme) { self.listRow(self.rows[$0], width: listArea.width - 1, app: app) }
-            .render(into: &buffer, area: listArea, state: &state)
+        // The room (or the re-check queue) being scrolled through keeps its heading in view.
+        var probe = state
+        probe.scrollToSelection(height: listArea.height, count: rows.count)
+        var rowsArea = listArea
+        if let sticky = stickyHeading(above: probe.offset) {
+            let (top, rest) = listArea.splitTop(1)
+            buffer.fill(top, style: theme.normal)
+            buffer.put(listRow(rows[sticky], width: top.width - 1, app: app).line, at: Position(x: top.x, y: top.y), base: theme.normal, maxWidth: top.width - 1)
+            rowsArea = rest
+        }
+        ListView(count: rows.count, theme: theme) { self.listRow(self.rows[$0], width: rowsArea.width - 1, app: app) }
+            .render(into: &buffer, area: rowsArea, state: &state)
         let inner = Modal(title: "", theme: theme).render(into: &buffer, area: detailArea)
         if let recorded = justRecorded {
             renderMarkCode(recorded, into: &buffer, area: inner, app: app)
@@ -139,6 +151,22 @@ final class UnitScreen: Screen {
             renderDetail(row, into: &buffer, area: inner, app: app)
         }
         return nil
+    }
+
+    /// The heading of the room (or re-check queue) that the first visible row belongs to,
+    /// when that heading has scrolled out of view.
+    func stickyHeading(above offset: Int) -> Int? {
+        guard offset > 0, offset < rows.count else { return nil }
+        let heading = (0..<offset).reversed().first { i in
+            switch rows[i] {
+            case .room, .heading: return true
+            default: return false
+            }
+        }
+        switch rows[offset] {
+        case .room, .heading: return nil
+        default: return heading
+        }
     }
 
     func listRow(_ row: Row, width: Int, app: InspectionApp) -> ListRow {
@@ -158,19 +186,8 @@ final class UnitScreen: Screen {
             let outcome = recheckOutcome(d)
             let (mark, style): (String, Style) = d.status == .waived ? ("≈", theme.muted)
                 : outcome == true ? ("✓", theme.good) : outcome == false ? ("✗", theme.bad) : ("○", theme.highlight)
-            let item = app.checklists.item(d.item)
-            func column(_ text: String, _ width: Int, _ style: Style? = nil) -> Span {
-                Span(DisplayWidth.fit(text, width: width - 1) + " ", style: style)
-            }
-            return ListRow(Line([
-                Span("   \(mark) ", style: style), column(d.code.text, 9, theme.accent),
-                column(app.roomName(d), 7),
-                column(item?.name.text(app.language) ?? d.item, 15),
-                column(d.note.isEmpty ? "—" : d.note, 17, theme.muted),
-                column(t.foundInRound(d.roundFound) + (d.failedRechecks > 0 ? " ✗\(d.failedRechecks)" : ""), 9,
-                       d.failedRechecks > 0 ? theme.bad : theme.muted),
-                Span(recheckLabel(d, outcome, app), style: style),
-            ]))
+            return ListRow(Line([Span("   \(mark) ", style: style)]
+                                + ColumnLayout.line(recheckCells(d, outcome, style, app: app), columns: recheckColumns, available: width - 6)))
         case let .item(room, item):
             let (mark, label, style): (String, String, Style)
             switch result(room, item) {
@@ -187,6 +204,32 @@ final class UnitScreen: Screen {
                 Span(DisplayWidth.fit(item.name.text(app.language), width: nameWidth)),
                 Span(" " + label, style: style),
             ]))
+        }
+    }
+
+    /// A re-check's cells: code, room, item, note, round found (and failures), where it stands.
+    func recheckCells(_ d: DefectSummary, _ outcome: Bool?, _ style: Style?, app: InspectionApp) -> [Span] {
+        let t = app.texts, theme = app.theme
+        return [Span(d.code.text, style: theme.accent), Span(app.roomName(d)),
+                Span(app.checklists.item(d.item)?.name.text(app.language) ?? d.item),
+                Span(d.note.isEmpty ? "—" : d.note, style: theme.muted),
+                Span(t.foundInRound(d.roundFound) + (d.failedRechecks > 0 ? " ✗\(d.failedRechecks)" : ""), style: d.failedRechecks > 0 ? theme.bad : theme.muted),
+                Span(recheckLabel(d, outcome, app), style: style)]
+    }
+
+    /// Sized to the unit's re-checks: the note and the item name give way first.
+    func fitRecheckColumns(_ app: InspectionApp) {
+        recheckColumns = Array(repeating: FittedColumn(), count: 6)
+        for d in view?.rechecks ?? [] {
+            for outcome in [nil, true, false] as [Bool?] {
+                for (i, cell) in recheckCells(d, outcome, nil, app: app).enumerated() { recheckColumns[i].fit(cell.text) }
+            }
+        }
+        for i in recheckColumns.indices { recheckColumns[i].minimum = recheckColumns[i].natural }
+        recheckColumns[1].minimum = min(recheckColumns[1].natural, 6)
+        for i in [2, 3] {
+            recheckColumns[i].flexible = true
+            recheckColumns[i].minimum = min(recheckColumns[i].natural, 8)
         }
     }
 
@@ -219,12 +262,12 @@ final class UnitScreen: Screen {
             if case .defects(let ids)? = result(room, item) {
                 let found = ids.compactMap { id in view?.found.first { $0.id == id } }
                 let text = found.map { "\($0.code) \($0.note.isEmpty ? item.name.text(app.language) : $0.note)" }.joined(separator: t.listSeparator)
-                lines.append(Line(t.foundThisRound + " " + text, style: theme.bad))
+                lines += DisplayWidth.wrap(t.foundThisRound + " " + text, width: area.width - 2).map { Line($0, style: theme.bad) }
             }
         case .recheck(let d):
             let item = app.checklists.item(d.item)
             lines.append(Line([Span(d.code.text + " ", style: theme.accent), Span("\(app.roomName(d)) · \(d.item) \(item?.name.text(app.language) ?? "")", style: theme.highlight)]))
-            lines.append(Line([Span(t.noteLabel + " ", style: theme.heading), Span(d.note.isEmpty ? "—" : d.note)]))
+            lines += DisplayWidth.wrap(t.noteLabel + " " + (d.note.isEmpty ? "—" : d.note), width: area.width - 2).map { Line($0) }
             lines.append(Line([Span(t.foundInRoundLong(d.roundFound, d.inspector) + "   ", style: theme.muted),
                                Span(t.failedCount(d.failedRechecks), style: d.failedRechecks > 0 ? theme.bad : theme.muted),
                                Span("   " + d.severity.name.text(app.language) + "   " + (d.contractor ?? t.unassigned), style: theme.muted)]))
@@ -251,29 +294,43 @@ final class UnitScreen: Screen {
     // MARK: - Keys
 
     func handle(_ key: Key, app: InspectionApp) throws {
-        justRecorded = nil
-        if state.handleMovement(key, count: rows.count, page: 10, selectable: { self.rows[$0].isSelectable }) { return }
-        switch key {
-        case .tab: jumpRoom(forward: true)
-        case .backTab: jumpRoom(forward: false)
-        case .character(" "): try record(.pass, app: app)
-        case .character("x"): try record(.notApplicable, app: app)
-        case .character("a"): try passRoom(app)
-        case .character("d"): openDefectForm(app)
-        case .character("p"): try recheck(passed: true, note: nil, app: app)
-        case .character("f"): try recheck(passed: false, note: nil, app: app)
-        case .character("P"), .character("F"):
-            let passed = key == .character("P")
-            guard case .recheck = selectedRow else { app.message = (app.texts.selectRecheckFirst, true); return }
-            app.overlay = PromptOverlay(title: passed ? app.texts.recheckPassNote : app.texts.recheckFailNote) { app, note in
-                try self.recheck(passed: passed, note: note, app: app)
+        justRecorded = nil  // the big mark code shows until the next key
+        try dispatch(key, app: app)
+    }
+
+    func bindings(_ app: InspectionApp) -> [Binding] {
+        let t = app.texts
+        let onRecheck: Bool
+        if case .recheck? = selectedRow { onRecheck = true } else { onRecheck = false }
+        func withNote(_ passed: Bool) -> (InspectionApp) throws -> Void {
+            { app in
+                guard case .recheck = self.selectedRow else { app.message = (t.selectRecheckFirst, true); return }
+                app.overlay = PromptOverlay(title: passed ? t.recheckPassNote : t.recheckFailNote) { app, note in
+                    try self.recheck(passed: passed, note: note, app: app)
+                }
             }
-        case .character("u"): try undo(app)
-        case .enter, .right, .character("l"): try openDefect(app)
-        case .character("n"): try nextUnit(app)
-        case .escape, .character("q"), .left, .character("h"): app.pop()
-        default: break
         }
+        return [
+            .move(t) { key in _ = self.state.handleMovement(key, count: self.rows.count, page: 10, selectable: { self.rows[$0].isSelectable }) },
+            Binding([.tab], t.keyNextRoom) { _, _ in self.jumpRoom(forward: true) },
+            Binding([.backTab], t.keyPreviousRoom) { _, _ in self.jumpRoom(forward: false) },
+            Binding([.character(" ")], t.keyPass, hint: !onRecheck) { app, _ in try self.record(.pass, app: app) },
+            Binding(.character("d"), t.keyDefect, hint: !onRecheck) { app in self.openDefectForm(app) },
+            Binding(.character("x"), t.keyNotApplicable, hint: !onRecheck) { app in try self.record(.notApplicable, app: app) },
+            Binding(.character("a"), t.keyPassRoom) { app in try self.passRoom(app) },
+            Binding(.character("p"), t.keyRecheckPass, hint: onRecheck) { app in try self.recheck(passed: true, note: nil, app: app) },
+            Binding(.character("f"), t.keyRecheckFail, hint: onRecheck) { app in try self.recheck(passed: false, note: nil, app: app) },
+            Binding(.character("P"), t.keyRecheckPassNote, withNote(true)),
+            Binding(.character("F"), t.keyRecheckFailNote, withNote(false)),
+            Binding(.character("u"), t.keyUndo, hint: true) { app in try self.undo(app) },
+            Binding([.enter, .right, .character("l")], name: "Enter", t.keyDefectHistory) { app, _ in try self.openDefect(app) },
+            Binding(.character("n"), t.keyNextUnit, hint: true) { app in try self.nextUnit(app) },
+            .back(t),
+        ]
+    }
+
+    func legend(_ app: InspectionApp) -> [Legend] {
+        [("✓ ✗ – ·", app.texts.legendResults), ("○ ✓ ✗ ≈", app.texts.legendRechecks)]
     }
 
     /// Selects the first item of the next (or previous) room.
@@ -326,7 +383,7 @@ final class UnitScreen: Screen {
         guard let updated = app.perform({ tx in try tx.recheck(code: defect.code.text, passed: passed, note: note) }) else { return }
         try reload(app)
         if updated.flag != nil && !passed && updated.failedRechecks == app.project.settings.penaltyThreshold {
-            app.flash(app.texts.flaggedAgainstContractor(defect.code.text))
+            app.flash(app.texts.flaggedAgainstContractor(defect.code.text, app.project.settings.penaltyThreshold))
         }
         advance()
     }
@@ -370,9 +427,11 @@ final class UnitScreen: Screen {
     func openDefectForm(_ app: InspectionApp) {
         guard let (room, item) = requireItem(app) else { return }
         guard app.openRound != nil else { app.fail(InspectionError.noOpenRound); return }
+        guard app.canWrite() else { return }
         app.overlay = DefectForm(app: app, unit: unit, room: room, item: item) { app, defect in
             try self.reload(app)
             self.justRecorded = defect
+            self.advance()
         }
     }
 
@@ -397,22 +456,5 @@ final class UnitScreen: Screen {
         if let picker = app.stack.last as? UnitPickerScreen {
             try picker.openNext(app)
         }
-    }
-
-    func hints(_ app: InspectionApp) -> [(key: String, label: String)] {
-        let t = app.texts
-        if case .recheck? = selectedRow {
-            return [("p", t.keyRecheckPass), ("f", t.keyRecheckFail), ("u", t.keyUndo), ("n", t.keyNextUnit), ("?", t.keyHelp), ("Esc", t.keyBack)]
-        }
-        return [("Space", t.keyPass), ("d", t.keyDefect), ("x", t.keyNotApplicable), ("u", t.keyUndo), ("n", t.keyNextUnit),
-                ("?", t.keyHelp), ("Esc", t.keyBack)]
-    }
-
-    func help(_ app: InspectionApp) -> [(key: String, label: String)] {
-        let t = app.texts
-        return [("↑↓ j k", t.keyMove), ("Tab S-Tab", t.keyNextRoom), ("Space", t.keyPass), ("d", t.keyDefect),
-                ("x", t.keyNotApplicable), ("a", t.keyPassRoom), ("p / f", t.keyRecheckPassFail), ("P / F", t.keyRecheckWithNote),
-                ("u", t.keyUndo), ("Enter", t.keyDefectHistory), ("n", t.keyNextUnit), ("Esc q", t.keyBack),
-                ("✓ ✗ – ·", t.legendResults), ("○ ✓ ✗ ≈", t.legendRechecks)]
     }
 }

@@ -7,6 +7,8 @@ public enum TerminalUnavailable: Error, CustomStringConvertible {
     case notATerminal
     case dumbTerminal(String?)
     case notUTF8(locale: String)
+    /// The environment names a locale this machine does not have (setlocale refused it).
+    case localeNotInstalled(locale: String)
     case cannotInitialise(term: String)
 
     public var description: String {
@@ -17,6 +19,9 @@ public enum TerminalUnavailable: Error, CustomStringConvertible {
             return "the terminal interface cannot run on TERM=\(term ?? "(unset)"); set TERM to your terminal's type (e.g. xterm-256color)"
         case .notUTF8(let locale):
             return "the locale (\(locale)) is not UTF-8, so Chinese text would not display; run with LANG=C.UTF-8 (or another UTF-8 locale)"
+        case .localeNotInstalled(let locale):
+            let name = locale.split(separator: "=", maxSplits: 1).last.map(String.init) ?? locale
+            return "the locale \(locale) is not installed on this machine; install it (sudo apt-get install -y locales, add \"\(name) UTF-8\" to /etc/locale.gen, sudo locale-gen) or run with LANG=C.UTF-8 (add --lang zh for Chinese)"
         case .cannotInitialise(let term):
             return "cannot start the terminal interface on TERM=\(term): unknown terminal type"
         }
@@ -38,10 +43,11 @@ public final class NcursesTerminal: Terminal {
     /// Checks that a full-screen interface can run here; call before `init`. Sets the locale
     /// from the environment, as curses needs before it starts.
     public static func preflight(environment: [String: String]) throws(TerminalUnavailable) {
-        setlocale(LC_ALL, "")
+        let installed = setlocale(LC_ALL, "") != nil
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else { throw .notATerminal }
         let term = environment["TERM"]
         guard let term, !term.isEmpty, term != "dumb" else { throw .dumbTerminal(term) }
+        guard installed else { throw .localeNotInstalled(locale: Self.localeSetting(environment)) }
         let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
         guard codeset == "UTF-8" || codeset == "UTF8" else {
             throw .notUTF8(locale: Self.localeSetting(environment))

@@ -31,7 +31,7 @@ func runInterface(path: String, language: Language?, contractor: String?) throws
     let fixedToday = try Env.today()  // a bad YANFANG_TODAY is refused here as on the command line
     let todayOverride = environment["YANFANG_TODAY"].flatMap { $0.isEmpty ? nil : fixedToday }
     let configuration = AppConfiguration(language: language ?? interfaceLanguage(environment), colorSupport: .monochrome,
-                                         contractor: contractor, clock: { Date() }, today: { todayOverride ?? Env.localDay(Date()) })
+                                         contractor: contractor, inspector: environment["YANFANG_INSPECTOR"], clock: { Date() }, today: { todayOverride ?? Env.localDay(Date()) })
     // The app reads the database before the screen changes, so a refusal is a plain line.
     let app = try InspectionApp(store: store, configuration: configuration)
     let terminal: NcursesTerminal

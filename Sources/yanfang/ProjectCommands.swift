@@ -123,7 +123,7 @@ struct LayoutCommand: ParsableCommand {
                 struct UnitJSON: Encodable { var code: String; var building: String; var entrance: Int; var floor: Int; var unit: Int; var type: String }
                 try printJSON(units.map { UnitJSON(code: $0.code, building: $0.building, entrance: $0.entrance, floor: $0.floor, unit: $0.number, type: $0.type) })
             } else {
-                for unit in units { print("\(unit.code)\t\(unit.building)栋 \(unit.entrance)单元 \(unit.roomNumber)\t\(unit.type)") }
+                for unit in units { print("\(unit.code)\t\(PlaceNames.unit(unit).zh)\t\(unit.type)") }
             }
         }
     }

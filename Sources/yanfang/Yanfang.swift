@@ -67,6 +67,8 @@ struct Yanfang: ParsableCommand {
         case let e as InspectionError:
             if case .roundIncomplete = e { return fail(e.description, 3) }
             return fail(e.description, 1)
+        case let e as ContractorNameError:
+            return fail(e.description, 1)
         case let e as StoreError:
             return fail(e.description, 2)
         case let e as FileProblems:

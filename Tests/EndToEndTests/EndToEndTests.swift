@@ -65,14 +65,16 @@ struct EndToEndTests {
         let runTogether = unitRows.filter { $0.range(of: #"项 \d+/\d+(\s|$)"#, options: .regularExpression) == nil }
         #expect(runTogether.isEmpty, "the item count is followed by a space on every row; run together:\n\(runTogether.joined(separator: "\n"))")
 
-        // `/` 0502 Enter: the first unit whose code contains 0502 is selected.
+        // `/` 0502 Enter: the first unit whose code contains 0502 opens, over the unit list
+        // with it selected.
         try tmux.send("/")
         try await tmux.waitFor("the search box") { $0.contains("查找单元或问题编号") }
         try tmux.type("0502")
         try await tmux.waitFor("the matches for 0502") { $0.contains("1-1-0502  1栋 1单元 0502") }
         try tmux.send("Enter")
-        let found = try await tmux.waitFor("the list after the search") { !$0.contains("查找单元或问题编号") }
+        let found = try await tmux.waitFor("the unit after the search") { !$0.contains("查找单元或问题编号") && $0.lines.dropFirst().first?.hasPrefix(" 1-1-0502  ") == true }
         #expect(found.contains("1-1-0502"), "the unit found is on screen\n\(found)")
+        try tmux.send("Escape")
         try await tmux.waitForStyled("one selected row, unit 1-1-0502") { styled in
             styled.selectedRows.count == 1 && styled.selectedRows[0].contains("1-1-0502")
         }
@@ -229,6 +231,14 @@ struct EndToEndTests {
             let result = try runProcess(ws.binary, ["--db", db], environment: environment(["LC_ALL": "C"]), directory: ws.url,
                                         stdin: pty.terminal, stdout: pty.terminal)
             check("LC_ALL=C", result, terminal: pty, mentions: ["LANG=C.UTF-8", "LC_ALL=C"])
+        }
+        // A UTF-8 locale that is not installed: said so, with the fix, not "not UTF-8".
+        do {
+            let pty = try PseudoTerminal()
+            let result = try runProcess(ws.binary, ["--db", db], environment: environment(["LANG": "zz_ZZ.UTF-8"]), directory: ws.url,
+                                        stdin: pty.terminal, stdout: pty.terminal)
+            check("LANG=zz_ZZ.UTF-8", result, terminal: pty, mentions: ["LANG=zz_ZZ.UTF-8 is not installed", "locale-gen", "LANG=C.UTF-8"])
+            #expect(!result.stderr.contains("not UTF-8"))
         }
         // The subcommands still work in a script.
         let board = try ws.yanfang("--db", db, "board", "--json")

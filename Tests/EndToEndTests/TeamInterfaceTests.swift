@@ -223,7 +223,8 @@ struct TeamInterfaceTests {
                 == (try ws.yanfangOK("defect", "list", "--unit", unit, "--json", "--db", b)))
     }
 
-    /// Opens UNIT's walkthrough from the home screen: `/`, its code, Enter, Enter.
+    /// Opens UNIT's walkthrough from the home screen: `/`, its code, Enter (the search opens
+    /// the unit over the unit list); Esc shows the list with it selected, Enter walks it again.
     /// Returns the unit's row in the unit list, without the scroll bar.
     @discardableResult
     func openUnit(_ unit: String, in tui: Tmux) async throws -> String {
@@ -232,6 +233,8 @@ struct TeamInterfaceTests {
         try tui.type(unit)
         try await tui.waitFor("the match for \(unit)") { $0.contains("\(unit)  Bldg ") }
         try tui.send("Enter")
+        try await tui.waitFor("\(unit) open") { s in s.lines.count > 1 && s.lines[1].hasPrefix(" \(unit)  ") && !s.contains("Find a unit") }
+        try tui.send("Escape")
         let list = try await tui.waitForStyled("the unit list, \(unit) selected") { $0.selectedRows.count == 1 && $0.selectedRows[0].contains(" \(unit) ") }
         try tui.send("Enter")
         return withoutScrollBar(list.selectedRows[0])

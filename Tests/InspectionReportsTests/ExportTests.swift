@@ -56,8 +56,20 @@ import Testing
 
     @Test func anUnknownContractorIsRefused() throws {
         let p = try ScriptedProject()
-        #expect(throws: InspectionError.unknownContractor("无此单位")) {
+        #expect(throws: ContractorNameError(typed: "无此单位", candidates: [], ambiguous: false)) {
             try RectificationList.load(store: p.store, contractor: "无此单位", all: false, today: ScriptedProject.today)
+        }
+    }
+
+    @Test func aUniquePartOfTheNameWillDoAndCloseNamesAreSuggested() throws {
+        let p = try ScriptedProject()
+        let list = try RectificationList.load(store: p.store, contractor: "华建", all: false, today: ScriptedProject.today)
+        #expect(list.contractor == ScriptedProject.windows)
+        #expect(throws: ContractorNameError(typed: "工程", candidates: [ScriptedProject.windows, ScriptedProject.waterproofing, ScriptedProject.tiling], ambiguous: true)) {
+            try RectificationList.load(store: p.store, contractor: "工程", all: false, today: ScriptedProject.today)
+        }
+        #expect(throws: ContractorNameError(typed: "华健门窗", candidates: [ScriptedProject.windows], ambiguous: false)) {
+            try RectificationList.load(store: p.store, contractor: "华健门窗", all: false, today: ScriptedProject.today)
         }
     }
 }

@@ -45,11 +45,11 @@ import Testing
         #expect(typeColumns.count == 1)
     }
 
-    @Test func searchJumpsToAUnitByPartOfItsCode() throws {
+    @Test func searchByPartOfACodeOpensTheHighlightedUnit() throws {
         let app = try makeApp(try demoStore())
-        let terminal = drive(app, "<enter>/0502<enter>")
-        let picker = try #require(app.stack.last as? UnitPickerScreen)
-        #expect(picker.selectedUnit?.code == "1-1-0502")
+        let terminal = drive(app, "<enter>/0502<down><enter>")
+        #expect((app.stack.last as? UnitScreen)?.unit.code == "1-2-0502")
+        #expect((app.stack.dropLast().last as? UnitPickerScreen)?.selectedUnit?.code == "1-2-0502")
         #expect(terminal.frames.contains { $0.lines().contains { $0.contains("查找单元或问题编号") } })
     }
 
@@ -97,5 +97,29 @@ import Testing
         app.adopt(.monochrome)
         let frame = try #require(drive(app, "<enter>").frames.last)
         #expect(frame.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default })
+    }
+}
+
+@Suite struct InspectorName {
+    @Test func theNameFromTheEnvironmentIsUsedWithoutAsking() throws {
+        let store = try demoStore(named: false)
+        let app = try InspectionApp(store: store, configuration: AppConfiguration(
+            language: .zh, colorSupport: .eight, inspector: "赵工", clock: { testNow }, today: { testToday }))
+        let terminal = drive(app, openUnit("1-2-0101") + "<space>")
+        #expect(!terminal.frames[0].lines().contains { $0.contains("验收人姓名") })
+        #expect(terminal.screen[0].contains("赵工"))
+        #expect(try store.events().last?.actor == "赵工")
+    }
+
+    @Test func aDismissedPromptLeavesTheInterfaceReadOnlyUntilANameIsGiven() throws {
+        let store = try demoStore(named: false)
+        let app = try makeApp(store)
+        let events = try store.events().count
+        let terminal = drive(app, "<esc>" + openUnit("1-2-0101") + "<space>")
+        #expect(terminal.shows("只读：按 i 填写验收人姓名后才能记录"))
+        #expect(try store.events().count == events)
+        let home = drive(app, "<esc><esc>i李敏<enter>" + openUnit("1-2-0101") + "<space>")
+        #expect(try store.events().count == events + 1)
+        #expect(home.screen[0].contains("李敏"))
     }
 }

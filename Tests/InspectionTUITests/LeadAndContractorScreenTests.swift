@@ -59,7 +59,7 @@ import Testing
         for defect in try store.defects({ var f = DefectFilter(); f.unitCode = last; return f }()) where defect.status.blocksDelivery {
             _ = try store.write(ActionContext(actor: "组长", at: testNow, today: testToday)) { tx in try tx.waive(code: defect.code.text, answer: "统一口径") }
         }
-        app.refresh()
+        app.reloadAll()
         drive(app, "<enter>")  // once indexed past the end
         #expect(app.stack.last is DefectListScreen)
         #expect(try #require(board.list.selected) < board.listCount)

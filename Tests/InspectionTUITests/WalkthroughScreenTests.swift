@@ -5,8 +5,8 @@ import TerminalKit
 import TerminalTesting
 import Testing
 
-/// Opens `code` from the unit list via search.
-func openUnit(_ code: String) -> String { "<enter>/\(code)<enter><enter>" }
+/// Opens `code` through search (the exact match comes first and Enter opens it).
+func openUnit(_ code: String) -> String { "/\(code)<enter>" }
 
 @Suite struct WalkthroughScreen {
     @Test func recheckQueueComesFirstAndOneKeyRecordsIt() throws {
@@ -72,7 +72,7 @@ func openUnit(_ code: String) -> String { "<enter>/\(code)<enter><enter>" }
     @Test func passingAnItemWithADefectIsRefusedOnTheStatusBar() throws {
         let store = try demoStore()
         let app = try makeApp(store)
-        let terminal = drive(app, openUnit("1-2-0101") + "d<enter><space>")
+        let terminal = drive(app, openUnit("1-2-0101") + "d1<enter><up><space>")
         #expect(terminal.shows("本轮已有问题"))
         #expect(try store.unitRound(unit: try #require(try store.unit(code: "1-2-0101")), round: 2).progress.recorded == 1)
     }

@@ -1,0 +1,10 @@
+/// The names of a defect's fields, the same in the interface's labels and the documents'
+/// column headers.
+public enum FieldLabels {
+    public static let contractor = Localized(zh: "责任单位", en: "Contractor")
+    public static let note = Localized(zh: "问题描述", en: "Note")
+    public static let severity = Localized(zh: "严重程度", en: "Severity")
+    public static let status = Localized(zh: "状态", en: "Status")
+    public static let unifiedAnswer = Localized(zh: "统一口径", en: "Unified answer")
+    public static let room = Localized(zh: "房间", en: "Room")
+}

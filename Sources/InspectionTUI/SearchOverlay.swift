@@ -1,0 +1,124 @@
+import Foundation
+import InspectionCore
+import InspectionStore
+import TerminalKit
+
+/// `/`, from any screen: type a unit code (whole or a part, with or without the zero of the
+/// floor, or in Chinese: `3栋1单元502`) or a defect's mark code. The count of matches shows as
+/// you type, the list scrolls through all of them, and Enter opens the highlighted one (the
+/// exact match comes first, so a whole code opens at once).
+final class SearchOverlay: Overlay {
+    enum Match {
+        case unit(ProjectUnit)
+        case defect(code: String, unit: ProjectUnit)
+    }
+
+    let units: [ProjectUnit]
+    /// Unit codes as typed in a search: lower case with dashes, and without.
+    let keys: [(code: String, compact: String)]
+    let unitsByID: [UUID: ProjectUnit]
+    /// In a contractor's view only its own defects are found.
+    let ownCodes: [String: UUID]?
+    var field = TextField("", maxLength: 30)
+    var matches: [Match] = []
+    var list = ListState()
+
+    init(app: InspectionApp) throws {
+        let all = try app.store.units()
+        unitsByID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        if let contractor = app.stack.first as? ContractorScreen {
+            units = []
+            ownCodes = Dictionary(contractor.defects.map { ($0.code.text, $0.unit) }, uniquingKeysWith: { a, _ in a })
+        } else {
+            units = all
+            ownCodes = nil
+        }
+        keys = units.map { ($0.code.lowercased(), $0.code.lowercased().filter { $0 != "-" }) }
+    }
+
+    func update(_ app: InspectionApp) {
+        let query = field.text.trimmingCharacters(in: .whitespaces)
+        matches = []
+        list = ListState()
+        guard !query.isEmpty else { return }
+        let dashed = UnitCode.dashed(query).lowercased()
+        // Typed without dashes ("310502"), it is compared with codes without dashes.
+        let compact = dashed.contains("-") ? "" : dashed
+        let exact = UnitCode.typed(query)?.lowercased()
+        var exactUnits: [Match] = [], partUnits: [Match] = []
+        for (index, key) in keys.enumerated() {
+            if key.code == exact { exactUnits.append(.unit(units[index])) }
+            else if key.code.contains(dashed) || (!compact.isEmpty && key.compact.contains(compact)) { partUnits.append(.unit(units[index])) }
+        }
+        let defects: [Match]
+        if let own = ownCodes {
+            let prefix = MarkCode.prefix(query)
+            defects = own.keys.sorted().filter { prefix.map($0.hasPrefix) ?? false }.compactMap { code in
+                own[code].flatMap { unitsByID[$0] }.map { Match.defect(code: code, unit: $0) }
+            }
+        } else {
+            defects = ((try? app.store.defectLocations(matching: query, limit: 500)) ?? []).compactMap { found in
+                unitsByID[found.unit].map { Match.defect(code: found.code, unit: $0) }
+            }
+        }
+        // What looks like a mark code (it has one of the code's letters) lists defects first.
+        let looksLikeCode = query.uppercased().contains { $0.isLetter && MarkCode.alphabet.contains($0) }
+        matches = exactUnits + (looksLikeCode ? defects + partUnits : partUnits + defects)
+        list.selected = matches.isEmpty ? nil : 0
+    }
+
+    func text(_ match: Match, app: InspectionApp) -> String {
+        switch match {
+        case .unit(let unit): return "\(unit.code)  \(app.texts.unitLabel(unit))"
+        case let .defect(code, unit): return "\(code)  \(app.texts.defectIn(unit.code))"
+        }
+    }
+
+    func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
+        let t = app.texts, theme = app.theme
+        let height = min(area.height - 1, max(1, matches.count) + 5)
+        let box = Rect(x: area.x + 2, y: area.y + 1, width: min(area.width - 4, 60), height: height)
+        let inner = Modal(title: t.searchTitle, theme: theme).render(into: &buffer, area: box)
+        let cursor = field.render(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1), style: theme.input)
+        let status = field.isEmpty ? t.searchHint : matches.isEmpty ? t.searchNone : t.matchCount(matches.count)
+        buffer.put(status, at: Position(x: inner.x + 1, y: inner.y + 1), style: theme.muted, maxWidth: inner.width - 2)
+        let listArea = Rect(x: inner.x + 1, y: inner.y + 2, width: inner.width - 2, height: max(0, inner.height - 2))
+        if !matches.isEmpty {
+            ListView(count: matches.count, theme: theme) { ListRow(Line(self.text(self.matches[$0], app: app))) }
+                .render(into: &buffer, area: listArea, state: &list)
+        }
+        return cursor
+    }
+
+    func handle(_ key: Key, app: InspectionApp) throws -> Bool {
+        switch key {
+        case .escape:
+            return false
+        case .down, .up, .pageDown, .pageUp:
+            _ = list.handleMovement(key, count: matches.count, page: 10) { _ in true }
+        case .enter:
+            guard let index = list.selected, index < matches.count else {
+                if !field.isEmpty { app.message = (app.texts.searchNone, true) }
+                return !field.isEmpty
+            }
+            try open(matches[index], app: app)
+            return false
+        default:
+            if field.handle(key) { update(app) }
+        }
+        return true
+    }
+
+    func open(_ match: Match, app: InspectionApp) throws {
+        switch match {
+        case .unit(let unit):
+            try app.walk(unit)
+        case let .defect(code, unit):
+            if app.configuration.contractor != nil {
+                app.push(try DefectScreen(app: app, code: code))
+            } else {
+                try app.walk(unit, selecting: code)
+            }
+        }
+    }
+}
