@@ -38,7 +38,8 @@ import Testing
          ["export", "rectification", "--contractor", "华建门窗", "--format", "csv"],
          ["export", "rectification", "--contractor", "华建门窗", "--format", "md"],
          ["layout", "list"], ["checklist", "list", "--json"], ["contractor", "list"], ["round", "status"],
-         ["unit", "1-1-0101"], ["defect", "show", code], ["defect", "list", "--json"], ["settings"]]
+         ["unit", "1-1-0101"], ["defect", "show", code], ["defect", "list", "--json"], ["settings"],
+         ["replicas"], ["conflicts", "list"], ["check"]]
     }
 
     @Test func readsLeaveTheFileByteIdenticalAndCreateNothingBesideIt() throws {
