@@ -242,7 +242,8 @@ public final class InspectionApp: TerminalProgram {
         let (body, statusRow) = rest.splitBottom(1)
         renderTitle(into: &buffer, area: titleRow)
         var cursor = stack.last?.render(into: &buffer, area: body, app: self)
-        let hints = (stack.last?.hints(self) ?? []) + globalBindings.filter(\.hint).map { ($0.name, $0.short ?? $0.label) }
+        // An open overlay (a form, the search, a prompt) has the keys: the screen's hints would mislead.
+        let hints = overlay != nil ? [] : (stack.last?.hints(self) ?? []) + globalBindings.filter(\.hint).map { ($0.name, $0.short ?? $0.label) }
         StatusBar(hints: message?.isError == true ? [] : hints, message: message?.text,
                   messageStyle: message?.isError == true ? theme.error : nil, theme: theme).render(into: &buffer, area: statusRow)
         if let overlay { cursor = overlay.render(into: &buffer, area: body, app: self) }
