@@ -248,7 +248,8 @@ public final class InspectionApp: TerminalProgram {
         let (body, statusRow) = rest.splitBottom(1)
         renderTitle(into: &buffer, area: titleRow)
         var cursor = stack.last?.render(into: &buffer, area: body, app: self)
-        let hints = (stack.last?.hints(self) ?? []) + globalBindings.filter(\.hint).map { ($0.name, $0.short ?? $0.label) }
+        // An open overlay (a form, the search, a prompt) has the keys: the screen's hints would mislead.
+        let hints = overlay != nil ? [] : (stack.last?.hints(self) ?? []) + globalBindings.filter(\.hint).map { ($0.name, $0.short ?? $0.label) }
         StatusBar(hints: message?.isError == true ? [] : hints, message: message?.text,
                   messageStyle: message?.isError == true ? theme.error : nil, theme: theme).render(into: &buffer, area: statusRow)
         if let overlay { cursor = overlay.render(into: &buffer, area: body, app: self) }
@@ -258,15 +259,19 @@ public final class InspectionApp: TerminalProgram {
     func renderTitle(into buffer: inout ScreenBuffer, area: Rect) {
         buffer.fill(area, style: theme.title)
         let days = today.days(until: project.delivery)
-        var left = " \(texts.appName) · \(project.name) · \(texts.delivery) \(project.delivery)\(texts.parenthesized(texts.daysLeft(days)))"
-        if let round = latestRound {
-            left += " · " + (round.isOpen ? texts.roundOpen(round.number) : texts.roundClosed(round.number))
-        }
+        let round = latestRound.map { " · " + ($0.isOpen ? texts.roundOpen($0.number) : texts.roundClosed($0.number)) } ?? ""
+        let delivery = "\(texts.delivery) \(project.delivery)"
+        // The most that fits whole: the days left, then the program's name give way before
+        // anything is cut.
+        let lefts = [" \(texts.appName) · \(project.name) · \(delivery)\(texts.parenthesized(texts.daysLeft(days)))\(round)",
+                     " \(project.name) · \(delivery)\(texts.parenthesized(texts.daysLeft(days)))\(round)",
+                     " \(project.name) · \(delivery)\(round)"]
         // Who is at the keyboard always shows; the file name when there is room.
         let who = configuration.contractor ?? inspector
         let file = store.path.map { URL(fileURLWithPath: $0).lastPathComponent }
         var right = [who, file].compactMap { $0 }.joined(separator: " · ") + " "
-        if DisplayWidth.of(left) + DisplayWidth.of(right) + 1 > area.width { right = (who ?? "") + " " }
+        if DisplayWidth.of(lefts[0]) + DisplayWidth.of(right) + 1 > area.width { right = (who ?? "") + " " }
+        let left = lefts.first { DisplayWidth.of($0) + DisplayWidth.of(right) + 1 <= area.width } ?? lefts[lefts.count - 1]
         let rightWidth = DisplayWidth.of(right)
         buffer.put(DisplayWidth.fit(left, width: max(0, area.width - rightWidth - 1)), at: Position(x: area.x, y: area.y), style: theme.title)
         buffer.put(right, at: Position(x: area.maxX - rightWidth, y: area.y), style: theme.title)

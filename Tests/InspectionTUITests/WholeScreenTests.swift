@@ -98,7 +98,7 @@ import Testing
             " p 复查通过  f 复查未过  u 撤销  n 下一户  Esc q 返回  / 查找  ? 帮助",
         ],
         "walkthrough_en_80x24": [
-            " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 … 王建国",
+            " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
             " 1-2-0602  Bldg 1 · Entr. 2 · 0602  B 2 bedrooms, 2 living, 1 bath",
             " round 2  items 0/297  re-checks 0/2  ░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
             "Re-checks (2, from earlier rounds)                                             █",
@@ -179,7 +179,7 @@ import Testing
             "│                                                                              │",
             "│                                                                              │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
-            " Space 合格  d 记问题  x 不适用  u 撤销  n 下一户  Esc q 返回  / 查找  ? 帮助",
+            "",
         ],
         "defectForm_zh_100x30": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中                             王建国",
@@ -211,10 +211,10 @@ import Testing
             "│                                                                                                  │",
             "│                                                                                                  │",
             "└──────────────────────────────────────────────────────────────────────────────────────────────────┘",
-            " Space 合格  d 记问题  x 不适用  u 撤销  n 下一户  Esc q 返回  / 查找  ? 帮助",
+            "",
         ],
         "defectForm_en_80x24": [
-            " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 … 王建国",
+            " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
             " 1-2-0101  Bldg 1 · Entr. 2 · 0101  A 3 bedrooms, 2 living, 2 baths",
             " round 2  items 0/382  re-checks 0/0  ░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
             "■ Entry door  0/14                                                             █",
@@ -237,7 +237,7 @@ import Testing
             "│                                                                              │",
             "│                                                                              │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
-            " Space pass  d defect  x n/a  u undo  n next unit  Esc q back  / find  ? help",
+            "",
         ],
         "defectForm_en_100x30": [
             " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
@@ -269,10 +269,10 @@ import Testing
             "│                                                                                                  │",
             "│                                                                                                  │",
             "└──────────────────────────────────────────────────────────────────────────────────────────────────┘",
-            " Space pass  d defect  x n/a  u undo  n next unit  Esc q back  / find  ? help",
+            "",
         ],
         "contractorView_zh_80x24": [
-            " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · … 东方雨虹防水工程有限公司",
+            " 云栖花园二期 · 交付 2027-02-15 · 第2轮进行中          东方雨虹防水工程有限公司",
             " 整改清单 · 东方雨虹防水工程有限公司   待整改 6 · 已整改待复查 7",
             " 只显示未销项问题（a 显示全部）",
             "1栋 1单元                                                                      █",
@@ -330,7 +330,7 @@ import Testing
             " r 报整改完成  Enter 问题详情与记录  a 全部 / 未销项  q 退出  / 查找  ? 帮助",
         ],
         "contractorView_en_80x24": [
-            " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 day… 东方雨虹防水工程有限公司",
+            " 云栖花园二期 · delivery 2027-02-15 · round 2 open     东方雨虹防水工程有限公司",
             " Rectification list · 东方雨虹防水工程有限公司   6 to fix · 7 awaiting re-check",
             " showing outstanding defects (a: all)",
             "Building 1 · Entrance 1                                                        █",
@@ -356,7 +356,7 @@ import Testing
             " r claim fixed  Enter defect and its history  a all / outstanding  ? help",
         ],
         "contractorView_en_100x30": [
-            " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 op… 东方雨虹防水工程有限公司",
+            " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open          东方雨虹防水工程有限公司",
             " Rectification list · 东方雨虹防水工程有限公司   6 to fix · 7 awaiting re-check",
             " showing outstanding defects (a: all)",
             "Building 1 · Entrance 1                                                                            █",
