@@ -173,12 +173,14 @@ struct TeamInterfaceTests {
 
         // Both interfaces: back to the unit list (which reads the file again), the unit's
         // row done with three open; into the unit again, every room whole and every defect.
-        // Before the walk, the row read (laptop 2 had its two defects already, so in progress):
-        //  ○ 1-2-0101   F1 #01    A 3 bedrooms, 2… not started    items 0/382
-        #expect(listRows[0].hasPrefix(" ○ \(unit)   ") && listRows[0].hasSuffix("not started    items 0/\(applicable)"), "\(listRows[0])")
-        #expect(listRows[1].hasPrefix(" ◐ \(unit)   ") && listRows[1].hasSuffix("items 2/\(applicable)"), "\(listRows[1])")
+        // Before the walk, the row read (laptop 2 had its two defects already, so in progress),
+        // columns two spaces apart at 100 columns, the state column as wide as "done, 3 open":
+        //  ○ 1-2-0101  F1 #01   A 3 bedrooms, 2 living, 2 baths  not started   items 0/382
+        #expect(listRows[0].hasPrefix(" ○ \(unit)  ") && listRows[0].hasSuffix("  not started   items 0/\(applicable)"), "\(listRows[0])")
+        #expect(listRows[1] == listRows[0].replacingOccurrences(of: " ○ ", with: " ◐ ")
+            .replacingOccurrences(of: "not started   items 0/", with: "in progress   items 2/"), "\(listRows[1])")
         let doneRow = listRows[0].replacingOccurrences(of: " ○ ", with: " ● ")
-            .replacingOccurrences(of: "not started    items 0/", with: "done, 3 open   items \(applicable)/")
+            .replacingOccurrences(of: "not started   items 0/", with: "done, 3 open  items \(applicable)/")
         for (tui, label) in [(lap1, "laptop 1"), (lap2, "laptop 2")] {
             try tui.send("Escape")
             let list = try await tui.waitFor("\(label): the unit list with \(unit) done") { s in
