@@ -176,6 +176,31 @@ import Testing
         #expect(home[8] == "  Team       not synced yet · 2 replicas heard of  S to sync", "\(home.joined(separator: "\n"))")
     }
 
+    /// Two results for one item (A passes 1-2-0101's entry door DW-01, B records a defect on
+    /// it): the row names the room and the item in the interface's language, and each side
+    /// says what its laptop recorded there.
+    @Test(arguments: [Language.zh, .en])
+    func anItemConflictNamesTheRoomAndItem(language: Language) throws {
+        let t = try team()
+        _ = try t.a.write(context("林工", minutes: 1)) { try $0.recordItem(unit: "1-2-0101", item: "DW-01", room: "入户门", outcome: .pass) }
+        _ = try t.b.write(context("周工", minutes: 2)) {
+            try $0.addDefect(unit: "1-2-0101", item: "DW-01", room: "入户门", note: "门扇关闭不严", severity: .minor, contractor: .none)
+        }
+        _ = try t.a.merge(from: t.b)
+        let view = try #require(try t.a.conflicts().first)
+        #expect(view.conflict.kind == .itemResults)
+        let lines = try screen(t.a, "C", language: language, width: 100, height: 30)
+        let mine = try t.a.replicaIdentity().tag
+        let expected = language == .zh
+            ? [" \(view.conflict.shortName)  第2轮  1-2-0101  同一项结果不同  入户门 DW-01 入户门开启关闭",
+               " 1. 电脑 \(mine)  2026-11-23 10:01  第2轮  林工  入户门 DW-01：合格",
+               " 2. 电脑 \(t.bTag)  2026-11-23 10:02  第2轮  周工  发现：门扇关闭不严（轻微，（未指定单位））"]
+            : [" \(view.conflict.shortName)  round 2  1-2-0101  two results for one item  Entry door DW-01 Entry door opens and closes",
+               " 1. laptop \(mine)  2026-11-23 10:01  round 2  林工  Entry door DW-01: pass",
+               " 2. laptop \(t.bTag)  2026-11-23 10:02  round 2  周工  found: 门扇关闭不严 (minor, (no contractor))"]
+        for line in expected { #expect(lines.contains(line), "\(line)\n\(lines.joined(separator: "\n"))") }
+    }
+
     /// The conflicts screen, every line, in both languages at 80×24 and 100×30 (C-XXXXX stands for the
     /// conflict's name, A and B for the laptops' tags).
     @Test(arguments: [Language.zh, .en], sizes)
