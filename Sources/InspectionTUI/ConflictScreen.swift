@@ -1,6 +1,5 @@
 import Foundation
 import InspectionCore
-import InspectionReports
 import InspectionStore
 import TerminalKit
 
@@ -10,6 +9,8 @@ import TerminalKit
 final class ConflictScreen: Screen {
     var views: [ConflictView] = []
     var names: [UUID: String] = [:]
+    /// The floor plan of each conflict's unit, to name its rooms in the interface's language.
+    var unitTypes: [String: String] = [:]
     var state = ListState()
 
     init(app: InspectionApp) throws {
@@ -19,6 +20,9 @@ final class ConflictScreen: Screen {
     func reload(_ app: InspectionApp) throws {
         views = try app.store.conflicts()
         names = Dictionary(app.contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for view in views where unitTypes[view.unitCode] == nil {
+            unitTypes[view.unitCode] = try app.store.unit(code: view.unitCode)?.type
+        }
         if views.isEmpty { state = ListState() } else { state.selectFirst(count: views.count) { _ in true } }
     }
 
@@ -26,34 +30,48 @@ final class ConflictScreen: Screen {
 
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
         let theme = app.theme
+        // What this screen is, above the list.
+        let (header, body) = area.splitTop(1)
+        buffer.put(" " + app.texts.conflictsTitle, at: Position(x: header.x, y: header.y), style: theme.heading, maxWidth: header.width)
         guard !views.isEmpty else {
-            buffer.put("  " + app.texts.noConflicts, at: Position(x: area.x, y: area.y + 1), style: theme.muted)
+            buffer.put("  " + app.texts.noConflicts, at: Position(x: body.x, y: body.y + 1), style: theme.muted)
             return nil
         }
-        let (list, pane) = area.splitBottom(min(area.height / 2, 10))
+        let (list, pane) = body.splitBottom(min(body.height / 2, 10))
         ListView(count: views.count, theme: theme) { i in
-            .heading(" " + Self.title(self.views[i]), style: theme.normal)
+            ListRow(Line(" " + self.title(self.views[i], app: app)))
         }.render(into: &buffer, area: list, state: &state)
         guard let selected = state.selected, views.indices.contains(selected) else { return nil }
         var y = pane.y
         buffer.put(String(repeating: "─", count: pane.width), at: Position(x: pane.x, y: y), style: theme.muted)
         y += 1
-        for (i, side) in views[selected].sides.enumerated() where y < pane.maxY {
-            let text = " \(i + 1). \(app.texts.laptop(side.replicaTag))  " + describe(side.event, contractors: names)
-            buffer.put(text, at: Position(x: pane.x, y: y), style: theme.normal, maxWidth: pane.width)
-            y += 1
+        // Each side whole, wrapped under its number: who, on which laptop, what.
+        let view = views[selected]
+        for (i, side) in view.sides.enumerated() {
+            let head = " \(i + 1). \(app.texts.laptop(side.replicaTag))  "
+            let indent = DisplayWidth.of(head)
+            let text = DefectScreen.historyLine(side.event, names: names, unitType: unitTypes[view.unitCode], app: app)
+            for (n, part) in DisplayWidth.wrap(text, width: max(10, pane.width - indent - 1)).enumerated() where y < pane.maxY {
+                buffer.put((n == 0 ? head : String(repeating: " ", count: indent)) + part, at: Position(x: pane.x, y: y),
+                           style: theme.normal, maxWidth: pane.width)
+                y += 1
+            }
         }
         return nil
     }
 
-    static func title(_ view: ConflictView) -> String {
-        let c = view.conflict
+    /// A conflict in one line: its name, round, unit, what it is about, and where.
+    func title(_ view: ConflictView, app: InspectionApp) -> String {
+        let t = app.texts, c = view.conflict
         let what: String
         switch c.kind {
-        case .itemResults: what = "\(c.pair?.room ?? "") \(c.pair?.item ?? "")"
+        case .itemResults:
+            let room = c.pair.map { pair in unitTypes[view.unitCode].map { app.roomName(pair.room, unitType: $0) } ?? pair.room } ?? ""
+            let item = c.pair.flatMap { app.checklists.item($0.item) }.map { "\($0.id) \($0.name.text(app.language))" } ?? c.pair?.item ?? ""
+            what = "\(room) \(item)"
         case .recheckResults, .waivedAndRechecked, .reassignments: what = view.defectCode ?? ""
         }
-        return "\(c.shortName)  R\(c.round)  \(view.unitCode)  \(c.kind.rawValue)  \(what)"
+        return "\(c.shortName)  \(t.roundShort(c.round))  \(view.unitCode)  \(t.conflictKind(c.kind))  \(what)"
     }
 
     func bindings(_ app: InspectionApp) -> [Binding] {

@@ -58,8 +58,15 @@ final class DefectScreen: Screen {
 
     /// One step of the history: when, round, who, what.
     func historyLine(_ event: Event, names: [UUID: String], app: InspectionApp) -> String {
+        Self.historyLine(event, names: names, app: app)
+    }
+
+    /// One step of a history (a defect's, or a side of a conflict) in the interface's
+    /// language: when, round, who, what. `unitType` names the rooms of item results.
+    static func historyLine(_ event: Event, names: [UUID: String], unitType: String? = nil, app: InspectionApp) -> String {
         let t = app.texts
         func contractor(_ id: UUID?) -> String { id.map { names[$0] ?? t.otherContractor } ?? t.unassigned }
+        func room(_ key: String) -> String { unitType.map { app.roomName(key, unitType: $0) } ?? key }
         let what: String
         switch event.body {
         case .defectFound(let f):
@@ -70,9 +77,12 @@ final class DefectScreen: Screen {
         case .defectWaived(let w): what = t.historyWaived + t.colon + w.answer
         case .defectReassigned(let r): what = "\(t.historyReassigned) \(contractor(r.contractor))"
         case .reverted: what = t.historyReverted
+        case .itemRecorded(let r):
+            what = "\(room(r.room)) \(r.item)\(t.colon)\(r.outcome == .pass ? t.resultPass : t.resultNotApplicable)"
+        case .remainingPassed(let r): what = (r.room.map { room($0) + " " } ?? "") + t.passedMany(r.count)
         default: what = event.body.kind
         }
-        return "\(Self.timestamp.string(from: event.at))  \(t.roundShort(event.round))  \(event.actor)  \(what)"
+        return "\(timestamp.string(from: event.at))  \(t.roundShort(event.round))  \(event.actor)  \(what)"
     }
 
     static let timestamp: DateFormatter = {

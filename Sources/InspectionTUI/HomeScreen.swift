@@ -74,7 +74,13 @@ final class HomeScreen: Screen {
         }
         row(t.inspectorLabel, Line([Span(app.inspector ?? "—", style: theme.highlight), Span("  " + t.changeInspectorHint, style: theme.muted)]))
         let last = team.last.map { Self.lastSync($0, now: app.configuration.clock()) }
-        row(t.teamLabel, Line(t.teamStatus(last, team.replicas, conflicts), style: conflicts > 0 ? theme.warning : theme.muted))
+        // The status may be cut on a narrow screen; the key hint after it shows only whole.
+        let status = t.teamStatus(last, team.replicas, conflicts)
+        var teamLine = [Span(status, style: conflicts > 0 ? theme.warning : theme.muted)]
+        if DisplayWidth.of(status) + 2 + DisplayWidth.of(t.teamSyncHint) <= area.width - labelWidth - 4 {
+            teamLine.append(Span("  " + t.teamSyncHint, style: theme.muted))
+        }
+        row(t.teamLabel, Line(teamLine))
         y += 1
         if let next = nextUnit(app) {
             row(t.nextUnitLabel, Line([Span(next.code, style: theme.highlight), Span("  " + t.unitLabel(next) + "  "), Span(t.nextUnitHint, style: theme.muted)]))
@@ -105,8 +111,9 @@ final class HomeScreen: Screen {
             Binding(.character("x"), t.keyCloseRound) { app in try self.confirmCloseRound(app) },
             Binding(.character("b"), t.keyBoard, hint: true) { app in app.push(try BoardScreen(app: app)) },
             Binding(.character("r"), t.keyReport) { app in app.push(try ReportScreen(app: app, round: app.latestRound?.number)) },
-            Binding(.character("S"), t.keySync) { app in try self.sync(app) },
-            Binding(.character("C"), t.keyConflicts) { app in app.push(try ConflictScreen(app: app)) },
+            // On the status bar when they have something to do: a folder to sync with, conflicts to resolve.
+            Binding(.character("S"), t.keySync, hint: team.folder != nil) { app in try self.sync(app) },
+            Binding(.character("C"), t.keyConflicts, hint: conflicts > 0) { app in app.push(try ConflictScreen(app: app)) },
             Binding(.character("q"), t.keyQuit, hint: true) { app in app.quit() },
         ]
     }

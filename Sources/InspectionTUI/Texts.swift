@@ -154,6 +154,8 @@ struct Texts: Sendable {
     let teamLabel: String
     /// Last sync (time, or nil: never), replicas heard of, unresolved conflicts.
     let teamStatus: @Sendable (String?, Int, Int) -> String
+    /// After the Team row's status, when it fits whole.
+    let teamSyncHint: String
     let noSyncFolder: String
     /// New events, replicas they came from.
     let synced: @Sendable (Int, Int) -> String
@@ -165,6 +167,8 @@ struct Texts: Sendable {
     let resolved: @Sendable (String) -> String
     /// Laptop tag.
     let laptop: @Sendable (String) -> String
+    /// What a conflict is about, in a few words.
+    let conflictKind: @Sendable (Conflict.Kind) -> String
     let keyPass: String
     let keyNotApplicable: String
     let keyPassRoom: String
@@ -355,8 +359,9 @@ extension Texts {
         conflictMark: "冲突",
         teamLabel: "协同",
         teamStatus: { last, replicas, conflicts in
-            (last.map { "上次同步 \($0)" } ?? "尚未同步") + " · 已知 \(replicas) 台电脑" + (conflicts > 0 ? " · \(conflicts) 项冲突待裁定（C）" : "") + "  S 同步"
+            (last.map { "上次同步 \($0)" } ?? "尚未同步") + " · 已知 \(replicas) 台电脑" + (conflicts > 0 ? " · \(conflicts) 项冲突待裁定（C）" : "")
         },
+        teamSyncHint: "S 同步",
         noSyncFolder: "尚未设置同步文件夹：先在命令行运行一次 yanfang sync 文件夹",
         synced: { new, replicas in new == 0 ? "已同步，没有新记录" : "已同步：从 \(replicas) 台电脑带回 \(new) 条新记录" },
         conflictsTitle: "冲突（各电脑记录相互矛盾）",
@@ -366,6 +371,14 @@ extension Texts {
         resolvePrompt: "裁定理由（记入历史）",
         resolved: { "已裁定 \($0)" },
         laptop: { "电脑 \($0)" },
+        conflictKind: {
+            switch $0 {
+            case .itemResults: return "同一项结果不同"
+            case .recheckResults: return "复查通过与未过并存"
+            case .waivedAndRechecked: return "统一口径与复查并存"
+            case .reassignments: return "两次改派"
+            }
+        },
         keyPass: "合格",
         keyNotApplicable: "不适用",
         keyPassRoom: "本房间其余项合格",
@@ -554,8 +567,9 @@ extension Texts {
         teamLabel: "Team",
         teamStatus: { last, replicas, conflicts in
             (last.map { "last sync \($0)" } ?? "not synced yet") + " · \(replicas) replica\(replicas == 1 ? "" : "s") heard of"
-                + (conflicts > 0 ? " · \(conflicts) conflict\(conflicts == 1 ? "" : "s") to resolve (C)" : "") + "  S to sync"
+                + (conflicts > 0 ? " · \(conflicts) conflict\(conflicts == 1 ? "" : "s") to resolve (C)" : "")
         },
+        teamSyncHint: "S to sync",
         noSyncFolder: "No sync folder yet: run yanfang sync FOLDER once on the command line",
         synced: { new, replicas in new == 0 ? "Synced: nothing new" : "Synced: \(new) new record\(new == 1 ? "" : "s") from \(replicas) replica\(replicas == 1 ? "" : "s")" },
         conflictsTitle: "Conflicts (records from different laptops that contradict each other)",
@@ -565,6 +579,14 @@ extension Texts {
         resolvePrompt: "Why (kept in the history)",
         resolved: { "Resolved \($0)" },
         laptop: { "laptop \($0)" },
+        conflictKind: {
+            switch $0 {
+            case .itemResults: return "two results for one item"
+            case .recheckResults: return "re-check passed and failed"
+            case .waivedAndRechecked: return "waived and re-checked"
+            case .reassignments: return "two reassignments"
+            }
+        },
         keyPass: "pass",
         keyNotApplicable: "n/a",
         keyPassRoom: "pass the rest of this room",
