@@ -275,7 +275,7 @@ import Testing
             " Enter 单元列表  n 下一户  b 问题看板  S 同步  C 冲突  q 退出  / 查找  ? 帮助",
         ],
         "home_en_80x24": [
-            " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 … 王建国",
+            " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
             "",
             "  Project    云栖花园二期",
             "  Delivery   2027-02-15  84 days left  risk cutoff 2027-01-16 (54 days left)",
@@ -391,7 +391,7 @@ import Testing
             " 1-9 保留此方  a 都保留（按审慎口径）  Esc q 返回  / 查找  ? 帮助",
         ],
         "conflicts_en_80x24": [
-            " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 … 王建国",
+            " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
             " Conflicts (records from different laptops that contradict each other)",
             " C-XXXXX  round 2  1-2-0602  re-check passed and failed  1-3SJVA",
             "",
