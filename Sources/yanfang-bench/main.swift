@@ -3,6 +3,7 @@
 // start-up to the first frame, moving in the unit list, finding a unit, opening it,
 // recording a pass, undoing it, recording a re-check. Then the store calls alone.
 // Usage: yanfang-bench DATABASE [ITERATIONS]
+//        yanfang-bench day DATABASE [UNITS] [ITEMS] [DEFECTS]   (a laptop's day: see Day.swift)
 import Foundation
 import InspectionCore
 import InspectionStore
@@ -10,6 +11,17 @@ import InspectionTUI
 import TerminalKit
 
 let arguments = CommandLine.arguments
+if arguments.count >= 3 && arguments[1] == "day" {
+    let numbers = arguments.dropFirst(3).map { Int($0) }
+    guard numbers.allSatisfy({ $0 != nil }) else {
+        FileHandle.standardError.write(Data("usage: yanfang-bench day DATABASE [UNITS] [ITEMS] [DEFECTS]\n".utf8))
+        exit(64)
+    }
+    let n = numbers.map { $0! }
+    try recordDay(path: arguments[2], unitCount: n.count > 0 ? n[0] : 50, items: n.count > 1 ? n[1] : 80,
+                  defects: n.count > 2 ? n[2] : 4)
+    exit(0)
+}
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: yanfang-bench DATABASE [ITERATIONS]\n".utf8))
     exit(2)
