@@ -12,7 +12,7 @@ units=${1:-10000}
 rounds=${2:-3}
 out=bench-out
 mkdir -p "$out"
-export LANG=C.UTF-8 YANFANG_TODAY=2026-11-23
+export LANG=C.UTF-8 YANFANG_TODAY=2026-12-01
 
 swift build -c release --scratch-path .build-release --product yanfang >/dev/null
 [ "${ONLY:-}" = csv ] || swift build -c release --scratch-path .build-release --product yanfang-bench >/dev/null
@@ -64,7 +64,7 @@ hyperfine --warmup 2 --runs 10 --export-markdown "$out/cli.md" \
     "$bin --db $db report --round $rounds --format html --out $out/report.html"
 hyperfine --runs 5 --export-markdown "$out/round-open.md" \
     --prepare "cp $db $out/work.db; rm -f $out/work.db-wal $out/work.db-shm; sqlite3 $out/work.db 'UPDATE this_replica SET file_device = NULL, file_inode = NULL'" \
-    "$bin --db $out/work.db round open --date 2026-11-23"
+    "$bin --db $out/work.db round open --date 2026-12-01"
 
 echo "== interface keystrokes (in-memory terminal, on a copy with round $((rounds + 1)) open)"
 cp "$db" "$out/work.db"; rm -f "$out/work.db-wal" "$out/work.db-shm"; unpin "$out/work.db"

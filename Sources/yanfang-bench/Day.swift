@@ -9,7 +9,7 @@ import InspectionStore
 
 func recordDay(path: String, unitCount: Int, items: Int, defects: Int) throws {
     let clock = ContinuousClock()
-    let today = Day(year: 2026, month: 11, day: 24)!
+    let today = Day(year: 2026, month: 12, day: 1)!
     func context() -> ActionContext { ActionContext(actor: "基准日", at: Date(), today: today) }
     let store = try InspectionStore.open(path: path)
     if try store.rounds().last?.isOpen != true {

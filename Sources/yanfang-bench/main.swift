@@ -39,7 +39,7 @@ func report(_ name: String, _ samples: [Duration]) {
                  (name.padding(toLength: 36, withPad: " ", startingAt: 0)) as NSString, ms.count, median, p95, ms.last!))
 }
 
-let today = Day(year: 2026, month: 11, day: 23)!
+let today = Day(year: 2026, month: 12, day: 1)!
 let configuration = AppConfiguration(language: .zh, colorSupport: .eight, clock: { Date() }, today: { today })
 let setup = try InspectionStore.open(path: path)
 try setup.setSetting("ui.inspector", "基准")
