@@ -81,7 +81,7 @@ for i in 0..<iterations {
     let unit = units[(i * 7919) % units.count]
     typing.append(press(.character("/")))
     for c in unit.code { typing.append(press(.character(c))) }
-    typing.append(press(.enter))
+    // Enter on the found unit opens its walkthrough (an Enter more would open a defect's history).
     open.append(press(.enter))
     // The walkthrough opens on the first re-check still to do, else the first item.
     let view = try setup.unitRound(unit: unit, round: round)
@@ -93,6 +93,9 @@ for i in 0..<iterations {
     let before = try setup.unitRound(unit: unit, round: round).progress.recorded
     pass.append(press(.character(" ")))
     guard try setup.unitRound(unit: unit, round: round).progress.recorded == before + 1 else {
+        var screen = ScreenBuffer(width: 100, height: 30)
+        _ = app.render(into: &screen)
+        FileHandle.standardError.write(Data((screen.lines().joined(separator: "\n") + "\n").utf8))
         fatalError("Space did not record a pass in \(unit.code): the benchmark is not measuring a write")
     }
     undo.append(press(.character("u")))
