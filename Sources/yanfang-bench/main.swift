@@ -3,6 +3,7 @@
 // start-up to the first frame, moving in the unit list, finding a unit, opening it,
 // recording a pass, undoing it, recording a re-check. Then the store calls alone.
 // Usage: yanfang-bench DATABASE [ITERATIONS]
+//        yanfang-bench day DATABASE [UNITS] [ITEMS] [DEFECTS]   (a laptop's day: see Day.swift)
 import Foundation
 import InspectionCore
 import InspectionStore
@@ -10,6 +11,17 @@ import InspectionTUI
 import TerminalKit
 
 let arguments = CommandLine.arguments
+if arguments.count >= 3 && arguments[1] == "day" {
+    let numbers = arguments.dropFirst(3).map { Int($0) }
+    guard numbers.allSatisfy({ $0 != nil }) else {
+        FileHandle.standardError.write(Data("usage: yanfang-bench day DATABASE [UNITS] [ITEMS] [DEFECTS]\n".utf8))
+        exit(64)
+    }
+    let n = numbers.map { $0! }
+    try recordDay(path: arguments[2], unitCount: n.count > 0 ? n[0] : 50, items: n.count > 1 ? n[1] : 80,
+                  defects: n.count > 2 ? n[2] : 4)
+    exit(0)
+}
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: yanfang-bench DATABASE [ITERATIONS]\n".utf8))
     exit(2)
@@ -27,7 +39,7 @@ func report(_ name: String, _ samples: [Duration]) {
                  (name.padding(toLength: 36, withPad: " ", startingAt: 0)) as NSString, ms.count, median, p95, ms.last!))
 }
 
-let today = Day(year: 2026, month: 11, day: 23)!
+let today = Day(year: 2026, month: 12, day: 1)!
 let configuration = AppConfiguration(language: .zh, colorSupport: .eight, clock: { Date() }, today: { today })
 let setup = try InspectionStore.open(path: path)
 try setup.setSetting("ui.inspector", "基准")
@@ -69,7 +81,7 @@ for i in 0..<iterations {
     let unit = units[(i * 7919) % units.count]
     typing.append(press(.character("/")))
     for c in unit.code { typing.append(press(.character(c))) }
-    typing.append(press(.enter))
+    // Enter on the found unit opens its walkthrough (an Enter more would open a defect's history).
     open.append(press(.enter))
     // The walkthrough opens on the first re-check still to do, else the first item.
     let view = try setup.unitRound(unit: unit, round: round)
@@ -81,6 +93,9 @@ for i in 0..<iterations {
     let before = try setup.unitRound(unit: unit, round: round).progress.recorded
     pass.append(press(.character(" ")))
     guard try setup.unitRound(unit: unit, round: round).progress.recorded == before + 1 else {
+        var screen = ScreenBuffer(width: 100, height: 30)
+        _ = app.render(into: &screen)
+        FileHandle.standardError.write(Data((screen.lines().joined(separator: "\n") + "\n").utf8))
         fatalError("Space did not record a pass in \(unit.code): the benchmark is not measuring a write")
     }
     undo.append(press(.character("u")))
