@@ -66,7 +66,7 @@ extension StoreTransaction {
     public func resolveConflict(_ name: String, keep: Int?, note: String) throws -> ConflictView {
         let wanted = name.trimmingCharacters(in: .whitespaces).uppercased()
         guard let view = try InspectionStore.conflicts(db).first(where: { $0.conflict.shortName == wanted || $0.conflict.key == name }) else {
-            throw InspectionError.invalidValue("no conflict \(UserFacing.quoted(name)) to resolve (yanfang conflicts lists them)")
+            throw InspectionError.invalidValue("no conflict \"\(UserText.escaped(name))\" to resolve (yanfang conflicts lists them)")
         }
         guard let cleaned = try DefectRules.cleanNote(note) else {
             throw InspectionError.invalidValue("say why with --note (the resolution is kept in the history)")
@@ -87,12 +87,5 @@ extension StoreTransaction {
                                                       pair: c.kind == .itemResults ? c.pair : nil, note: cleaned)),
                    unit: c.unit, defect: defect, round: c.round)
         return view
-    }
-}
-
-/// How values a user typed are shown back in messages.
-enum UserFacing {
-    static func quoted(_ text: String) -> String {
-        "\"" + text.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined() + "\""
     }
 }

@@ -69,21 +69,27 @@ extension InspectionStore {
     /// then the target receives the whole history and rebuilds its tables from it.
     public static func join(source: InspectionStore, into target: InspectionStore, context: ActionContext) throws -> (id: UUID, tag: String) {
         let child = try source.write(context) { try $0.issueReplica() }
-        let history = try source.history()
-        try target.translatingErrors {
-            try target.writer.write { db in
+        try target.receive(try source.history().events, as: child)
+        return (child.id, child.tag)
+    }
+
+    /// Makes this new, empty file the replica `child` holding `events` (and `joining`, the
+    /// event that makes it known when no parent recorded one), its tables rebuilt.
+    func receive(_ events: [Event], as child: ThisReplica, joining: ((Database) throws -> Event)? = nil) throws {
+        try translatingErrors {
+            try writer.write { db in
                 guard try Int.fetchOne(db, sql: "SELECT count(*) FROM event") == 0 else {
                     throw InspectionError.invalidValue("a replica is made in a new file")
                 }
                 try ThisReplica.create(db, child)
-                for event in history.events { try EventCodec.insert(event, into: db) }
+                for event in events { try EventCodec.insert(event, into: db) }
+                if let joining { try EventCodec.insert(try joining(db), into: db) }
                 try Projector.rebuild(db)
                 // Recorded now, so that a copy of this new file is noticed.
-                try ThisReplica.checkNotACopy(db, path: target.path)
+                try ThisReplica.checkNotACopy(db, path: path)
             }
         }
-        target.forgetChecklists()
-        return (child.id, child.tag)
+        forgetChecklists()
     }
 
     /// Makes `target` (a new, empty file) a new replica of the project whose replicas share
@@ -103,10 +109,7 @@ extension InspectionStore {
         var best: (tag: String, parent: UUID, history: ReplicaHistory)?
         for file in files {
             let history = try readReplica(path: file, lacking: nil)
-            let (queue, lock) = try FileAccess.readOnlyQueue(file, configuration: configuration())
-            let this = try queue.read { try ThisReplica.load($0) }
-            try queue.close()
-            withExtendedLifetime(lock) {}
+            let this = try readingOnly(file) { try ThisReplica.load($0) }
             if let best, (best.tag.count, -best.history.events.count) <= (this.tag.count, -history.events.count) { continue }
             best = (this.tag, this.id, history)
         }
@@ -127,24 +130,13 @@ extension InspectionStore {
             throw InspectionError.invalidValue("no tag left to claim in \(folder) below replica \(source.tag); join from a replica's own file instead")
         }
         let child = ThisReplica(id: UUID(), tag: tag)
-        try target.translatingErrors {
-            try target.writer.write { db in
-                guard try Int.fetchOne(db, sql: "SELECT count(*) FROM event") == 0 else {
-                    throw InspectionError.invalidValue("a replica is made in a new file")
-                }
-                try ThisReplica.create(db, child)
-                for event in source.history.events { try EventCodec.insert(event, into: db) }
-                let latest = try Int64.fetchOne(db, sql: "SELECT max(hlc) FROM event")
-                let round = try Int.fetchOne(db, sql: "SELECT max(round) FROM event") ?? 0
-                try EventCodec.insert(Event(id: UUID(), replica: child.id, hlc: HistoryOrder.next(at: context.at, after: latest),
-                                            at: context.at, actor: context.actor, round: round,
-                                            body: .replicaJoined(ReplicaJoined(replica: child.id, tag: child.tag, parent: source.parent))),
-                                      into: db)
-                try Projector.rebuild(db)
-                try ThisReplica.checkNotACopy(db, path: target.path)
-            }
+        try target.receive(source.history.events, as: child) { db in
+            let latest = try Int64.fetchOne(db, sql: "SELECT max(hlc) FROM event")
+            let round = try Int.fetchOne(db, sql: "SELECT max(round) FROM event") ?? 0
+            return Event(id: UUID(), replica: child.id, hlc: HistoryOrder.next(at: context.at, after: latest),
+                         at: context.at, actor: context.actor, round: round,
+                         body: .replicaJoined(ReplicaJoined(replica: child.id, tag: child.tag, parent: source.parent)))
         }
-        target.forgetChecklists()
         return (child.id, child.tag)
     }
 
@@ -189,20 +181,16 @@ extension InspectionStore {
     static func readReplica(path: String, lacking known: VersionVector?) throws -> ReplicaHistory {
         try FileCheck.checkExisting(path: path)
         do {
-            let (queue, lock) = try FileAccess.readOnlyQueue(path, configuration: configuration())
-            defer {
-                try? queue.close()
-                withExtendedLifetime(lock) {}
+            return try readingOnly(path) { db in
+                _ = try FileAccess.needsMigration(db, path: path)
+                if try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 >= Schema.version {
+                    return try history(db, path: path, lacking: known)
+                }
+                let memory = try DatabaseQueue()
+                try memory.writeWithoutTransaction { try db.backup(to: $0) }
+                try Schema.migrator.migrate(memory)
+                return try memory.read { try history($0, path: path) }
             }
-            _ = try queue.read { db in try FileAccess.needsMigration(db, path: path) }
-            let version = try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
-            if version >= Schema.version {
-                return try queue.read { try history($0, path: path, lacking: known) }
-            }
-            let memory = try DatabaseQueue()
-            try queue.backup(to: memory)
-            try Schema.migrator.migrate(memory)
-            return try memory.read { try history($0, path: path) }
         } catch let error as DatabaseError {
             throw storeError(error, path: path)
         }
@@ -211,12 +199,17 @@ extension InspectionStore {
     /// The version vector of another file, read without changing it.
     static func readVersionVector(path: String) throws -> VersionVector {
         try FileCheck.checkExisting(path: path)
+        return try readingOnly(path) { try VersionVector($0) }
+    }
+
+    /// Reads another file without changing it (see `FileAccess.readOnlyQueue`).
+    static func readingOnly<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
         let (queue, lock) = try FileAccess.readOnlyQueue(path, configuration: configuration())
         defer {
             try? queue.close()
             withExtendedLifetime(lock) {}
         }
-        return try queue.read { try VersionVector($0) }
+        return try queue.read(body)
     }
 
     /// Brings into this file every event of the other replicas' files that it lacks, in one
