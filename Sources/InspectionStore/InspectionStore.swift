@@ -35,6 +35,12 @@ public final class InspectionStore: @unchecked Sendable {
         config.foreignKeysEnabled = true
         // Another process (a lead's board, a contractor) may be writing: wait rather than fail.
         config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // Pages kept in memory (128 MB at most, taken only as pages are read): a rebuild or a
+            // merge touches indexes all over a large file, and the default 2 MB rereads them.
+            try db.execute(sql: "PRAGMA cache_size = -131072")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
         return config
     }
 

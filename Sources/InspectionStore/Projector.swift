@@ -24,6 +24,12 @@ final class Projector {
     /// During a rebuild, the history applied so far by defect and by unit round, so that no
     /// event is read and decoded twice (nil: read from the table, up to `position`).
     private var replayed: Replayed?
+    /// During a rebuild, the defects whose events were applied but not yet folded into
+    /// their rows, in the order they first appeared (so rows are numbered as they would be
+    /// applying event by event). Each is folded once, when something reads the defect
+    /// tables (`foldPending`), instead of once per event.
+    private var pending: [UUID] = []
+    private var isPending: Set<UUID> = []
 
     struct Replayed {
         var defects: [UUID: [Event]] = [:]
@@ -100,10 +106,12 @@ final class Projector {
             try db.execute(sql: "UPDATE project SET penalty_threshold = ?, readiness_target = ?, delivery = ?",
                            arguments: [project.settings.penaltyThreshold, project.settings.readinessTarget, project.delivery.description])
             self.project = project
-            // A new threshold re-counts every defect's flag.
+            // A new threshold re-counts every defect's flag (those folded before it with the
+            // threshold then in force).
             if s.penaltyThreshold != nil {
+                try foldPending()
                 for id in try UUID.fetchAll(db, sql: "SELECT id FROM defect_state WHERE status <> 'retracted' ORDER BY rowid") {
-                    try refold(defect: id)
+                    try changed(defect: id)
                 }
             }
         case .checklistsImported(let c):
@@ -149,14 +157,16 @@ final class Projector {
             if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
         case .defectFound, .defectRectified, .defectRechecked, .defectWaived, .defectReassigned:
             guard let id = event.defect else { return }
-            try refold(defect: id)
+            if case .defectFound = event.body, (latestRound?.number ?? 0) > event.round {
+                try foldPending()
+                try refold(defect: id)
+                try recheckLateFinding(id)
+            } else {
+                try changed(defect: id)
+            }
             if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
-            if case .defectFound = event.body { try recheckLateFinding(id) }
-        case .reverted:
-            if let id = event.defect { try refold(defect: id) }
-            if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
-        case .conflictResolved:
-            if let id = event.defect { try refold(defect: id) }
+        case .reverted, .conflictResolved:
+            if let id = event.defect { try changed(defect: id) }
             if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
         case .replicaJoined(let j):
             try db.execute(sql: "INSERT INTO replica (id, tag, parent, joined_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -166,46 +176,53 @@ final class Projector {
 
     /// A round opens with its re-check list as the event names it; every unit is in scope.
     private func openRound(_ r: RoundOpened) throws {
+        try foldPending()
         try db.execute(sql: "INSERT INTO round (number, opened) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [r.number, r.date.description])
-        guard db.changesCount > 0 else {
+        let first = db.changesCount > 0
+        let listed = try putOnRecheckList(defects: r.recheckList ?? [], round: r.number)
+        guard first else {
             // Opened on two laptops at once: the first opening stands, and the round
             // re-checks what either listed.
-            for id in r.recheckList ?? [] {
-                if let unit = try putOnRecheckList(defect: id, round: r.number) { dirty.insert(DirtyUnitRound(unit: unit, round: r.number)) }
+            for unit in listed.keys {
+                if let id = try unitID(rowid: unit) { dirty.insert(DirtyUnitRound(unit: id, round: r.number)) }
             }
             return
         }
         if (latestRound?.number ?? 0) < r.number { latestRound = Round(number: r.number, opened: r.date) }
-        var rechecksPerUnit: [UUID: Int] = [:]
-        for id in r.recheckList ?? [] {
-            if let unit = try putOnRecheckList(defect: id, round: r.number) { rechecksPerUnit[unit, default: 0] += 1 }
-        }
         let checklists = try currentChecklists()
         let progress = try db.cachedStatement(sql: "INSERT INTO unit_round VALUES (?, ?, ?, 0, ?, 0) ON CONFLICT DO NOTHING")
         var pairCounts: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT rowid, id, type FROM unit") {
-            let rowid: Int64 = row["rowid"]
-            let type: String = row["type"]
+        let rows = try Row.fetchCursor(db, sql: "SELECT rowid, type FROM unit")
+        while let row = try rows.next() {
+            let rowid: Int64 = row[0]
+            let type: String = row[1]
             let applicable = pairCounts[type] ?? checklists.pairs(forType: type).count
             pairCounts[type] = applicable
-            try progress.execute(arguments: [r.number, rowid, applicable, rechecksPerUnit[row["id"] as UUID] ?? 0])
+            try progress.execute(arguments: [r.number, rowid, applicable, listed[rowid] ?? 0])
         }
     }
 
-    /// Adds a defect to a round's re-check list, as it stands now; returns its unit's id
-    /// (nil when the defect is unknown or already listed).
-    @discardableResult
-    private func putOnRecheckList(defect id: UUID, round: Int) throws -> UUID? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT d.rowid, d.unit_rowid, d.building, d.category, d.contractor_rowid, d.status, u.id AS unit_id
-            FROM defect_state d JOIN unit u ON u.rowid = d.unit_rowid WHERE d.id = ?
-            """), arguments: [id]) else { return nil }
-        try db.cachedStatement(sql: """
+    /// Adds defects to a round's re-check list, as they stand now, in one statement; returns
+    /// how many were newly listed per unit row (unknown or already listed defects are not).
+    private func putOnRecheckList(defects ids: [UUID], round: Int) throws -> [Int64: Int] {
+        guard !ids.isEmpty else { return [:] }
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS listed_defect (id BLOB PRIMARY KEY) WITHOUT ROWID")
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.listed_defect VALUES (?)")
+        for id in ids { try insert.execute(arguments: [id]) }
+        defer { try? db.execute(sql: "DELETE FROM temp.listed_defect") }
+        var listed: [Int64: Int] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             INSERT INTO recheck (round, defect_rowid, unit_rowid, building, category, contractor_rowid, status_at_open)
-            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """).execute(arguments: [round, row["rowid"] as Int64, row["unit_rowid"] as Int64, row["building"] as String,
-                                     row["category"] as String, row["contractor_rowid"] as Int64?, row["status"] as String])
-        return db.changesCount > 0 ? row["unit_id"] : nil
+            SELECT ?, d.rowid, d.unit_rowid, d.building, d.category, d.contractor_rowid, d.status
+            FROM temp.listed_defect l JOIN defect_state d ON d.id = l.id WHERE 1
+            ON CONFLICT DO NOTHING RETURNING unit_rowid
+            """), arguments: [round])
+        while let row = try rows.next() { listed[row[0], default: 0] += 1 }
+        return listed
+    }
+
+    private func unitID(rowid: Int64) throws -> UUID? {
+        try UUID.fetchOne(db.cachedStatement(sql: "SELECT id FROM unit WHERE rowid = ?"), arguments: [rowid])
     }
 
     /// A defect found in an earlier round that reaches this file after a later round opened
@@ -215,9 +232,25 @@ final class Projector {
               let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT round_found, status FROM defect_state WHERE id = ?"), arguments: [id]),
               let status = DefectStatus(rawValue: row["status"]),
               RoundRules.carriesOver(roundFound: row["round_found"], status: status, into: latest.number) else { return }
-        guard let unit = try putOnRecheckList(defect: id, round: latest.number) else { return }
+        let listed = try putOnRecheckList(defects: [id], round: latest.number)
+        guard let unit = try listed.keys.first.flatMap(unitID(rowid:)) else { return }
         try refold(defect: id)
         dirty.insert(DirtyUnitRound(unit: unit, round: latest.number))
+    }
+
+    /// A defect's history changed: fold it now, or, rebuilding, when the tables are next read.
+    private func changed(defect id: UUID) throws {
+        guard replayed != nil else { return try refold(defect: id) }
+        if isPending.insert(id).inserted { pending.append(id) }
+    }
+
+    /// Folds the defects a rebuild left pending, in the order they first appeared.
+    private func foldPending() throws {
+        guard !pending.isEmpty else { return }
+        let ids = pending
+        pending = []
+        isPending = []
+        for id in ids { try refold(defect: id) }
     }
 
     /// Folds a defect's history (up to the event being applied) into its projection and its
@@ -225,14 +258,23 @@ final class Projector {
     private func refold(defect id: UUID) throws {
         let events = try replayed.map { $0.defects[id] ?? [] } ?? EventCodec.fetch(db, where: "defect = ?", arguments: [id], upTo: position)
         try db.cachedStatement(sql: "DELETE FROM conflict WHERE defect = ?").execute(arguments: [id])
-        guard let defect = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold) else {
-            // Its finding was taken back: the code no longer answers.
-            try db.cachedStatement(sql: "UPDATE defect_state SET status = 'retracted' WHERE id = ?").execute(arguments: [id])
-            return
+        let threshold = try penaltyThreshold
+        var folded = DefectLifecycle.fold(events, penaltyThreshold: threshold)
+        // Its finding was taken back: the code no longer answers, and its row keeps what it
+        // said before (the longest part of its history that still folds to a defect).
+        let retracted = folded == nil
+        var kept = events.count - 1
+        while folded == nil, kept > 0 {
+            folded = DefectLifecycle.fold(Array(events.prefix(kept)), penaltyThreshold: threshold)
+            kept -= 1
         }
-        guard let unit = try unitRow(id: defect.unit) else { return }
+        guard let defect = folded, let unit = try unitRow(id: defect.unit) else { return }
         try save(defect, unit: unit)
-        for conflict in defect.conflicts { try saveConflict(conflict) }
+        if retracted {
+            try db.cachedStatement(sql: "UPDATE defect_state SET status = 'retracted' WHERE id = ?").execute(arguments: [id])
+        } else {
+            for conflict in defect.conflicts { try saveConflict(conflict) }
+        }
         // Each re-check row: its result in that round, and the contractor who had the defect
         // then (the present one while unrecorded).
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
@@ -277,6 +319,7 @@ final class Projector {
 
     /// Recomputes the progress of every unit round the applied events touched.
     func flush() throws {
+        try foldPending()
         guard !dirty.isEmpty else { return }
         let checklists = try currentChecklists()
         let upsert = try db.cachedStatement(sql: """
