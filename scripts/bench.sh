@@ -4,6 +4,7 @@
 #   REUSE=1 scripts/bench.sh               (time an already generated project again)
 #   ONLY=csv scripts/bench.sh [UNITS]      (only the CSV export against sqlite3 -csv)
 #   ONLY=team scripts/bench.sh [UNITS]     (only the team figures: rebuild, merge, sync)
+#   TWINS=0 ...                            (without the two full replicas merged: they take minutes to make)
 # Writes bench-out/ (ignored by git). Needs hyperfine, sqlite3, python3 and tmux
 # (apt-get install hyperfine sqlite3 python3 tmux).
 set -euo pipefail
@@ -144,6 +145,29 @@ check "$t/target.db"
 
 fi
 
+if [ "${TWINS:-1}" = 1 ]; then
+echo "-- two full replicas that share only the layout, merged"
+# Two replicas joined from the layout-only file, each walking every unit through every round
+# (different seeds): two whole projects' work that neither has seen, on the same units. Making
+# them takes two generations (minutes each): they are kept in $out/twins and reused with REUSE=1.
+w="$out/twins"
+if [ "${REUSE:-0}" != 1 ] || [ ! -f "$w/twin-c.db" ]; then
+    rm -rf "$w"; mkdir -p "$w"
+    fresh "$t/layout.db" "$w/root.db"; unpin "$w/root.db"
+    "$bin" join "$w/root.db" --db "$w/twin-b.db" --inspector 甲组 >/dev/null
+    "$bin" join "$w/root.db" --db "$w/twin-c.db" --inspector 乙组 >/dev/null
+    /usr/bin/time -f "twin b: %e s" "$bench" work "$w/twin-b.db" 2 "$rounds" | tail -1
+    /usr/bin/time -f "twin c: %e s" "$bench" work "$w/twin-c.db" 3 "$rounds" | tail -1
+fi
+echo "events: twin b $(events "$w/twin-b.db"), twin c $(events "$w/twin-c.db")"
+hyperfine --runs "$slow" --export-json "$t/merge-twins.json" --export-markdown "$t/merge-twins.md" \
+    --prepare "rm -f $t/target.db-wal $t/target.db-shm; cp $w/twin-b.db $t/target.db" \
+    "sqlite3 $t/target.db \"ATTACH '$w/twin-c.db' AS other; INSERT OR IGNORE INTO event ($columns) SELECT $columns FROM other.event\"" \
+    "$bin merge $w/twin-c.db --db $t/target.db"
+echo "events after the merge: $(events "$t/target.db"); conflicts: $("$bin" conflicts --db "$t/target.db" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+check "$t/target.db"
+fi
+
 echo "-- sync with 10 replicas' files in the folder, nothing new"
 rm -rf "$t/folder"; mkdir -p "$t/folder"
 for n in 1 2 3 4 5 6 7 8 9 10; do cp "$t/merged.db" "$t/folder/replica-$n.yanfang"; done
@@ -157,7 +181,7 @@ hyperfine --warmup 1 --runs 10 --export-json "$t/sync.json" --export-markdown "$
 python3 - "$t" <<'PY'
 import json, sys
 import os
-for name in ["rebuild", "merge-day", "merge-full", "sync"]:
+for name in ["rebuild", "merge-day", "merge-full", "merge-twins", "sync"]:
     if not os.path.exists(f"{sys.argv[1]}/{name}.json"): continue
     r = json.load(open(f"{sys.argv[1]}/{name}.json"))["results"]
     theirs, ours = r[0], r[1]

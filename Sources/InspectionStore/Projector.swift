@@ -24,10 +24,13 @@ final class Projector {
     /// During a rebuild, the history applied so far by defect and by unit round, so that no
     /// event is read and decoded twice (nil: read from the table, up to `position`).
     private var replayed: Replayed?
-    /// During a rebuild, the defects whose events were applied but not yet folded into
-    /// their rows, in the order they first appeared (so rows are numbered as they would be
-    /// applying event by event). Each is folded once, when something reads the defect
-    /// tables (`foldPending`), instead of once per event.
+    /// Whether a defect's events are folded into its rows once, when something next reads
+    /// the defect tables (`foldPending`, `flush`), instead of once per event: for a rebuild
+    /// or a merge, which apply many events and read nothing in between. A recording action
+    /// folds at once, since its rules read the tables it just changed.
+    var defersFolds = false
+    /// The defects whose events were applied but not yet folded into their rows, in the
+    /// order they first appeared (so rows are numbered as they would be applying event by event).
     private var pending: [UUID] = []
     private var isPending: Set<UUID> = []
 
@@ -240,11 +243,11 @@ final class Projector {
 
     /// A defect's history changed: fold it now, or, rebuilding, when the tables are next read.
     private func changed(defect id: UUID) throws {
-        guard replayed != nil else { return try refold(defect: id) }
+        guard defersFolds else { return try refold(defect: id) }
         if isPending.insert(id).inserted { pending.append(id) }
     }
 
-    /// Folds the defects a rebuild left pending, in the order they first appeared.
+    /// Folds the defects left pending, in the order they first appeared.
     private func foldPending() throws {
         guard !pending.isEmpty else { return }
         let ids = pending
@@ -352,6 +355,7 @@ final class Projector {
         for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
         let projector = try Projector(db: db)
         projector.replayed = Replayed()
+        projector.defersFolds = true
         var count = 0
         var after: HistoryPosition?
         // In batches: the history of a large project does not fit comfortably in memory.

@@ -263,6 +263,7 @@ extension InspectionStore {
                     rebuilt = true
                 } else {
                     let projector = try Projector(db: db)
+                    projector.defersFolds = true
                     for event in inserted { try projector.apply(event) }
                     try projector.flush()
                     rebuilt = false
