@@ -33,10 +33,25 @@ final class Projector {
     /// order they first appeared (so rows are numbered as they would be applying event by event).
     private var pending: [UUID] = []
     private var isPending: Set<UUID> = []
+    /// The checklist item of each pending defect as it stood when the defect was found (its
+    /// category and sensitivity are kept from then, as when the row is written at once).
+    private var foundItems: [UUID: ChecklistItem?] = [:]
 
+    /// What a rebuild keeps in memory instead of reading it back from the tables: nothing
+    /// of the defects is written until the end (`flush`), where each is folded once and its
+    /// rows written with its re-check rows.
     struct Replayed {
         var defects: [UUID: [Event]] = [:]
         var unitRounds: [DirtyUnitRound: [Event]] = [:]
+        /// Each defect's unit, from its finding.
+        var defectUnits: [UUID: UUID] = [:]
+        /// The re-check lists: each defect's rounds, with its status when it was listed.
+        var listed: [UUID: [(round: Int, status: String)]] = [:]
+        var listedByUnitRound: [DirtyUnitRound: [UUID]] = [:]
+        /// The penalty threshold after each change, in the history's order.
+        var thresholds: [(position: HistoryPosition, threshold: Int)] = []
+        /// Each defect as the end of the history leaves it (nil: its finding taken back).
+        var folded: [UUID: Defect?] = [:]
     }
 
     struct DirtyUnitRound: Hashable {
@@ -90,13 +105,17 @@ final class Projector {
     func apply(_ event: Event) throws {
         position = HistoryPosition(event)
         if replayed != nil {
-            if let defect = event.defect { replayed!.defects[defect, default: []].append(event) }
+            if let defect = event.defect {
+                replayed!.defects[defect, default: []].append(event)
+                if case .defectFound = event.body, let unit = event.unit { replayed!.defectUnits[defect] = unit }
+            }
             if let unit = event.unit { replayed!.unitRounds[DirtyUnitRound(unit: unit, round: event.round), default: []].append(event) }
         }
         switch event.body {
         case .projectCreated(let p):
             let settings = p.settings ?? ProjectSettings()
             let created = Project(id: p.project ?? event.id, name: p.name, delivery: p.delivery, settings: settings)
+            if replayed != nil, let position { replayed!.thresholds.append((position, settings.penaltyThreshold)) }
             guard try currentProject() == nil else { return }
             try db.execute(sql: "INSERT INTO project (id, name, delivery, penalty_threshold, readiness_target) VALUES (?, ?, ?, ?, ?)",
                            arguments: [created.id, created.name, created.delivery.description, settings.penaltyThreshold, settings.readinessTarget])
@@ -111,7 +130,10 @@ final class Projector {
             self.project = project
             // A new threshold re-counts every defect's flag (those folded before it with the
             // threshold then in force).
-            if s.penaltyThreshold != nil {
+            if let t = s.penaltyThreshold, replayed != nil {
+                // Rebuilding: every defect is folded at the end with the threshold in force.
+                replayed!.thresholds.append((position!, t))
+            } else if s.penaltyThreshold != nil {
                 try foldPending()
                 for id in try UUID.fetchAll(db, sql: "SELECT id FROM defect_state WHERE status <> 'retracted' ORDER BY rowid") {
                     try changed(defect: id)
@@ -160,10 +182,18 @@ final class Projector {
             if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
         case .defectFound, .defectRectified, .defectRechecked, .defectWaived, .defectReassigned:
             guard let id = event.defect else { return }
+            if case .defectFound(let f) = event.body, defersFolds, foundItems[id] == nil {
+                foundItems[id] = try currentChecklists().item(f.item)
+            }
             if case .defectFound = event.body, (latestRound?.number ?? 0) > event.round {
-                try foldPending()
-                try refold(defect: id)
-                try recheckLateFinding(id)
+                if replayed != nil {
+                    try changed(defect: id)
+                    try listLateFinding(id)
+                } else {
+                    try foldPending()
+                    try refold(defect: id)
+                    try recheckLateFinding(id)
+                }
             } else {
                 try changed(defect: id)
             }
@@ -179,10 +209,19 @@ final class Projector {
 
     /// A round opens with its re-check list as the event names it; every unit is in scope.
     private func openRound(_ r: RoundOpened) throws {
-        try foldPending()
         try db.execute(sql: "INSERT INTO round (number, opened) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [r.number, r.date.description])
         let first = db.changesCount > 0
-        let listed = try putOnRecheckList(defects: r.recheckList ?? [], round: r.number)
+        let listed: [Int64: Int]
+        if replayed != nil {
+            var perUnit: [Int64: Int] = [:]
+            for id in r.recheckList ?? [] {
+                if let unit = try list(id, round: r.number), let row = try unitRow(id: unit) { perUnit[row.rowid, default: 0] += 1 }
+            }
+            listed = perUnit
+        } else {
+            try foldPending()
+            listed = try putOnRecheckList(defects: r.recheckList ?? [], round: r.number)
+        }
         guard first else {
             // Opened on two laptops at once: the first opening stands, and the round
             // re-checks what either listed.
@@ -228,6 +267,27 @@ final class Projector {
         try UUID.fetchOne(db.cachedStatement(sql: "SELECT id FROM unit WHERE rowid = ?"), arguments: [rowid])
     }
 
+    /// Rebuilding: puts a defect on a round's re-check list in memory, with its status as its
+    /// history so far gives it (written with the defect at the end); returns its unit when
+    /// newly listed (nil when unknown or already listed).
+    private func list(_ id: UUID, round: Int) throws -> UUID? {
+        guard let events = replayed?.defects[id], let unit = replayed?.defectUnits[id],
+              !(replayed!.listed[id] ?? []).contains(where: { $0.round == round }) else { return nil }
+        let status = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold)?.status.rawValue ?? "retracted"
+        replayed!.listed[id, default: []].append((round, status))
+        replayed!.listedByUnitRound[DirtyUnitRound(unit: unit, round: round), default: []].append(id)
+        return unit
+    }
+
+    /// Rebuilding: `recheckLateFinding` in memory.
+    private func listLateFinding(_ id: UUID) throws {
+        guard let latest = latestRound, let events = replayed?.defects[id],
+              let defect = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold),
+              RoundRules.carriesOver(defect, into: latest.number),
+              let unit = try list(id, round: latest.number) else { return }
+        dirty.insert(DirtyUnitRound(unit: unit, round: latest.number))
+    }
+
     /// A defect found in an earlier round that reaches this file after a later round opened
     /// (another laptop's work, merged late) goes on the latest round's re-check list.
     private func recheckLateFinding(_ id: UUID) throws {
@@ -261,18 +321,18 @@ final class Projector {
     private func refold(defect id: UUID) throws {
         let events = try replayed.map { $0.defects[id] ?? [] } ?? EventCodec.fetch(db, where: "defect = ?", arguments: [id], upTo: position)
         try db.cachedStatement(sql: "DELETE FROM conflict WHERE defect = ?").execute(arguments: [id])
-        let threshold = try penaltyThreshold
-        var folded = DefectLifecycle.fold(events, penaltyThreshold: threshold)
+        var folded = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold)
         // Its finding was taken back: the code no longer answers, and its row keeps what it
-        // said before (the longest part of its history that still folds to a defect).
+        // said before (the longest part of its history that still folds to a defect, with
+        // the threshold in force when it stopped folding).
         let retracted = folded == nil
         var kept = events.count - 1
         while folded == nil, kept > 0 {
-            folded = DefectLifecycle.fold(Array(events.prefix(kept)), penaltyThreshold: threshold)
+            folded = DefectLifecycle.fold(Array(events.prefix(kept)), penaltyThreshold: try threshold(before: events[kept]))
             kept -= 1
         }
         guard let defect = folded, let unit = try unitRow(id: defect.unit) else { return }
-        try save(defect, unit: unit)
+        let rowid = try save(defect, unit: unit)
         if retracted {
             try db.cachedStatement(sql: "UPDATE defect_state SET status = 'retracted' WHERE id = ?").execute(arguments: [id])
         } else {
@@ -280,22 +340,45 @@ final class Projector {
         }
         // Each re-check row: its result in that round, and the contractor who had the defect
         // then (the present one while unrecorded).
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT r.round, r.defect_rowid FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid WHERE d.id = ?
-            """), arguments: [id])
+        func outcome(_ round: Int) throws -> (passed: Bool?, contractor: Int64?) {
+            let recorded = defect.rechecks.last { $0.round == round }
+            return (recorded?.passed, try contractorRowid(recorded.map(\.contractor) ?? defect.contractor))
+        }
+        if replayed != nil {
+            // Rebuilding: the rows are written here, once.
+            replayed!.folded[id] = retracted ? .some(nil) : defect
+            let item = try currentChecklists().item(defect.item)
+            for listing in replayed!.listed[id] ?? [] {
+                let (passed, contractor) = try outcome(listing.round)
+                try db.cachedStatement(sql: """
+                    INSERT INTO recheck (round, defect_rowid, unit_rowid, building, category, contractor_rowid, status_at_open, outcome)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [listing.round, rowid, unit.rowid, unit.unit.building,
+                                             (foundItems[id] ?? item)?.category ?? "", contractor, listing.status, passed])
+            }
+            return
+        }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT round FROM recheck WHERE defect_rowid = ?"), arguments: [rowid])
         for row in rows {
             let round: Int = row["round"]
-            let recorded = defect.rechecks.last { $0.round == round }
+            let (passed, contractor) = try outcome(round)
             try db.cachedStatement(sql: "UPDATE recheck SET outcome = ?, contractor_rowid = ? WHERE round = ? AND defect_rowid = ?")
-                .execute(arguments: [recorded?.passed, try contractorRowid(recorded.map(\.contractor) ?? defect.contractor),
-                                     round, row["defect_rowid"] as Int64])
+                .execute(arguments: [passed, contractor, round, rowid])
         }
     }
 
+    /// The penalty threshold in force just before `event`.
+    private func threshold(before event: Event) throws -> Int {
+        guard let changes = replayed?.thresholds, !changes.isEmpty else { return try penaltyThreshold }
+        let at = HistoryPosition(event)
+        return changes.last { $0.position < at }?.threshold ?? ProjectSettings().penaltyThreshold
+    }
+
     /// Writes a defect's folded state into `defect_state`.
-    private func save(_ d: Defect, unit: UnitRow) throws {
-        let item = try currentChecklists().item(d.item)
-        try db.cachedStatement(sql: """
+    @discardableResult
+    private func save(_ d: Defect, unit: UnitRow) throws -> Int64 {
+        let item = try foundItems[d.id] ?? currentChecklists().item(d.item)
+        return try Int64.fetchOne(db.cachedStatement(sql: """
             INSERT INTO defect_state (id, code, unit_rowid, building, room, item, category, note, severity, severity_rank,
                 sensitivity_rank, contractor_rowid, inspector, round_found, found_at, status, failed, flag_round,
                 flag_contractor_rowid, closed_round, waived_round, waiver, rectification_note, rectified_at)
@@ -304,13 +387,14 @@ final class Projector {
                 failed = excluded.failed, flag_round = excluded.flag_round, flag_contractor_rowid = excluded.flag_contractor_rowid,
                 closed_round = excluded.closed_round, waived_round = excluded.waived_round, waiver = excluded.waiver,
                 rectification_note = excluded.rectification_note, rectified_at = excluded.rectified_at
-            """).execute(arguments: [
+            RETURNING rowid
+            """), arguments: [
             d.id, d.code.text, unit.rowid, unit.unit.building, d.room, d.item, item?.category ?? "", d.note,
             d.severity.rawValue, d.severity.rank, item?.sensitivity.rank ?? 2, try contractorRowid(d.contractor),
             d.inspector, d.roundFound, EventCodec.milliseconds(d.foundAt), d.status.rawValue, d.failedRechecks,
             d.flag?.round, try contractorRowid(d.flag?.contractor), d.closedRound, d.waivedRound, d.waiver,
             d.rectificationNote, d.rectifiedAt.map(EventCodec.milliseconds),
-        ])
+        ])!
     }
 
     private func saveConflict(_ c: Conflict) throws {
@@ -330,14 +414,32 @@ final class Projector {
             ON CONFLICT(round, unit_rowid) DO UPDATE SET applicable = excluded.applicable, recorded = excluded.recorded,
                 rechecks = excluded.rechecks, rechecks_done = excluded.rechecks_done
             """)
+        var pairsByType: [String: [RoomItem]] = [:]
         for key in dirty.sorted(by: { ($0.round, $0.unit.uuidString) < ($1.round, $1.unit.uuidString) }) {
             guard let unit = try unitRow(id: key.unit) else { continue }
-            let view = try InspectionStore.unitRound(db, unit: unit.unit, round: key.round, checklists: checklists, upTo: position,
-                                                     events: replayed.map { $0.unitRounds[key] ?? [] })
-            let progress = view.progress
+            let results: UnitRound
+            let progress: UnitProgress
+            if let replayed {
+                // Rebuilding: the unit's re-check list and its defects are in memory.
+                let pairs = pairsByType[unit.unit.type] ?? checklists.pairs(forType: unit.unit.type)
+                pairsByType[unit.unit.type] = pairs
+                results = UnitRound(events: replayed.unitRounds[key] ?? [], pairs: pairs)
+                var queue: [UUID] = []
+                var settled: Set<UUID> = []
+                for id in replayed.listedByUnitRound[key] ?? [] {
+                    guard case .some(.some(let defect)) = replayed.folded[id] else { continue }
+                    queue.append(id)
+                    if defect.status == .waived && (defect.waivedRound ?? .max) <= key.round { settled.insert(id) }
+                }
+                progress = results.progress(applicable: pairs, recheckQueue: queue, settledWithoutRecheck: settled)
+            } else {
+                let view = try InspectionStore.unitRound(db, unit: unit.unit, round: key.round, checklists: checklists, upTo: position)
+                results = view.results
+                progress = view.progress
+            }
             try upsert.execute(arguments: [key.round, unit.rowid, progress.applicable, progress.recorded, progress.rechecks, progress.rechecksDone])
             try db.cachedStatement(sql: "DELETE FROM conflict WHERE unit = ? AND round = ? AND kind = 'item'").execute(arguments: [key.unit, key.round])
-            for conflict in view.results.conflicts { try saveConflict(conflict) }
+            for conflict in results.conflicts { try saveConflict(conflict) }
         }
         dirty = []
     }
@@ -352,6 +454,13 @@ final class Projector {
     /// number of events applied.
     @discardableResult
     static func rebuild(_ db: Database) throws -> Int {
+        // The tables are written without their secondary indexes and the tally's triggers, which
+        // are made again at the end (sorting once is faster than keeping them up row by row).
+        let secondary = try Row.fetchAll(db, sql: """
+            SELECT type, name, sql FROM sqlite_master
+            WHERE tbl_name IN ('defect_state', 'recheck') AND type IN ('index', 'trigger') AND sql IS NOT NULL
+            """)
+        for row in secondary { try db.execute(sql: "DROP \((row["type"] as String).uppercased()) \((row["name"] as String).quotedDatabaseIdentifier)") }
         for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
         let projector = try Projector(db: db)
         projector.replayed = Replayed()
@@ -378,6 +487,14 @@ final class Projector {
             }
         }
         try projector.flush()
+        for row in secondary { try db.execute(sql: row["sql"]) }
+        // What the triggers would have counted.
+        try db.execute(sql: """
+            INSERT INTO defect_tally
+            SELECT building, category, coalesce(contractor_rowid, 0), status, round_found, coalesce(closed_round, 0),
+                   coalesce(waived_round, 0), count(*)
+            FROM defect_state GROUP BY 1, 2, 3, 4, 5, 6, 7
+            """)
         return count
     }
 }
