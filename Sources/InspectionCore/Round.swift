@@ -137,8 +137,15 @@ public struct UnitRound: Hashable, Sendable {
         var foundBy: [RoomItem: (replica: UUID, event: UUID)] = [:]
         var unit: UUID?
         var round = 0
+        // Pairs are hashed for every item of the unit: each check below skips its lookup when
+        // the table it would look in is empty, as it mostly is.
+        outcomes.reserveCapacity(pairs.count)
+        recordedBy.reserveCapacity(pairs.count)
         func setAside(_ event: Event, for pair: RoomItem) -> Bool {
-            corrections.setAsideForPair[pair]?.contains(event.id) ?? false
+            !corrections.setAsideForPair.isEmpty && (corrections.setAsideForPair[pair]?.contains(event.id) ?? false)
+        }
+        func hasDefects(_ pair: RoomItem) -> Bool {
+            !defects.isEmpty && !(defects[pair]?.isEmpty ?? true)
         }
         func contradicts(_ other: (replica: UUID, event: UUID)?, _ event: Event, pair: RoomItem) {
             guard let other, other.replica != event.replica, let unit else { return }
@@ -146,9 +153,8 @@ public struct UnitRound: Hashable, Sendable {
         }
         func record(_ outcome: ItemOutcome, _ pair: RoomItem, _ event: Event) {
             guard !setAside(event, for: pair) else { return }
-            if let existing = outcomes[pair], existing != outcome { contradicts(recordedBy[pair], event, pair: pair) }
-            if !(defects[pair]?.isEmpty ?? true) { contradicts(foundBy[pair], event, pair: pair) }
-            outcomes[pair] = outcome
+            if let existing = outcomes.updateValue(outcome, forKey: pair), existing != outcome { contradicts(recordedBy[pair], event, pair: pair) }
+            if hasDefects(pair) { contradicts(foundBy[pair], event, pair: pair) }
             recordedBy[pair] = (event.replica, event.id)
         }
         for event in events where !corrections.withdrawn.contains(event.id) {
@@ -159,12 +165,12 @@ public struct UnitRound: Hashable, Sendable {
                 record(r.outcome, RoomItem(room: r.room, item: r.item), event)
             case .remainingPassed(let r):
                 if let except = r.except.map(Set.init) {
-                    for pair in pairs where (r.room == nil || pair.room == r.room) && !except.contains(pair) && defects[pair]?.isEmpty ?? true {
+                    for pair in pairs where (r.room == nil || pair.room == r.room) && !hasDefects(pair) && !except.contains(pair) {
                         record(.pass, pair, event)
                     }
                 } else {
                     for pair in pairs where (r.room == nil || pair.room == r.room) && outcomes[pair] == nil {
-                        if defects[pair]?.isEmpty ?? true { outcomes[pair] = .pass }
+                        if !hasDefects(pair) { outcomes[pair] = .pass }
                     }
                 }
             case .defectFound(let f):

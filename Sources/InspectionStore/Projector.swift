@@ -466,25 +466,10 @@ final class Projector {
         projector.replayed = Replayed()
         projector.defersFolds = true
         var count = 0
-        var after: HistoryPosition?
-        // In batches: the history of a large project does not fit comfortably in memory.
-        while true {
-            var condition = "1"
-            var arguments: StatementArguments = []
-            if let after {
-                condition = "(hlc, replica, id) > (?, ?, ?)"
-                arguments = after.arguments
-            }
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(EventCodec.columns) FROM event WHERE \(condition) ORDER BY \(EventCodec.order) LIMIT 20000
-                """), arguments: arguments)
-            guard !rows.isEmpty else { break }
-            for row in rows {
-                let event = try EventCodec.event(row)
-                try projector.apply(event)
-                after = HistoryPosition(event)
-                count += 1
-            }
+        // One pass over the history in its order, each row decoded where SQLite holds it.
+        try EventCodec.forEach(db.makeStatement(sql: "SELECT \(EventCodec.columns) FROM event ORDER BY \(EventCodec.order)")) { event in
+            try projector.apply(event)
+            count += 1
         }
         try projector.flush()
         for row in secondary { try db.execute(sql: row["sql"]) }

@@ -157,16 +157,16 @@ extension InspectionStore {
             // The first release's events (the project's own replica id) are compared one by one.
             for replica in try UUID.fetchAll(db, sql: "SELECT DISTINCT replica FROM event") {
                 if replica == project.id {
-                    events += try Row.fetchAll(db, sql: "\(select) WHERE replica = ?", arguments: [replica]).map(EventCodec.event)
+                    events += try EventCodec.events(db.makeStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica])
                 } else if let latest = known.latest[replica] {
-                    events += try Row.fetchAll(db.cachedStatement(sql: "\(select) WHERE replica = ? AND hlc > ?"),
-                                               arguments: [replica, latest]).map(EventCodec.event)
+                    events += try EventCodec.events(db.cachedStatement(sql: "\(select) WHERE replica = ? AND hlc > ?"),
+                                                    arguments: [replica, latest])
                 } else {
-                    events += try Row.fetchAll(db.cachedStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica]).map(EventCodec.event)
+                    events += try EventCodec.events(db.cachedStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica])
                 }
             }
         } else {
-            events = try Row.fetchAll(db, sql: "\(select) ORDER BY \(EventCodec.order)").map(EventCodec.event)
+            events = try EventCodec.events(db.makeStatement(sql: "\(select) ORDER BY \(EventCodec.order)"))
         }
         return ReplicaHistory(path: path, project: project.id, projectName: project.name, events: events)
     }
