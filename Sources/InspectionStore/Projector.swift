@@ -244,7 +244,8 @@ final class Projector {
         }
     }
 
-    /// Adds defects to a round's re-check list, as they stand now, in one statement; returns
+    /// Adds defects to a round's re-check list, as they stand now, in one statement (in row
+    /// order, so each of the list's indexes grows at its end rather than all over); returns
     /// how many were newly listed per unit row (unknown or already listed defects are not).
     private func putOnRecheckList(defects ids: [UUID], round: Int) throws -> [Int64: Int] {
         guard !ids.isEmpty else { return [:] }
@@ -256,7 +257,7 @@ final class Projector {
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             INSERT INTO recheck (round, defect_rowid, unit_rowid, building, category, contractor_rowid, status_at_open)
             SELECT ?, d.rowid, d.unit_rowid, d.building, d.category, d.contractor_rowid, d.status
-            FROM temp.listed_defect l JOIN defect_state d ON d.id = l.id WHERE 1
+            FROM temp.listed_defect l JOIN defect_state d ON d.id = l.id WHERE 1 ORDER BY d.rowid
             ON CONFLICT DO NOTHING RETURNING unit_rowid
             """), arguments: [round])
         while let row = try rows.next() { listed[row[0], default: 0] += 1 }
