@@ -118,6 +118,9 @@ public struct UnitRound: Hashable, Sendable {
     public private(set) var rechecks: [UUID: Bool] = [:]
     /// Result events still in effect, oldest first: `u` takes back the last.
     public private(set) var undoable: [UUID] = []
+    /// The events still in effect that gave each pair its pass or not-applicable (what
+    /// withdrawing the pair's result takes back).
+    public private(set) var outcomeEvents: [RoomItem: [UUID]] = [:]
 
     public init() {}
 
@@ -150,6 +153,7 @@ public struct UnitRound: Hashable, Sendable {
             if !(defects[pair]?.isEmpty ?? true) { contradicts(foundBy[pair], event, pair: pair) }
             outcomes[pair] = outcome
             recordedBy[pair] = (event.replica, event.id)
+            outcomeEvents[pair, default: []].append(event.id)
         }
         for event in events where !corrections.withdrawn.contains(event.id) {
             unit = event.unit ?? unit
@@ -164,7 +168,10 @@ public struct UnitRound: Hashable, Sendable {
                     }
                 } else {
                     for pair in pairs where (r.room == nil || pair.room == r.room) && outcomes[pair] == nil {
-                        if defects[pair]?.isEmpty ?? true { outcomes[pair] = .pass }
+                        if defects[pair]?.isEmpty ?? true, !setAside(event, for: pair) {
+                            outcomes[pair] = .pass
+                            outcomeEvents[pair, default: []].append(event.id)
+                        }
                     }
                 }
             case .defectFound(let f):
@@ -175,6 +182,11 @@ public struct UnitRound: Hashable, Sendable {
                 foundBy[pair] = (event.replica, event.id)
             case .defectRechecked(let r):
                 if let id = event.defect { rechecks[id] = (rechecks[id] ?? true) && r.passed }
+            case .defectEdited(let e):
+                // A defect moved to another room of the unit takes its result with it.
+                guard let room = e.room, let id = event.defect, let from = defects.first(where: { $0.value.contains(id) })?.key else { continue }
+                defects[from]?.removeAll { $0 == id }
+                defects[RoomItem(room: room, item: from.item), default: []].append(id)
             default:
                 continue
             }

@@ -152,6 +152,11 @@ final class Projector {
             try refold(defect: id)
             if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
             if case .defectFound = event.body { try recheckLateFinding(id) }
+        case .defectEdited:
+            guard let id = event.defect else { return }
+            try refold(defect: id)
+            try saveEdits(defect: id)
+            if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
         case .reverted:
             if let id = event.defect { try refold(defect: id) }
             if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
@@ -332,5 +337,15 @@ final class Projector {
         }
         try projector.flush()
         return count
+    }
+
+    // MARK: - Corrections
+
+    /// A defect's description as its edits left it (the columns `save` leaves as found).
+    private func saveEdits(defect id: UUID) throws {
+        let events = try replayed.map { $0.defects[id] ?? [] } ?? EventCodec.fetch(db, where: "defect = ?", arguments: [id], upTo: position)
+        guard let d = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold) else { return }
+        try db.cachedStatement(sql: "UPDATE defect_state SET note = ?, room = ?, severity = ?, severity_rank = ? WHERE id = ?")
+            .execute(arguments: [d.note, d.room, d.severity.rawValue, d.severity.rank, id])
     }
 }

@@ -368,7 +368,7 @@ public final class StoreTransaction {
     }
 
     /// Appends a step of a defect's life and returns the defect after it.
-    private func step(_ body: EventBody, defect: Defect) throws -> Defect {
+    func step(_ body: EventBody, defect: Defect) throws -> Defect {
         try append(body, unit: defect.unit, defect: defect.id)
         return try fold(defect.id) ?? defect
     }

@@ -30,6 +30,12 @@ extension Texts {
         case .answerRequired: return "请填写统一口径"
         case let .itemHasDefects(item, room, codes): return "\(room) \(item) 本轮已有问题（\(codes.joined(separator: "、"))），先撤销才能记合格"
         case .nothingToUndo(let unit): return "\(unit) 本轮没有可撤销的记录"
+        case .alreadyClaimed(let code): return "\(code) 已报整改完成，待复查（先撤回申报才能再报）"
+        case .notClaimed(let code): return "\(code) 没有可撤回的整改申报"
+        case let .notThisRound(code, round): return "\(code) 是第 \(round) 轮发现的；只有本轮的问题能撤回或改房间"
+        case let .nothingRecorded(item, room): return "\(room) \(item) 本轮还没有结果"
+        case .noteRequired: return "请填写问题描述"
+        case .nothingToChange(let code): return "\(code) 没有要改的内容"
         case .invalidValue(let message): return message
         }
     }

@@ -11,6 +11,8 @@ final class SearchOverlay: Overlay {
     enum Match {
         case unit(ProjectUnit)
         case defect(code: String, unit: ProjectUnit)
+        /// A withdrawn defect's code still answers: its sticker may be on the wall.
+        case withdrawn(code: String, unit: ProjectUnit, withdrawal: Withdrawal)
     }
 
     let units: [ProjectUnit]
@@ -58,7 +60,9 @@ final class SearchOverlay: Overlay {
             }
         } else {
             defects = ((try? app.store.defectLocations(matching: query, limit: 500)) ?? []).compactMap { found in
-                unitsByID[found.unit].map { Match.defect(code: found.code, unit: $0) }
+                unitsByID[found.unit].map { unit in
+                    found.withdrawal.map { Match.withdrawn(code: found.code, unit: unit, withdrawal: $0) } ?? Match.defect(code: found.code, unit: unit)
+                }
             }
         }
         // What looks like a mark code (it has one of the code's letters) lists defects first.
@@ -71,6 +75,8 @@ final class SearchOverlay: Overlay {
         switch match {
         case .unit(let unit): return "\(unit.code)  \(app.texts.unitLabel(unit))"
         case let .defect(code, unit): return "\(code)  \(app.texts.defectIn(unit.code))"
+        case let .withdrawn(code, unit, w):
+            return "\(code)  \(app.texts.defectIn(unit.code))  " + CorrectionText.withdrawn(at: w.at, by: w.by, language: app.language)
         }
     }
 
@@ -113,6 +119,8 @@ final class SearchOverlay: Overlay {
         switch match {
         case .unit(let unit):
             try app.walk(unit)
+        case let .withdrawn(code, _, _):
+            app.push(try DefectScreen(app: app, code: code))
         case let .defect(code, unit):
             if app.configuration.contractor != nil {
                 app.push(try DefectScreen(app: app, code: code))

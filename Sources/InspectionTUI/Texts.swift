@@ -219,10 +219,27 @@ struct Texts: Sendable {
     let historyRectified: String
     let historyWaived: String
     let historyReassigned: String
-    let historyReverted: String
     let colon: String
     let listSeparator: String
     let parenthesized: @Sendable (String) -> String
+
+    // Corrections
+    let keyWithdraw: String
+    let keyEditDefect: String
+    let keyTakeBackClaim: String
+    let withdrawDefectTitle: String
+    let withdrawExplain: String
+    let withdrawConfirm: String
+    let withdrawn: @Sendable (String) -> String
+    let editDefect: String
+    let roomLabel: String
+    let corrected: @Sendable (String) -> String
+    let claimTakenBack: @Sendable (String) -> String
+    let takeBackClaimTitle: @Sendable (String) -> String
+    let takeBackClaimConfirm: String
+    let nothingToWithdraw: String
+    let selectDefectFirst: String
+    let withdrawnMark: String
 }
 
 extension Texts {
@@ -427,10 +444,25 @@ extension Texts {
         historyRectified: "报整改",
         historyWaived: "统一口径",
         historyReassigned: "改由",
-        historyReverted: "更正：撤销一条记录",
         colon: "：",
         listSeparator: "，",
-        parenthesized: { "（\($0)）" }
+        parenthesized: { "（\($0)）" },
+        keyWithdraw: "撤回记录",
+        keyEditDefect: "改问题",
+        keyTakeBackClaim: "撤回整改申报",
+        withdrawDefectTitle: "撤回问题",
+        withdrawExplain: "撤回后仍留在历史里；贴纸上的编号仍可查到（显示已撤回）。",
+        withdrawConfirm: "撤回",
+        withdrawn: { "已撤回：\($0)" },
+        editDefect: "更正问题",
+        roomLabel: "房间",
+        corrected: { "\($0) 已更正" },
+        claimTakenBack: { "\($0) 的整改申报已撤回" },
+        takeBackClaimTitle: { "撤回 \($0) 的整改申报" },
+        takeBackClaimConfirm: "撤回申报",
+        nothingToWithdraw: "这一项本轮还没有结果",
+        selectDefectFirst: "先选一条有问题的检查项或复查项",
+        withdrawnMark: "已撤回"
     )
 
     static let en = Texts(
@@ -635,10 +667,25 @@ extension Texts {
         historyRectified: "claimed fixed",
         historyWaived: "waived with the unified answer",
         historyReassigned: "handed to",
-        historyReverted: "correction: took back a result",
         colon: ": ",
         listSeparator: ", ",
-        parenthesized: { " (\($0))" }
+        parenthesized: { " (\($0))" },
+        keyWithdraw: "withdraw a record",
+        keyEditDefect: "correct the defect",
+        keyTakeBackClaim: "take back the claim",
+        withdrawDefectTitle: "Withdraw the defect",
+        withdrawExplain: "It stays in the history; its mark code still answers (as withdrawn).",
+        withdrawConfirm: "withdraw",
+        withdrawn: { "withdrawn: \($0)" },
+        editDefect: "Correct the defect",
+        roomLabel: "Room",
+        corrected: { "\($0) corrected" },
+        claimTakenBack: { "claim on \($0) taken back" },
+        takeBackClaimTitle: { "Take back the claim on \($0)" },
+        takeBackClaimConfirm: "take back",
+        nothingToWithdraw: "this item has no result this round",
+        selectDefectFirst: "select an item with a defect, or a re-check, first",
+        withdrawnMark: "withdrawn"
     )
 }
 
