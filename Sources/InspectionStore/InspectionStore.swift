@@ -348,11 +348,13 @@ public final class InspectionStore: @unchecked Sendable {
     public func setSetting(_ key: String, _ value: String) throws {
         try refuseWrites()
         try translatingErrors {
-            try writer.write { db in
-                try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                               arguments: [key, value])
-            }
+            try writer.write { db in try Self.saveSetting(db, key, value) }
         }
+    }
+
+    static func saveSetting(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, value])
     }
 
     /// The whole history, oldest first.

@@ -15,9 +15,8 @@ final class SearchOverlay: Overlay {
         case withdrawn(code: String, unit: ProjectUnit, withdrawal: Withdrawal)
     }
 
-    let units: [ProjectUnit]
-    /// Unit codes as typed in a search: lower case with dashes, and without.
-    let keys: [(code: String, compact: String)]
+    /// The units it finds (none in a contractor's view), and every unit by id.
+    let index: UnitIndex
     let unitsByID: [UUID: ProjectUnit]
     /// In a contractor's view only its own defects are found.
     let ownCodes: [String: UUID]?
@@ -26,16 +25,15 @@ final class SearchOverlay: Overlay {
     var list = ListState()
 
     init(app: InspectionApp) throws {
-        let all = try app.store.units()
-        unitsByID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let all = try app.unitIndex()
+        unitsByID = all.byID
         if let contractor = app.stack.first as? ContractorScreen {
-            units = []
+            index = UnitIndex([])
             ownCodes = Dictionary(contractor.defects.map { ($0.code.text, $0.unit) }, uniquingKeysWith: { a, _ in a })
         } else {
-            units = all
+            index = all
             ownCodes = nil
         }
-        keys = units.map { ($0.code.lowercased(), $0.code.lowercased().filter { $0 != "-" }) }
     }
 
     func update(_ app: InspectionApp) {
@@ -47,11 +45,8 @@ final class SearchOverlay: Overlay {
         // Typed without dashes ("310502"), it is compared with codes without dashes.
         let compact = dashed.contains("-") ? "" : dashed
         let exact = UnitCode.typed(query)?.lowercased()
-        var exactUnits: [Match] = [], partUnits: [Match] = []
-        for (index, key) in keys.enumerated() {
-            if key.code == exact { exactUnits.append(.unit(units[index])) }
-            else if key.code.contains(dashed) || (!compact.isEmpty && key.compact.contains(compact)) { partUnits.append(.unit(units[index])) }
-        }
+        let found = index.find(exact: exact, part: dashed, compactPart: compact)
+        let exactUnits = found.exact.map(Match.unit), partUnits = found.partial.map(Match.unit)
         let defects: [Match]
         if let own = ownCodes {
             let prefix = MarkCode.prefix(query)
@@ -76,7 +71,7 @@ final class SearchOverlay: Overlay {
         case .unit(let unit): return "\(unit.code)  \(app.texts.unitLabel(unit))"
         case let .defect(code, unit): return "\(code)  \(app.texts.defectIn(unit.code))"
         case let .withdrawn(code, unit, w):
-            return "\(code)  \(app.texts.defectIn(unit.code))  " + CorrectionText.withdrawn(at: w.at, by: w.by, language: app.language)
+            return "\(code)  \(unit.code) · " + CorrectionText.withdrawn(at: w.at, by: w.by, language: app.language)
         }
     }
 

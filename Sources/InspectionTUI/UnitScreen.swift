@@ -36,7 +36,7 @@ final class UnitScreen: Screen {
         try reload(app)
         // Start at the first re-check still to do, else the first unrecorded item.
         state.selected = rows.indices.first { isPending(rows[$0]) } ?? rows.indices.first { rows[$0].isSelectable }
-        if app.openRound != nil { try? app.store.setSetting(InspectionApp.currentUnitKey, unit.code) }
+        if app.openRound != nil { app.rememberUnit(unit.code) }
     }
 
     var round: Int? { view?.round }
