@@ -71,7 +71,7 @@ final class DefectForm: Overlay {
         let t = app.texts, theme = app.theme
         let phrases = editing == nil ? Array(item.phrases.prefix(9)) : []
         let box = area.centered(width: min(area.width - 2, 76), height: min(area.height, editing == nil ? phrases.count + 9 : 7 + (rooms.isEmpty ? 0 : 1)))
-        let title = editing.map { "\(t.editDefect) \($0.code.text) · \(unit.code) · \(item.id) \(item.name.text(app.language))" }
+        let title = editing.map { "\(t.editDefect) \($0.code.text) · \(item.id) \(item.name.text(app.language))" }
             ?? "\(t.recordDefect) · \(unit.code) \(room.name.text(app.language)) · \(item.id) \(item.name.text(app.language))"
         let inner = Modal(title: title, theme: theme).render(into: &buffer, area: box)
         var y = inner.y

@@ -418,7 +418,8 @@ extension Texts {
         buildingLabel: { PlaceNames.buildingShort($0).zh },
         readinessShort: { "可交付 \($0)/\($1) = \($2)（目标 \($3)）" },
         deadlineLine: { delivery, days, cutoff, cutoffDays, latest, started in
-            "交付 \(delivery)（剩 \(days) 天） · 风险排查截止 \(cutoff)（剩 \(cutoffDays) 天） · 第一轮应不晚于 \(latest)" + (started.map { "，实际 \($0)" } ?? "")
+            "交付 \(delivery)（\(days >= 0 ? "剩 \(days) 天" : "已过 \(-days) 天")） · 风险排查截止 \(cutoff)（\(cutoffDays >= 0 ? "剩 \(cutoffDays) 天" : "已过 \(-cutoffDays) 天")） · 第一轮应不晚于 \(latest)"
+                + (started.map { "，实际 \($0)" } ?? "")
         },
         blockingUnitsHeading: { "未达交付条件的单元（\($0)）" },
         penaltyExplain: { RuleSentences.penalty(threshold: $0).zh },
@@ -483,7 +484,7 @@ extension Texts {
         progressLabel: "Progress",
         inspectorLabel: "Inspector",
         nextUnitLabel: "Next unit",
-        riskCutoff: { day, days in "risk cutoff \(day) (\(days >= 0 ? "\(days) days left" : "\(-days) days ago"))" },
+        riskCutoff: { day, days in "risk cutoff \(day) (\(days >= 0 ? plural(days, "day left", "days left") : plural(-days, "day ago", "days ago")))" },
         roundOpenSince: { "round \($0) open since \($1)" },
         roundsClosed: { "\($0) closed, at least 3 needed" },
         noRoundOpen: "no round open",
@@ -641,7 +642,8 @@ extension Texts {
         buildingLabel: { PlaceNames.buildingShort($0).en },
         readinessShort: { "ready \($0)/\($1) = \($2) (target \($3))" },
         deadlineLine: { delivery, days, cutoff, cutoffDays, latest, started in
-            "delivery \(delivery) (\(days) days) · risk cutoff \(cutoff) (\(cutoffDays) days) · round 1 by \(latest)" + (started.map { ", started \($0)" } ?? "")
+            "delivery \(delivery) (\(plural(days, "day", "days"))) · risk cutoff \(cutoff) (\(plural(cutoffDays, "day", "days"))) · round 1 by \(latest)"
+                + (started.map { ", started \($0)" } ?? "")
         },
         blockingUnitsHeading: { "Units not ready (\($0))" },
         penaltyExplain: { RuleSentences.penalty(threshold: $0).en },
@@ -691,5 +693,5 @@ extension Texts {
 
 /// "1 defect", "2 defects": English counts with their noun in the right number.
 func plural(_ count: Int, _ one: String, _ many: String) -> String {
-    "\(count) \(count == 1 ? one : many)"
+    englishCount(count, one, many)
 }
