@@ -10,11 +10,7 @@ import Testing
 /// `e` (the form that corrects it). New mark codes come from a fixed sequence.
 @Suite struct CorrectionWholeScreens {
     func screen(_ script: String, language: Language, width: Int, height: Int) throws -> [String] {
-        let app = try makeApp(try fixedCodeStore(), language: language)
-        let terminal = drive(app, script, width: width, height: height)
-        #expect(terminal.screen.count == height)
-        for line in terminal.screen { #expect(DisplayWidth.of(line) == width, "\(line)") }
-        return terminal.trimmedScreen
+        try wholeScreen(try fixedCodeStore(), script, language: language, width: width, height: height)
     }
 
     static let sizes = [(80, 24), (100, 30)]
