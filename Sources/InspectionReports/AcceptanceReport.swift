@@ -278,11 +278,19 @@ extension AcceptanceReport {
 
 /// Bar charts drawn with block characters, labels padded by display width.
 public enum TextBars {
-    public static func lines(_ rows: [(String, Int)], width: Int) -> [String] {
-        let labelWidth = min(16, rows.map { DisplayWidth.of($0.0) }.max() ?? 0)
+    /// Labels whole (as wide as the widest), then bars of at most `width` cells; with
+    /// `available`, the bars shrink (to 10 cells) before a label is cut.
+    public static func lines(_ rows: [(String, Int)], width: Int, available: Int? = nil) -> [String] {
+        let natural = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
+        let digits = String(rows.map(\.1).max() ?? 0).count
+        var barWidth = width, labelWidth = natural
+        if let available {
+            barWidth = max(10, min(width, available - natural - digits - 2))
+            labelWidth = min(natural, max(6, available - barWidth - digits - 2))
+        }
         let maximum = max(1, rows.map(\.1).max() ?? 1)
         return rows.map { label, value in
-            let (filled, _) = ProgressBar.bar(fraction: Double(value) / Double(maximum), width: width)
+            let (filled, _) = ProgressBar.bar(fraction: Double(value) / Double(maximum), width: barWidth)
             return DisplayWidth.fit(label, width: labelWidth) + " " + filled + " \(value)"
         }
     }

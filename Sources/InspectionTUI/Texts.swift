@@ -199,6 +199,7 @@ struct Texts: Sendable {
     let cumulative: String
     let markCodes: String
     let buyersExplain: String
+    let buyersExplainShort: String
     let defectsCount: @Sendable (Int) -> String
     let nothingHere: String
     let rectificationList: String
@@ -270,16 +271,16 @@ extension Texts {
         rechecksDone: { "复查 \($0)/\($1) 项" },
         changeInspectorHint: "i 更换",
         nextUnitHint: "按 n 进入",
-        allUnitsDone: "本轮所有单元已验完",
+        allUnitsDone: "本轮所有户已验完",
         inspectorPrompt: "验收人姓名（Esc 跳过，只查看）",
         readOnlyNoName: "只读：按 i 填写验收人姓名后才能记录",
         openRoundTitle: { "开启第 \($0) 轮" },
-        openRoundExplain: { "第 \($0) 轮将复查此前各轮未销项的问题，并逐户验收全部单元。" },
+        openRoundExplain: { "第 \($0) 轮将复查此前各轮未销项的问题，并逐户验收。" },
         openRoundConfirm: "开启",
         roundOpened: { "第 \($0) 轮已开启，复查 \($1) 项" },
         closeRoundTitle: { "结束第 \($0) 轮" },
         closeRoundExplain: { "结束第 \($0) 轮后，本轮结果将计入模拟验收报告。" },
-        closeRoundBlocked: { "尚有 \($0) 户未验完、\($1) 项复查未做；可按 P 部分结束并记录未到达的单元。" },
+        closeRoundBlocked: { "尚有 \($0) 户未验完、\($1) 项复查未做；可按 P 部分结束并记录未到达的户。" },
         closeRoundConfirm: "结束",
         closeRoundPartial: "部分结束",
         roundClosedPartial: { "第 \($0) 轮已部分结束" },
@@ -297,9 +298,9 @@ extension Texts {
         stateOpenDefects: { "待整改 \($0)" },
         itemsShort: { "项 \($0)/\($1)" },
         rechecksShort: { "复查 \($0)/\($1)" },
-        searchTitle: "查找单元或问题编号",
+        searchTitle: "查找户号或问题编号",
         searchHint: "房号（如 3-1-502、3栋1单元502）或问题编号（如 2-K7P3Q）",
-        searchNone: "没有匹配的单元或问题",
+        searchNone: "没有匹配的户号或问题",
         defectIn: { "问题，位于 \($0)" },
         matchCount: { "找到 \($0) 个，↑↓ 选择，Enter 打开" },
         roundShort: { "第\($0)轮" },
@@ -356,8 +357,8 @@ extension Texts {
         keyPage: "翻页",
         keyFirstLast: "首项 / 末项",
         keyScroll: "滚动",
-        keyUnits: "单元列表",
-        keyOpenUnit: "进入单元",
+        keyUnits: "户号列表",
+        keyOpenUnit: "进入该户",
         keyNextUnit: "下一户",
         keyNextEntrance: "下一个单元门",
         keyPreviousEntrance: "上一个单元门",
@@ -421,12 +422,13 @@ extension Texts {
             "交付 \(delivery)（\(days >= 0 ? "剩 \(days) 天" : "已过 \(-days) 天")） · 风险排查截止 \(cutoff)（\(cutoffDays >= 0 ? "剩 \(cutoffDays) 天" : "已过 \(-cutoffDays) 天")） · 第一轮应不晚于 \(latest)"
                 + (started.map { "，实际 \($0)" } ?? "")
         },
-        blockingUnitsHeading: { "未达交付条件的单元（\($0)）" },
+        blockingUnitsHeading: { "未达交付条件的户（\($0)）" },
         penaltyExplain: { RuleSentences.penalty(threshold: $0).zh },
         thisRound: "本轮",
         cumulative: "累计",
         markCodes: "问题编号",
         buyersExplain: "未销项问题，按业主敏感度与严重程度排序（业主最先注意到的在前）",
+        buyersExplainShort: "未销项问题，业主最先注意到的在前",
         defectsCount: { "\($0) 项问题" },
         nothingHere: "没有问题",
         rectificationList: "整改清单",
@@ -651,6 +653,7 @@ extension Texts {
         cumulative: "total",
         markCodes: "mark codes",
         buyersExplain: "Outstanding defects, by buyer sensitivity and severity (what buyers notice first on top)",
+        buyersExplainShort: "Outstanding defects, what buyers notice first on top",
         defectsCount: { plural($0, "defect", "defects") },
         nothingHere: "no defects",
         rectificationList: "Rectification list",
