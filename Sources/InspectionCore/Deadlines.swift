@@ -62,7 +62,7 @@ public struct Deadlines: Hashable, Sendable, Codable {
         if today >= riskCutoff, openDefects > 0 {
             list.append(DeadlineWarning(kind: "open-defects-past-cutoff", message: Localized(
                 zh: "距交付不足 \(Deadlines.riskCutoffDays) 天（风险排查截止 \(riskCutoff)），仍有 \(openDefects) 项未销项问题",
-                en: "\(openDefects) defects still open within \(Deadlines.riskCutoffDays) days of delivery (risk-screening cutoff \(riskCutoff))")))
+                en: "\(englishCount(openDefects, "defect", "defects")) still open within \(Deadlines.riskCutoffDays) days of delivery (risk-screening cutoff \(riskCutoff))")))
         }
         if today >= riskCutoff, roundsClosed < RoundRules.minimumRounds {
             list.append(DeadlineWarning(kind: "fewer-than-three-rounds", message: Localized(

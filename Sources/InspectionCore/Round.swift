@@ -118,6 +118,9 @@ public struct UnitRound: Hashable, Sendable {
     public private(set) var rechecks: [UUID: Bool] = [:]
     /// Result events still in effect, oldest first: `u` takes back the last.
     public private(set) var undoable: [UUID] = []
+    /// The events still in effect that gave each pair its pass or not-applicable (what
+    /// withdrawing the pair's result takes back).
+    public private(set) var outcomeEvents: [RoomItem: [UUID]] = [:]
 
     public init() {}
 
@@ -156,6 +159,7 @@ public struct UnitRound: Hashable, Sendable {
             if let existing = outcomes.updateValue(outcome, forKey: pair), existing != outcome { contradicts(recordedBy[pair], event, pair: pair) }
             if hasDefects(pair) { contradicts(foundBy[pair], event, pair: pair) }
             recordedBy[pair] = (event.replica, event.id)
+            outcomeEvents[pair, default: []].append(event.id)
         }
         for event in events where !corrections.withdrawn.contains(event.id) {
             unit = event.unit ?? unit
@@ -170,7 +174,10 @@ public struct UnitRound: Hashable, Sendable {
                     }
                 } else {
                     for pair in pairs where (r.room == nil || pair.room == r.room) && outcomes[pair] == nil {
-                        if !hasDefects(pair) { outcomes[pair] = .pass }
+                        if !hasDefects(pair), !setAside(event, for: pair) {
+                            outcomes[pair] = .pass
+                            outcomeEvents[pair, default: []].append(event.id)
+                        }
                     }
                 }
             case .defectFound(let f):
@@ -181,6 +188,11 @@ public struct UnitRound: Hashable, Sendable {
                 foundBy[pair] = (event.replica, event.id)
             case .defectRechecked(let r):
                 if let id = event.defect { rechecks[id] = (rechecks[id] ?? true) && r.passed }
+            case .defectEdited(let e):
+                // A defect moved to another room of the unit takes its result with it.
+                guard let room = e.room, let id = event.defect, let from = defects.first(where: { $0.value.contains(id) })?.key else { continue }
+                defects[from]?.removeAll { $0 == id }
+                defects[RoomItem(room: room, item: from.item), default: []].append(id)
             default:
                 continue
             }

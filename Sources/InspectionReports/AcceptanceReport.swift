@@ -40,7 +40,7 @@ public struct AcceptanceReport: Sendable {
         if round.isOpen {
             let units = board.units.inScope - board.units.inspected
             list.append(l == .zh ? "完成第 \(round.number) 轮：尚有 \(units) 户未验完、\(facts.rechecks.pending) 项复查未做。"
-                                 : "Finish round \(round.number): \(units) units unfinished, \(facts.rechecks.pending) re-checks unrecorded.")
+                                 : "Finish round \(round.number): \(englishCount(units, "unit", "units")) unfinished, \(englishCount(facts.rechecks.pending, "re-check", "re-checks")) unrecorded.")
         }
         if outstanding > 0 {
             list.append(l == .zh ? "整改 \(outstanding) 项未销项问题（待整改 \(tables.total.open)、待复查 \(tables.total.rectified)），须在风险排查截止日 \(d.riskCutoff) 前完成。"
@@ -60,7 +60,7 @@ public struct AcceptanceReport: Sendable {
         }
         if !round.isOpen && outstanding > 0 {
             list.append(l == .zh ? "开启第 \(round.number + 1) 轮，复查本轮遗留的 \(outstanding) 项问题。"
-                                 : "Open round \(round.number + 1) to re-check the \(outstanding) defects left.")
+                                 : "Open round \(round.number + 1) to re-check the \(englishCount(outstanding, "defect", "defects")) left.")
         }
         let r = board.readiness
         if !r.meetsTarget {
@@ -71,7 +71,7 @@ public struct AcceptanceReport: Sendable {
         let flagged = board.penaltiesTotal.filter { $0.count > 0 }
         if !flagged.isEmpty {
             list.append(l == .zh ? "将 \(flagged.count) 家单位的重复整改不合格条数提交工程项目部奖罚。"
-                                 : "Hand the repeat-failure counts of \(flagged.count) contractors to the project department for penalties.")
+                                 : "Hand the repeat-failure counts of \(englishCount(flagged.count, "contractor", "contractors")) to the project department for penalties.")
         }
         if !facts.waived.isEmpty {
             list.append(l == .zh ? "就 \(facts.waived.count) 项统一口径问题培训交付人员并准备预案。"
@@ -278,11 +278,19 @@ extension AcceptanceReport {
 
 /// Bar charts drawn with block characters, labels padded by display width.
 public enum TextBars {
-    public static func lines(_ rows: [(String, Int)], width: Int) -> [String] {
-        let labelWidth = min(16, rows.map { DisplayWidth.of($0.0) }.max() ?? 0)
+    /// Labels whole (as wide as the widest), then bars of at most `width` cells; with
+    /// `available`, the bars shrink (to 10 cells) before a label is cut.
+    public static func lines(_ rows: [(String, Int)], width: Int, available: Int? = nil) -> [String] {
+        let natural = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
+        let digits = String(rows.map(\.1).max() ?? 0).count
+        var barWidth = width, labelWidth = natural
+        if let available {
+            barWidth = max(10, min(width, available - natural - digits - 2))
+            labelWidth = min(natural, max(6, available - barWidth - digits - 2))
+        }
         let maximum = max(1, rows.map(\.1).max() ?? 1)
         return rows.map { label, value in
-            let (filled, _) = ProgressBar.bar(fraction: Double(value) / Double(maximum), width: width)
+            let (filled, _) = ProgressBar.bar(fraction: Double(value) / Double(maximum), width: barWidth)
             return DisplayWidth.fit(label, width: labelWidth) + " " + filled + " \(value)"
         }
     }

@@ -10,7 +10,7 @@ public enum BoardText {
         var lines: [String] = []
         let p = board.project
         let roundText = board.round.map { r in "round \(r.number) " + (r.isOpen ? "(open since \(r.opened))" : "(closed \(r.closed!)\(r.partial ? ", partial" : ""))") } ?? "no round yet"
-        lines.append("\(p.name) — delivery \(p.delivery) (\(board.deadlines.daysToDelivery) days) — \(roundText)")
+        lines.append("\(p.name) — delivery \(p.delivery) (\(englishCount(board.deadlines.daysToDelivery, "day", "days"))) — \(roundText)")
         let u = board.units
         lines.append("units: \(u.inspected)/\(u.inScope) inspected, \(u.inProgress) in progress, \(u.notStarted) not started")
         let r = board.readiness
@@ -25,7 +25,7 @@ public enum BoardText {
         lines += table(title: "by contractor", rows: board.tables.contractors.map { (board.contractorName($0), board.tables.byContractor[$0] ?? StatusCounts()) }, total: board.tables.total)
         lines.append("")
         let d = board.deadlines
-        lines.append("deadlines: delivery \(d.delivery), risk cutoff \(d.riskCutoff) (\(d.daysToRiskCutoff) days), round 1 by \(d.latestRoundOneStart)"
+        lines.append("deadlines: delivery \(d.delivery), risk cutoff \(d.riskCutoff) (\(englishCount(d.daysToRiskCutoff, "day", "days"))), round 1 by \(d.latestRoundOneStart)"
                      + (d.roundOneStarted.map { ", started \($0)" } ?? ""))
         for warning in d.warnings { lines.append("  ! " + warning.message.en) }
         return lines

@@ -354,11 +354,13 @@ public final class InspectionStore: @unchecked Sendable {
     public func setSetting(_ key: String, _ value: String) throws {
         try refuseWrites()
         try translatingErrors {
-            try writer.write { db in
-                try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                               arguments: [key, value])
-            }
+            try writer.write { db in try Self.saveSetting(db, key, value) }
         }
+    }
+
+    static func saveSetting(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, value])
     }
 
     /// The whole history, oldest first.
@@ -372,21 +374,28 @@ public final class InspectionStore: @unchecked Sendable {
     }
 
     static func defectDetail(_ db: Database, typed: String) throws -> DefectDetail {
-        guard let code = try storedCode(db, typed: typed),
-              let summary = try DefectSummary.fetchOne(db, where: "d.code = ?", [code.text]) else {
+        // A withdrawn defect's code still answers: its sticker may be on the wall already.
+        guard let code = try storedCode(db, typed: typed, table: "defect_state"),
+              let summary = try DefectSummary.fetchOne(db, where: "d.code = ?", [code.text], includingWithdrawn: true) else {
             throw InspectionError.unknownDefect(typed)
         }
         let threshold = try project(db)?.settings.penaltyThreshold ?? 2
         let history = try EventCodec.fetch(db, where: "defect = ?", arguments: [summary.id])
-        guard let defect = DefectLifecycle.fold(history, penaltyThreshold: threshold) else {
+        if let defect = DefectLifecycle.fold(history, penaltyThreshold: threshold) {
+            return DefectDetail(defect: defect, summary: summary, history: history)
+        }
+        // Withdrawn: the defect as it was before, and when and by whom it was withdrawn.
+        guard let withdrawal = Withdrawal.of(history),
+              let before = DefectLifecycle.fold(history.filter { $0.id != withdrawal.event }, penaltyThreshold: threshold) else {
             throw InspectionError.unknownDefect(typed)
         }
-        return DefectDetail(defect: defect, summary: summary, history: history)
+        return DefectDetail(defect: before, summary: summary, history: history, withdrawal: withdrawal)
     }
 
-    /// The code of a defect (not retracted) that typed text means, trying each reading.
-    static func storedCode(_ db: Database, typed: String) throws -> MarkCode? {
-        let exists = try db.cachedStatement(sql: "SELECT 1 FROM defect WHERE code = ?")
+    /// The code of a defect that typed text means, trying each reading; in `defect_state`,
+    /// withdrawn defects are found too.
+    static func storedCode(_ db: Database, typed: String, table: String = "defect") throws -> MarkCode? {
+        let exists = try db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE code = ?")
         for code in MarkCode.readings(typed) where try Int.fetchOne(exists, arguments: [code.text]) != nil {
             return code
         }
@@ -430,15 +439,19 @@ public final class InspectionStore: @unchecked Sendable {
         try defectLocations(matching: typed, limit: limit).map(\.code)
     }
 
-    /// Mark codes that start with what has been typed, each with its unit's id.
-    public func defectLocations(matching typed: String, limit: Int = 20) throws -> [(code: String, unit: UUID)] {
+    /// Mark codes that start with what has been typed, each with its unit's id and, for a
+    /// withdrawn defect, when and by whom it was withdrawn.
+    public func defectLocations(matching typed: String, limit: Int = 20) throws -> [(code: String, unit: UUID, withdrawal: Withdrawal?)] {
         guard let prefix = MarkCode.prefix(typed) else { return [] }
         // A range on the unique index rather than LIKE, which SQLite would scan.
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT d.code, u.id FROM defect_state d JOIN unit u ON u.rowid = d.unit_rowid
-                WHERE d.code >= ? AND d.code < ? AND d.status <> 'retracted' ORDER BY d.code LIMIT ?
-                """, arguments: [prefix, prefix + "\u{10FFFF}", limit]).map { (code: $0[0], unit: $0[1]) }
+                SELECT d.code, u.id, d.id, d.status = 'retracted' FROM defect_state d JOIN unit u ON u.rowid = d.unit_rowid
+                WHERE d.code >= ? AND d.code < ? ORDER BY d.code LIMIT ?
+                """, arguments: [prefix, prefix + "\u{10FFFF}", limit]).map { row in
+                let withdrawal = (row[3] as Bool) ? Withdrawal.of(try EventCodec.fetch(db, where: "defect = ?", arguments: [row[2] as UUID])) : nil
+                return (code: row[0], unit: row[1], withdrawal: withdrawal)
+            }
         }
     }
 
@@ -562,7 +575,10 @@ extension DefectSummary {
         return list
     }
 
-    static func fetchOne(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> DefectSummary? {
-        try Row.fetchOne(db, sql: "\(select) WHERE \(condition) LIMIT 1", arguments: arguments).map(DefectSummary.init)
+    /// With `includingWithdrawn`, a defect whose finding was withdrawn is read too (as it was).
+    static func fetchOne(_ db: Database, where condition: String, _ arguments: StatementArguments,
+                         includingWithdrawn: Bool = false) throws -> DefectSummary? {
+        let select = includingWithdrawn ? select.replacingOccurrences(of: "FROM defect d", with: "FROM defect_state d") : select
+        return try Row.fetchOne(db, sql: "\(select) WHERE \(condition) LIMIT 1", arguments: arguments).map(DefectSummary.init)
     }
 }

@@ -180,7 +180,7 @@ final class Projector {
             }
         case .itemRecorded, .remainingPassed:
             if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
-        case .defectFound, .defectRectified, .defectRechecked, .defectWaived, .defectReassigned:
+        case .defectFound, .defectRectified, .defectRechecked, .defectWaived, .defectReassigned, .defectEdited:
             guard let id = event.defect else { return }
             if case .defectFound(let f) = event.body, defersFolds, foundItems[id] == nil {
                 foundItems[id] = try currentChecklists().item(f.item)
@@ -384,7 +384,8 @@ final class Projector {
                 sensitivity_rank, contractor_rowid, inspector, round_found, found_at, status, failed, flag_round,
                 flag_contractor_rowid, closed_round, waived_round, waiver, rectification_note, rectified_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET contractor_rowid = excluded.contractor_rowid, status = excluded.status,
+            ON CONFLICT(id) DO UPDATE SET note = excluded.note, room = excluded.room, severity = excluded.severity,
+                severity_rank = excluded.severity_rank, contractor_rowid = excluded.contractor_rowid, status = excluded.status,
                 failed = excluded.failed, flag_round = excluded.flag_round, flag_contractor_rowid = excluded.flag_contractor_rowid,
                 closed_round = excluded.closed_round, waived_round = excluded.waived_round, waiver = excluded.waiver,
                 rectification_note = excluded.rectification_note, rectified_at = excluded.rectified_at

@@ -116,6 +116,12 @@ public final class StoreTransaction {
         try InspectionStore.recheckQueue(db, unit: unit, round: round)
     }
 
+    /// A value remembered in the file beside the history (the interface's open unit), in
+    /// this transaction: not a change to the project, so no event.
+    public func setSetting(_ key: String, _ value: String) throws {
+        try InspectionStore.saveSetting(db, key, value)
+    }
+
     // MARK: - Appending history
 
     /// Appends an event to the history and applies it to the projections.
@@ -368,7 +374,7 @@ public final class StoreTransaction {
     }
 
     /// Appends a step of a defect's life and returns the defect after it.
-    private func step(_ body: EventBody, defect: Defect) throws -> Defect {
+    func step(_ body: EventBody, defect: Defect) throws -> Defect {
         try append(body, unit: defect.unit, defect: defect.id)
         return try fold(defect.id) ?? defect
     }

@@ -118,6 +118,30 @@ public final class InspectionApp: TerminalProgram {
     var latestRound: Round? { rounds.last }
     var today: Day { configuration.today() }
 
+    /// Every unit and its search keys, read once per layout (see `UnitIndex`).
+    private var unitIndexCache: UnitIndex?
+
+    func unitIndex() throws -> UnitIndex {
+        if let unitIndexCache { return unitIndexCache }
+        let index = UnitIndex(try store.units())
+        unitIndexCache = index
+        return index
+    }
+
+    /// The unit list, kept between visits: it re-reads only the units whose history grew
+    /// (all of them after a round opens or closes, or a merge).
+    private var unitPickerCache: UnitPickerScreen?
+
+    func unitPicker() throws -> UnitPickerScreen {
+        if let picker = unitPickerCache {
+            try picker.reload(self)
+            return picker
+        }
+        let picker = try UnitPickerScreen(app: self)
+        unitPickerCache = picker
+        return picker
+    }
+
     func reloadProject() throws {
         project = try store.requireProject()
         contractors = try store.contractors()
@@ -128,13 +152,36 @@ public final class InspectionApp: TerminalProgram {
         ActionContext(actor: inspector ?? configuration.contractor ?? "?", at: configuration.clock(), today: today)
     }
 
+    /// The unit open now (or "" when none), still to be remembered in the file: it goes with
+    /// the next recorded result, or is written when the keyboard is idle, so that opening a
+    /// unit costs no transaction of its own (a restart goes back to it).
+    private var unitToRemember: String?
+
+    func rememberUnit(_ code: String) { unitToRemember = code }
+
+    /// Writes the unit to remember now (idle, or on the way out).
+    public func flushRemembered() {
+        guard let code = unitToRemember, !store.isReadOnly else { return }
+        do {
+            try store.setSetting(Self.currentUnitKey, code)
+            unitToRemember = nil
+        } catch {
+            fail(error)
+        }
+    }
+
     /// Runs one user action as one transaction; a refusal shows on the status bar and
     /// changes nothing. Actions that change the rounds or settings pass `reload`.
     @discardableResult
     func perform<T>(reload: Bool = false, _ action: (StoreTransaction) throws -> T) -> T? {
         guard canWrite() else { return nil }
         do {
-            let result = try store.write(context(), action)
+            let remember = unitToRemember
+            let result = try store.write(context()) { tx in
+                if let remember { try tx.setSetting(Self.currentUnitKey, remember) }
+                return try action(tx)
+            }
+            if remember != nil { unitToRemember = nil }
             if reload { try reloadProject() }
             return result
         } catch {
@@ -177,18 +224,21 @@ public final class InspectionApp: TerminalProgram {
     func pop() {
         guard stack.count > 1 else { return }
         let closing = stack.removeLast()
-        if closing is UnitScreen { try? store.setSetting(Self.currentUnitKey, "") }
+        if closing is UnitScreen { rememberUnit("") }
         do { try stack.last?.resumed(self) } catch { fail(error) }
     }
 
-    func quit() { running = false }
+    func quit() {
+        flushRemembered()
+        running = false
+    }
 
     /// Opens a unit's walkthrough over the unit list, from wherever the user is (`n`, `/`),
     /// with a defect's row selected when `code` names one.
     func walk(_ unit: ProjectUnit, selecting code: String? = nil) throws {
         let screen = try UnitScreen(app: self, unit: unit)
         if let code { screen.select(defectCode: code) }
-        let picker = try UnitPickerScreen(app: self)
+        let picker = try unitPicker()
         picker.select(unit: unit.id)
         stack.removeSubrange(1...)
         stack += [picker, screen]
@@ -221,11 +271,14 @@ public final class InspectionApp: TerminalProgram {
     /// log is folded back into the file (every few seconds), so that no keystroke waits for it.
     public func refresh() {
         do {
+            flushRemembered()
             idlePolls += 1
             if idlePolls % 10 == 0 { try store.checkpoint() }
             let changes = try store.externalChangeCount()
             guard changes != seenChanges, overlay == nil else { return }
             seenChanges = changes
+            // Another program may have imported units.
+            if try store.unitCount() != unitIndexCache?.units.count { unitIndexCache = nil }
             reloadAll()
         } catch {
             fail(error)

@@ -70,20 +70,31 @@ final class BoardScreen: Screen {
 
     // MARK: - Drawing
 
+    /// The first line that fits `width` whole, else the last (cut).
+    static func firstThatFits(_ lines: [Line], width: Int) -> Line {
+        lines.first { line in line.spans.reduce(0) { $0 + DisplayWidth.of($1.text) } <= width } ?? lines[lines.count - 1]
+    }
+
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
         guard let board else { return nil }
         let t = app.texts, theme = app.theme
         let (header, rest) = area.splitTop(2)
         let roundText = board.round.map { r in (r.isOpen ? t.roundOpen(r.number) : t.roundClosed(r.number)) + (r.partial ? " · " + t.partial : "") } ?? t.noRoundOpen
         let r = board.readiness
-        buffer.put(Line([Span(" \(t.keyBoard) · \(roundText)", style: theme.heading), Span("   [ ] \(t.switchRound)", style: theme.muted),
-                         Span("   \(t.readinessShort(r.ready, r.units, BoardText.percent(r.rate), BoardText.percent(r.target)))",
-                              style: r.meetsTarget ? theme.good : theme.warning)]),
+        // The most that fits whole: the key hint gives way first (the status bar has it).
+        let title = Span(" \(t.keyBoard) · \(roundText)", style: theme.heading)
+        let readiness = Span("   \(t.readinessShort(r.ready, r.units, BoardText.percent(r.rate), BoardText.percent(r.target)))",
+                             style: r.meetsTarget ? theme.good : theme.warning)
+        buffer.put(Self.firstThatFits([Line([title, Span("   [ ] \(t.switchRound)", style: theme.muted), readiness]), Line([title, readiness])],
+                                      width: header.width),
                    at: Position(x: header.x, y: header.y), base: theme.normal, maxWidth: header.width)
+        // The views' names, or (short of room) the selected one's name and the others' numbers.
+        let full = t.boardTabs.enumerated().map { " \($0.offset + 1) \($0.element) " }
+        let tabs = full.reduce(0) { $0 + DisplayWidth.of($1) + 1 } < header.width ? full
+            : full.indices.map { $0 == tab.rawValue ? full[$0] : " \($0 + 1) " }
         var x = header.x + 1
-        for (i, name) in t.boardTabs.enumerated() {
-            let style = i == tab.rawValue ? theme.selected : theme.muted
-            x += buffer.put(" \(i + 1) \(name) ", at: Position(x: x, y: header.y + 1), style: style) + 1
+        for (i, text) in tabs.enumerated() {
+            x += buffer.put(text, at: Position(x: x, y: header.y + 1), style: i == tab.rawValue ? theme.selected : theme.muted) + 1
         }
         let body = Rect(x: rest.x + 1, y: rest.y + 1, width: rest.width - 2, height: rest.height - 1)
         switch tab {
@@ -111,7 +122,9 @@ final class BoardScreen: Screen {
 
     func renderMatrix(_ board: BoardReport, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
         let t = app.texts, theme = app.theme
-        buffer.put(Line([Span(t.matrixOf(measureName(app)), style: theme.heading), Span("   m \(t.changeMeasure)  Enter \(t.drillDown)", style: theme.muted)]),
+        let what = Span(t.matrixOf(measureName(app)), style: theme.heading)
+        buffer.put(Self.firstThatFits([Line([what, Span("   m \(t.changeMeasure)  Enter \(t.drillDown)", style: theme.muted)]),
+                                       Line([what, Span("   m \(t.changeMeasure)", style: theme.muted)]), Line([what])], width: area.width),
                    at: Position(x: area.x, y: area.y), base: theme.normal, maxWidth: area.width)
         let columns = matrixColumns, rows = matrixRows
         // Each column as wide as its header or its largest count, two spaces apart when
@@ -206,7 +219,8 @@ final class BoardScreen: Screen {
     }
 
     func renderBuyers(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
-        buffer.put(app.texts.buyersExplain, at: Position(x: area.x, y: area.y), style: app.theme.muted, maxWidth: area.width)
+        buffer.put(Self.firstThatFits([Line(app.texts.buyersExplain), Line(app.texts.buyersExplainShort)], width: area.width),
+                   at: Position(x: area.x, y: area.y), base: app.theme.muted, maxWidth: area.width)
         let listArea = Rect(x: area.x - 1, y: area.y + 1, width: area.width + 1, height: area.height - 1)
         ListView(count: buyers.count, theme: app.theme) { i in
             self.buyersTable?.row(self.buyers[i], app: app, width: listArea.width - 1) ?? ListRow(Line(""))

@@ -98,7 +98,7 @@ final class HomeScreen: Screen {
     func bindings(_ app: InspectionApp) -> [Binding] {
         let t = app.texts
         return [
-            Binding(.enter, t.keyUnits, hint: true) { app in app.push(try UnitPickerScreen(app: app)) },
+            Binding(.enter, t.keyUnits, hint: true) { app in app.push(try app.unitPicker()) },
             Binding(.character("n"), t.keyNextUnit, hint: true) { app in
                 guard let unit = self.nextUnit(app) else {
                     app.flash(app.openRound == nil ? t.noRoundOpen : t.allUnitsDone)

@@ -36,7 +36,7 @@ final class UnitScreen: Screen {
         try reload(app)
         // Start at the first re-check still to do, else the first unrecorded item.
         state.selected = rows.indices.first { isPending(rows[$0]) } ?? rows.indices.first { rows[$0].isSelectable }
-        if app.openRound != nil { try? app.store.setSetting(InspectionApp.currentUnitKey, unit.code) }
+        if app.openRound != nil { app.rememberUnit(unit.code) }
     }
 
     var round: Int? { view?.round }
@@ -323,6 +323,8 @@ final class UnitScreen: Screen {
             Binding(.character("P"), t.keyRecheckPassNote, withNote(true)),
             Binding(.character("F"), t.keyRecheckFailNote, withNote(false)),
             Binding(.character("u"), t.keyUndo, hint: true) { app in try self.undo(app) },
+            Binding(.character("w"), t.keyWithdraw) { app in try self.withdraw(app) },
+            Binding(.character("e"), t.keyEditDefect) { app in self.openEditForm(app) },
             Binding([.enter, .right, .character("l")], name: "Enter", t.keyDefectHistory) { app, _ in try self.openDefect(app) },
             Binding(.character("n"), t.keyNextUnit, hint: true) { app in try self.nextUnit(app) },
             .back(t),
@@ -432,6 +434,66 @@ final class UnitScreen: Screen {
             try self.reload(app)
             self.justRecorded = defect
             self.advance()
+        }
+    }
+
+    // MARK: - Corrections
+
+    /// The defect the selected row is about: a re-check's, or the latest found on the item.
+    var selectedDefect: DefectSummary? {
+        switch selectedRow {
+        case .recheck(let d)?: return d
+        case let .item(room, item)?:
+            guard case .defects(let ids)? = result(room, item), let last = ids.last else { return nil }
+            return view?.found.first { $0.id == last }
+        default: return nil
+        }
+    }
+
+    /// `w`: withdraws the selected record of this round: a re-check's result, the item's pass
+    /// or not-applicable, or (after a confirmation) the latest defect found on it.
+    func withdraw(_ app: InspectionApp) throws {
+        let t = app.texts
+        switch selectedRow {
+        case .recheck(let d)?:
+            guard let outcome = recheckOutcome(d) else { app.message = (t.nothingToWithdraw, true); return }
+            guard app.perform({ tx in try tx.withdrawRecheck(code: d.code.text) }) != nil else { return }
+            try reload(app)
+            app.flash(t.withdrawn("\(d.code.text) \(outcome ? t.recheckPassed : t.recheckFailed)"))
+        case let .item(room, item)?:
+            switch result(room, item) {
+            case nil:
+                app.message = (t.nothingToWithdraw, true)
+            case .defects?:
+                guard let d = selectedDefect, app.canWrite() else { return }
+                app.overlay = ConfirmOverlay(
+                    title: t.withdrawDefectTitle,
+                    lines: ["\(d.code.text)  \(app.roomName(d)) · \(item.id) \(item.name.text(app.language))", d.note, t.withdrawExplain],
+                    choices: [(key: .enter, label: t.withdrawConfirm, action: { app in
+                        guard app.perform({ tx in try tx.withdrawDefect(code: d.code.text) }) != nil else { return }
+                        try self.reload(app)
+                        self.select(defectCode: d.code.text)
+                        app.flash(t.withdrawn("\(d.code.text) \(d.note)"))
+                    })])
+            case .pass?, .notApplicable?:
+                guard app.perform({ tx in try tx.withdrawResult(unit: self.unit.code, item: item.id, room: room.key) }) != nil else { return }
+                try reload(app)
+                app.flash(t.withdrawn("\(item.id) \(room.name.text(app.language))"))
+            }
+        default:
+            app.message = (t.selectItemFirst, true)
+        }
+    }
+
+    /// `e`: corrects the selected defect's note, severity, contractor (and room, in its round).
+    func openEditForm(_ app: InspectionApp) {
+        guard let d = selectedDefect else { app.message = (app.texts.selectDefectFirst, true); return }
+        guard app.canWrite(), let type = app.checklists.unitType(unit.type), let room = type.room(named: d.room),
+              let item = app.checklists.item(d.item) else { return }
+        app.overlay = DefectForm(app: app, unit: unit, room: room, item: item, editing: d) { app, corrected in
+            try self.reload(app)
+            self.select(defectCode: corrected.code.text)
+            app.flash(app.texts.corrected(corrected.code.text))
         }
     }
 

@@ -43,5 +43,6 @@ func runInterface(path: String, language: Language?, contractor: String?) throws
     defer { terminal.close() }
     app.adopt(terminal.colorSupport)
     run(app, on: terminal, tooSmallMessage: app.tooSmallMessage)
+    app.flushRemembered()  // Ctrl-C ends the loop without a key the app sees
     try? store.checkpoint()
 }
