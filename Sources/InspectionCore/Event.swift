@@ -57,6 +57,7 @@ public enum EventBody: Hashable, Sendable {
     case reverted(Reverted)
     case replicaJoined(ReplicaJoined)
     case conflictResolved(ConflictResolved)
+    case planImported(PlanImported)
 
     /// The name stored with the event.
     public var kind: String {
@@ -78,6 +79,7 @@ public enum EventBody: Hashable, Sendable {
         case .reverted: return "reverted"
         case .replicaJoined: return "replica.joined"
         case .conflictResolved: return "conflict.resolved"
+        case .planImported: return "plan.imported"
         }
     }
 
@@ -101,6 +103,7 @@ public enum EventBody: Hashable, Sendable {
         case .reverted(let e): return try encoder.encode(e)
         case .replicaJoined(let e): return try encoder.encode(e)
         case .conflictResolved(let e): return try encoder.encode(e)
+        case .planImported(let e): return try encoder.encode(e)
         }
     }
 
@@ -124,6 +127,7 @@ public enum EventBody: Hashable, Sendable {
         case "reverted": return .reverted(try decoder.decode(Reverted.self, from: payload))
         case "replica.joined": return .replicaJoined(try decoder.decode(ReplicaJoined.self, from: payload))
         case "conflict.resolved": return .conflictResolved(try decoder.decode(ConflictResolved.self, from: payload))
+        case "plan.imported": return .planImported(try decoder.decode(PlanImported.self, from: payload))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event kind \(kind)"))
         }
@@ -316,6 +320,13 @@ public struct ConflictResolved: Hashable, Sendable, Codable {
         self.pair = pair
         self.note = note
     }
+}
+
+/// The inspection plan put in force, whole: it replaces any earlier plan.
+public struct PlanImported: Hashable, Sendable, Codable {
+    public var source: String
+    public var plan: ProjectPlan
+    public init(source: String, plan: ProjectPlan) { self.source = source; self.plan = plan }
 }
 
 /// The order of the history across replicas.

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import InspectionCore
+import InspectionReports
+import InspectionStore
+import ProjectFiles
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "The inspection plan: rounds, batches, who covers what, materials, the demonstration unit.",
+        subcommands: [Import.self, Export.self, Show.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Put a plan file (YAML) in force; any problem refuses the whole file.")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: ArgumentHelp("The plan file.", valueName: "FILE.yaml")) var file: String
+        @Option(help: "Who imports it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+        func run() throws {
+            let text = try readText(URL(fileURLWithPath: file), display: file).get()
+            let store = try database.open(root: root)
+            let context = try Env.action(inspector)
+            let plan = try store.write(context) { tx in
+                let checked = try PlanFile.load(SourceFile(name: file, text: text), context: try tx.planContext()).get()
+                return try tx.importPlan(checked, source: file)
+            }
+            let batches = plan.rounds.map(\.batches.count).reduce(0, +)
+            let members = Set(plan.rounds.flatMap { $0.members.map(\.name) }).count
+            print("Imported the plan: \(plan.rounds.count) round\(plan.rounds.count == 1 ? "" : "s"), \(batches) batch\(batches == 1 ? "" : "es"), \(members) member\(members == 1 ? "" : "s").")
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the plan in force as a plan file (imports back to the same plan).")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: ArgumentHelp("Write here instead of standard output.", valueName: "FILE")) var out: String?
+
+        func run() throws {
+            let store = try database.read(root: root)
+            let plan = try requirePlan(store)
+            try writeDocument(Data(PlanFile.yaml(plan, categories: try store.checklists().categories).utf8), to: out)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The plan in force, or one round of it.")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Only this round.") var round: Int?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let store = try database.read(root: root)
+            let plan = try requirePlan(store)
+            if let round, plan.round(round) == nil {
+                throw InspectionError.invalidValue("the plan has no round \(round) (rounds 1 to \(plan.rounds.count))")
+            }
+            let context = try store.planContext()
+            if json {
+                try printJSON(PlanText.json(plan, context: context, round: round))
+            } else {
+                for line in PlanText.lines(plan, context: context, round: round) { print(line) }
+            }
+        }
+    }
+}
+
+/// The plan in force, or a refusal saying how to give one.
+func requirePlan(_ store: InspectionStore) throws -> ProjectPlan {
+    _ = try store.requireProject()
+    guard let plan = try store.plan() else { throw InspectionError.invalidValue("the project has no plan yet (yanfang plan import plan.yaml)") }
+    return plan
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// `yanfang plan`: a plan file imported, shown and exported, and a bad one refused whole.
+@Suite(.serialized) struct PlanCommandTests {
+    static let rows = "1,1,1,1,A\n1,1,1,2,B\n2,1,1,1,A\n2,1,1,2,B\n"
+    static let plan = """
+        demonstration_unit: 1-1-0101
+        rounds:
+          - round: 1
+            start: 2026-11-02
+            finish: 2026-11-20
+            batches:
+              - name: 第一批
+                buildings: ["1"]
+                start: 2026-11-02
+                finish: 2026-11-10
+              - name: 第二批
+                buildings: ["2"]
+                start: 2026-11-11
+                finish: 2026-11-20
+            members:
+              - name: 王工
+                role: 工程
+                categories: [空鼓, 渗漏]
+              - name: 李敏
+                role: 客服
+                categories: [doors-windows]
+
+        """
+
+    func write(_ ws: Workspace, _ name: String, _ text: String) throws -> String {
+        let path = ws.path(name)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func aPlanIsImportedShownAndExportedBackToTheSamePlan() throws {
+        let ws = try Workspace()
+        let db = try ws.makeProject(rows: Self.rows)
+        let file = try write(ws, "plan.yaml", Self.plan)
+        #expect(try ws.yanfangOK("plan", "import", file, "--db", db) == "Imported the plan: 1 round, 2 batches, 2 members.\n")
+        #expect(try ws.yanfangOK("plan", "show", "--db", db) == """
+            Demonstration unit (示范户): 1-1-0101 · rectification between rounds: 7 days
+            Round 1: 2026-11-02 to 2026-11-20, 4 units in scope
+              batch 第一批 (1): 2026-11-02 to 2026-11-10, 2 units
+              batch 第二批 (2): 2026-11-11 to 2026-11-20, 2 units
+              member 王工 (工程): every batch; 空鼓 hollowness, 渗漏 leaks
+              member 李敏 (客服): every batch; 门窗 doors-windows
+              materials: 空鼓锤, 粉笔, 标示贴, 手电, 水桶/闭水用具, 淋水设备, 卷尺, 靠尺, 塞尺
+
+            """)
+        let exported = ws.path("exported.yaml")
+        try ws.yanfangOK("plan", "export", "--db", db, "--out", exported)
+        let first = try String(contentsOfFile: exported, encoding: .utf8)
+        try ws.yanfangOK("plan", "import", exported, "--db", db)
+        #expect(try ws.yanfangOK("plan", "export", "--db", db) == first)
+        struct Shown: Decodable {
+            struct Round: Decodable { var number: Int; var units: Int; var batches: [Batch] }
+            struct Batch: Decodable { var name: String; var units: Int }
+            var rounds: [Round]
+        }
+        let shown = try ws.json(Shown.self, "plan", "show", "--round", "1", "--json", "--db", db)
+        #expect(shown.rounds.map(\.number) == [1])
+        #expect(shown.rounds[0].batches.map(\.name) == ["第一批", "第二批"])
+        // The plan is in the history: a rebuild gives it back.
+        try ws.yanfangOK("rebuild", "--db", db)
+        #expect(try ws.yanfangOK("plan", "export", "--db", db) == first)
+    }
+
+    @Test func aBadPlanIsRefusedWholeWithItsLinesAndTheFileIsUntouched() throws {
+        let ws = try Workspace()
+        let db = try ws.makeProject(rows: Self.rows)
+        let bad = Self.plan.replacingOccurrences(of: "buildings: [\"2\"]", with: "buildings: [\"5\"]")
+            .replacingOccurrences(of: "[doors-windows]", with: "[油漆]")
+        let file = try write(ws, "bad.yaml", bad)
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let result = try ws.yanfang("plan", "import", file, "--db", db)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == """
+            \(file):12: batch 第二批: unknown building 5 (buildings: 1, 2)
+            \(file):21: member 李敏: unknown category 油漆 (categories: doors-windows, hollowness, leaks, protection)
+            yanfang: 2 problems; nothing was changed
+
+            """)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        let none = try ws.yanfang("plan", "show", "--db", db)
+        #expect(none.status == 1 && none.stderr == "yanfang: the project has no plan yet (yanfang plan import plan.yaml)\n")
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import InspectionCore
+import InspectionStore
+import Testing
+
+@Suite struct PlanStoreTests {
+    static let units = ["1-1-0101", "1-1-0102", "2-1-0101", "2-1-0102"]
+
+    static func plan(days: Int = 7, firstBatch: [String] = ["1"]) -> ProjectPlan {
+        let d = Fixture.day
+        return ProjectPlan(rectificationDays: days, demonstrationUnit: "1-1-0101", rounds: [
+            RoundPlan(number: 1, start: d("2025-06-08"), finish: d("2025-06-20"), batches: [
+                PlanBatch(name: "第一批", start: d("2025-06-08"), finish: d("2025-06-14"), buildings: firstBatch),
+                PlanBatch(name: "第二批", start: d("2025-06-15"), finish: d("2025-06-20"), buildings: ["2"]),
+            ], members: [
+                PlanMember(name: "王工", role: "工程", categories: ["空鼓", "leaks"]),
+                PlanMember(name: "李工", role: "客服", batches: ["第二批"], categories: ["doors-windows"]),
+            ]),
+        ])
+    }
+
+    @Test func anImportedPlanIsOneEventProjectedWithCategoriesAsIds() throws {
+        let world = try World(units: Self.units)
+        let before = try world.eventCount()
+        try world.write(as: "组长") { _ = try $0.importPlan(Self.plan(), source: "plan.yaml") }
+        #expect(try world.eventCount() == before + 1)
+        let stored = try #require(try world.store.plan())
+        #expect(stored.rounds[0].members[0].categories == ["hollowness", "leaks"])
+        #expect(stored.rounds[0].batches.map(\.name) == ["第一批", "第二批"])
+        let dump = try world.store.projectionDump()
+        #expect(dump.filter { $0.hasPrefix("\"plan_batch\"|") }
+            == ["\"plan_batch\"|1|0|\"第一批\"|\"2025-06-08\"|\"2025-06-14\"", "\"plan_batch\"|1|1|\"第二批\"|\"2025-06-15\"|\"2025-06-20\""])
+        _ = try world.store.rebuild()
+        #expect(try world.store.projectionDump() == dump)
+        #expect(try world.store.plan() == stored)
+    }
+
+    @Test func aPlanThatDoesNotFitIsRefusedAndNothingChanges() throws {
+        let world = try World(units: Self.units)
+        let before = try world.store.events()
+        #expect(throws: InspectionError.invalidValue("the plan does not fit the project: batch 第一批: unknown building 7 (buildings: 1, 2)")) {
+            try world.write(as: "组长") { _ = try $0.importPlan(Self.plan(firstBatch: ["7"]), source: "plan.yaml") }
+        }
+        #expect(try world.store.events() == before)
+        #expect(try world.store.plan() == nil)
+    }
+
+    @Test func aLaterImportReplacesThePlanWhole() throws {
+        let world = try World(units: Self.units)
+        try world.write(as: "组长") { _ = try $0.importPlan(Self.plan(days: 7), source: "plan.yaml") }
+        var second = Self.plan(days: 10)
+        second.rounds[0].batches.removeLast()
+        second.rounds[0].members.removeLast()
+        try world.write(as: "组长") { _ = try $0.importPlan(second, source: "plan2.yaml") }
+        #expect(try world.store.plan()?.rectificationDays == 10)
+        #expect(try world.store.projectionDump().filter { $0.hasPrefix("\"plan_batch\"|") }.count == 1)
+    }
+
+    /// Two laptops import different plans without having seen each other's: after merging
+    /// both ways, both have the one later in the history's order, whatever the merge order.
+    @Test func plansImportedOnTwoLaptopsMergeToTheSameOne() throws {
+        let a = try World(units: Self.units)
+        let b = try World(joining: a, clockSkew: 3_600)
+        try a.write(as: "组长") { _ = try $0.importPlan(Self.plan(days: 7), source: "a.yaml") }
+        try b.write(as: "组长") { _ = try $0.importPlan(Self.plan(days: 12), source: "b.yaml") }
+        _ = try a.store.merge(from: b.store)
+        _ = try b.store.merge(from: a.store)
+        // b's clock runs an hour behind, so a's import is the later one.
+        #expect(try a.store.plan()?.rectificationDays == 7)
+        #expect(try b.store.plan()?.rectificationDays == 7)
+        #expect(try a.store.projectionDump() == (try b.store.projectionDump()))
+    }
+}
