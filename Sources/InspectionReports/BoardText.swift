@@ -28,6 +28,10 @@ public enum BoardText {
         lines.append("deadlines: delivery \(d.delivery), risk cutoff \(d.riskCutoff) (\(d.daysToRiskCutoff) days), round 1 by \(d.latestRoundOneStart)"
                      + (d.roundOneStarted.map { ", started \($0)" } ?? ""))
         for warning in d.warnings { lines.append("  ! " + warning.message.en) }
+        if !board.planWarnings.isEmpty {
+            lines.append("plan:")
+            for warning in board.planWarnings { lines.append("  ! " + warning.message.en) }
+        }
         return lines
     }
 

@@ -69,6 +69,8 @@ public struct BoardJSON: Encodable {
     var conflicts: Int
     /// Results of the round recorded after it closed, merged late from other laptops.
     var lateResults: Int
+    /// The plan's warnings (`yanfang plan check`); empty without a plan.
+    var planWarnings: [Warning]
 
     public init(_ board: BoardReport, checklists: ChecklistSet) {
         let p = board.project
@@ -97,6 +99,7 @@ public struct BoardJSON: Encodable {
         penalties = Penalties(round: board.penaltiesInRound, cumulative: board.penaltiesTotal)
         conflicts = board.conflicts
         lateResults = board.lateResults
+        planWarnings = board.planWarnings.map { Warning(kind: $0.kind, message: $0.message.en, messageZh: $0.message.zh) }
     }
 }
 

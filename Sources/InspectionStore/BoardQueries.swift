@@ -19,6 +19,8 @@ public struct BoardReport: Hashable, Sendable {
     public var conflicts: Int
     /// Results of this round recorded after it closed (late work merged from other laptops).
     public var lateResults: Int
+    /// What the plan says against the schedule and the work done (none without a plan).
+    public var planWarnings: [DeadlineWarning] = []
 
     public func contractorName(_ id: UUID?) -> String {
         id.flatMap { contractorNames[$0] } ?? PenaltyRules.unassigned
@@ -57,7 +59,8 @@ extension InspectionStore {
                                penaltiesInRound: round.map { PenaltyRules.tally(flags: flags, contractors: contractors, round: $0.number) } ?? [],
                                penaltiesTotal: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil),
                                conflicts: try Int.fetchOne(db, sql: "SELECT count(*) FROM conflict") ?? 0,
-                               lateResults: roundNumber == 0 ? 0 : try Self.teamFacts(db, round: roundNumber).lateResults)
+                               lateResults: roundNumber == 0 ? 0 : try Self.teamFacts(db, round: roundNumber).lateResults,
+                               planWarnings: try Self.planWarnings(db, today: today))
         }
     }
 

@@ -39,6 +39,19 @@ extension InspectionStore {
         try read { db in PlanContext(units: try Self.units(db), categories: try Self.decodeChecklists(db).categories) }
     }
 
+    /// What the plan says against the schedule and the work done, as of `today` (none
+    /// without a plan).
+    public func planWarnings(today: Day) throws -> [DeadlineWarning] {
+        try read { db in try Self.planWarnings(db, today: today) }
+    }
+
+    static func planWarnings(_ db: Database, today: Day) throws -> [DeadlineWarning] {
+        guard let plan = try plan(db), let project = try project(db) else { return [] }
+        let rounds = try rounds(db)
+        return PlanCheck.warnings(plan, categories: try decodeChecklists(db).categories, delivery: project.delivery, today: today,
+                                  rounds: rounds, units: try units(db), progress: try rounds.last.map { try progress(db, round: $0.number) } ?? [:])
+    }
+
     static func plan(_ db: Database) throws -> ProjectPlan? {
         guard try db.tableExists("plan"),
               let json = try String.fetchOne(db, sql: "SELECT json FROM plan WHERE id = 1") else { return nil }

@@ -179,11 +179,19 @@ final class BoardScreen: Screen {
             buffer.put(line, at: Position(x: area.x, y: y), style: theme.normal)
             y += 1
         }
-        for w in d.warnings {
-            for line in DisplayWidth.wrap("! " + w.message.text(app.language), width: area.width) where y < area.maxY {
-                buffer.put(line, at: Position(x: area.x, y: y), style: theme.warning)
-                y += 1
+        func put(_ warnings: [DeadlineWarning]) {
+            for w in warnings {
+                for line in DisplayWidth.wrap("! " + w.message.text(app.language), width: area.width) where y < area.maxY {
+                    buffer.put(line, at: Position(x: area.x, y: y), style: theme.warning)
+                    y += 1
+                }
             }
+        }
+        put(d.warnings)
+        if !board.planWarnings.isEmpty, y < area.maxY {
+            buffer.put(t.planWarningsHeading, at: Position(x: area.x, y: y), style: theme.heading)
+            y += 1
+            put(board.planWarnings)
         }
         y += 1
         buffer.put(t.blockingUnitsHeading(r.blockingUnits.count), at: Position(x: area.x, y: y), style: theme.heading)

@@ -9,6 +9,8 @@ final class HomeScreen: Screen {
     var progress: [UUID: UnitProgress] = [:]
     var units: [ProjectUnit] = []
     var warnings: [DeadlineWarning] = []
+    /// The plan's warnings (`yanfang plan check`); the screen shows the first and a count.
+    var planWarnings: [DeadlineWarning] = []
     var riskCutoff: Day?
     /// The team: when this file last synced (and with which folder), replicas heard of,
     /// conflicts to resolve.
@@ -25,6 +27,7 @@ final class HomeScreen: Screen {
         let deadlines = try app.store.deadlines(today: app.today)
         warnings = deadlines.warnings
         riskCutoff = deadlines.riskCutoff
+        planWarnings = try app.store.planWarnings(today: app.today)
         team = try app.store.syncStatus()
         conflicts = try app.store.conflictCount()
     }
@@ -91,6 +94,13 @@ final class HomeScreen: Screen {
         for warning in warnings where y < area.maxY - 1 {
             buffer.put("! " + warning.message.text(app.language), at: Position(x: x, y: y), style: theme.warning, maxWidth: area.width - 4)
             y += 1
+        }
+        if let first = planWarnings.first {
+            let text = "! " + t.planWarningLine(first.message.text(app.language), planWarnings.count - 1)
+            for line in DisplayWidth.wrap(text, width: area.width - 4) where y < area.maxY - 1 {
+                buffer.put(line, at: Position(x: x, y: y), style: theme.warning)
+                y += 1
+            }
         }
         return nil
     }

@@ -223,6 +223,11 @@ struct Texts: Sendable {
     let colon: String
     let listSeparator: String
     let parenthesized: @Sendable (String) -> String
+
+    // The plan
+    /// The home screen's line: the first of the plan's warnings and how many more.
+    let planWarningLine: @Sendable (String, Int) -> String
+    let planWarningsHeading: String
 }
 
 extension Texts {
@@ -430,7 +435,9 @@ extension Texts {
         historyReverted: "更正：撤销一条记录",
         colon: "：",
         listSeparator: "，",
-        parenthesized: { "（\($0)）" }
+        parenthesized: { "（\($0)）" },
+        planWarningLine: { first, more in "计划：\(first)" + (more > 0 ? "（另有 \(more) 项，见 yanfang plan check）" : "") },
+        planWarningsHeading: "计划提醒"
     )
 
     static let en = Texts(
@@ -638,7 +645,9 @@ extension Texts {
         historyReverted: "correction: took back a result",
         colon: ": ",
         listSeparator: ", ",
-        parenthesized: { " (\($0))" }
+        parenthesized: { " (\($0))" },
+        planWarningLine: { first, more in "plan: \(first)" + (more > 0 ? " (\(more) more: yanfang plan check)" : "") },
+        planWarningsHeading: "Plan"
     )
 }
 

@@ -8,7 +8,7 @@ import ProjectFiles
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "The inspection plan: rounds, batches, who covers what, materials, the demonstration unit.",
-        subcommands: [Import.self, Export.self, Show.self])
+        subcommands: [Import.self, Export.self, Show.self, Check.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Put a plan file (YAML) in force; any problem refuses the whole file.")
@@ -62,6 +62,31 @@ struct PlanCommand: ParsableCommand {
                 try printJSON(PlanText.json(plan, context: context, round: round))
             } else {
                 for line in PlanText.lines(plan, context: context, round: round) { print(line) }
+            }
+        }
+    }
+}
+
+extension PlanCommand {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The plan against the schedule and the work done as of today: round 1 late, the last round after the 30-day cutoff, "
+                + "fewer than three rounds, too little time to rectify between rounds, batches or categories no one covers, rounds behind.")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let store = try database.read(root: root)
+            _ = try requirePlan(store)
+            let warnings = try store.planWarnings(today: try Env.today())
+            if json {
+                struct WarningJSON: Encodable { var kind: String; var message: String; var messageZh: String }
+                try printJSON(warnings.map { WarningJSON(kind: $0.kind, message: $0.message.en, messageZh: $0.message.zh) })
+            } else if warnings.isEmpty {
+                print("The plan: no warnings.")
+            } else {
+                for warning in warnings { print("warning: \(warning.message.en)") }
             }
         }
     }

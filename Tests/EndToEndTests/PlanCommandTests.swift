@@ -89,3 +89,29 @@ import Testing
         #expect(none.status == 1 && none.stderr == "yanfang: the project has no plan yet (yanfang plan import plan.yaml)\n")
     }
 }
+
+extension PlanCommandTests {
+    /// On the fixed day (2026-11-23; delivery 2027-03-01), the plan above: one round, starting
+    /// after round 1's latest start (2026-12-01 is not passed, but 11-02 is fine), so what it
+    /// says is fewer rounds, no one on 成品保护, and a round not opened three weeks after its start.
+    @Test func planCheckSaysWhatThePlanMisses() throws {
+        let ws = try Workspace()
+        let db = try ws.makeProject(rows: Self.rows)
+        try ws.yanfangOK("plan", "import", try write(ws, "plan.yaml", Self.plan), "--db", db)
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        #expect(try ws.yanfangOK("plan", "check", "--db", db) == """
+            warning: only 1 round planned (at least 3)
+            warning: round 1: no one covers Finished-product protection
+            warning: round 1 was planned to start 2026-11-02 and has not opened
+
+            """)
+        struct Warning: Decodable { var kind: String; var messageZh: String }
+        let json = try ws.json([Warning].self, "plan", "check", "--json", "--db", db)
+        #expect(json.map(\.kind) == ["plan-fewer-than-three-rounds", "plan-category-uncovered", "plan-behind"])
+        #expect(json[1].messageZh == "第 1 轮：无人负责成品保护")
+        // The board says the same.
+        struct Board: Decodable { struct W: Decodable { var kind: String }; var planWarnings: [W] }
+        #expect(try ws.json(Board.self, "board", "--json", "--db", db).planWarnings.map(\.kind) == json.map(\.kind))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    }
+}

@@ -5,6 +5,7 @@ import InspectionStore
 @testable import InspectionTUI
 import TerminalKit
 import TerminalTesting
+import Testing
 
 let testToday = Day(year: 2026, month: 11, day: 23)!
 let testNow: Date = {
@@ -33,6 +34,16 @@ func drive(_ app: InspectionApp, _ script: String, width: Int = 80, height: Int 
     let terminal = TestTerminal(width: width, height: height, events: keys(script) + extra)
     run(app, on: terminal, tooSmallMessage: app.tooSmallMessage)
     return terminal
+}
+
+/// Runs the app on `store` with `script`, checks every row is exactly the terminal's width,
+/// and returns the screen with trailing spaces trimmed: a whole screen to compare line by line.
+func wholeScreen(_ store: InspectionStore, _ script: String, language: Language, contractor: String? = nil,
+                 width: Int, height: Int) throws -> [String] {
+    let terminal = drive(try makeApp(store, language: language, contractor: contractor), script, width: width, height: height)
+    #expect(terminal.screen.count == height)
+    for line in terminal.screen { #expect(DisplayWidth.of(line) == width, "\(line)") }
+    return terminal.trimmedScreen
 }
 
 /// The display column where `text` starts in `line`, counting wide characters as two.

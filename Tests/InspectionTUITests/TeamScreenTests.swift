@@ -51,10 +51,7 @@ import Testing
     /// Runs the app on A with `script`, checks every row is exactly the terminal's width, and
     /// returns the screen with trailing spaces trimmed.
     func screen(_ store: InspectionStore, _ script: String, language: Language, width: Int, height: Int) throws -> [String] {
-        let terminal = drive(try makeApp(store, language: language), script, width: width, height: height)
-        #expect(terminal.screen.count == height)
-        for line in terminal.screen { #expect(DisplayWidth.of(line) == width, "\(line)") }
-        return terminal.trimmedScreen
+        try wholeScreen(store, script, language: language, width: width, height: height)
     }
 
     static let sizes = [(80, 24), (100, 30)]
