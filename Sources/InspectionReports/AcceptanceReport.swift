@@ -185,9 +185,7 @@ extension AcceptanceReport {
         return HTMLPage.document(title: "\(RT.reportTitle.text(l)) · \(board.project.name) · \(round.number)", language: l, body: b)
     }
 
-    func keyValueTable(_ rows: [(String, String)]) -> String {
-        "<table class=\"kv\"><tbody>\n" + rows.map { "<tr><th>\(Escape.html($0.0))</th><td>\(Escape.html($0.1))</td></tr>\n" }.joined() + "</tbody></table>\n"
-    }
+    func keyValueTable(_ rows: [(String, String)]) -> String { DocumentTable.keyValueHTML(rows) }
 
     func countTable(_ rows: [(String, Int)], _ l: Language) -> String {
         "<table><tbody>\n" + rows.map { "<tr><th>\(Escape.html($0.0))</th><td class=\"num\">\($0.1)</td></tr>\n" }.joined() + "</tbody></table>\n"
@@ -261,12 +259,7 @@ extension AcceptanceReport {
         return s
     }
 
-    func mdTable(_ header: [String], _ rows: [[String]]) -> String {
-        var s = "| " + header.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
-        s += "|" + header.map { _ in "---|" }.joined() + "\n"
-        for row in rows { s += "| " + row.map(Escape.markdownCell).joined(separator: " | ") + " |\n" }
-        return s + "\n"
-    }
+    func mdTable(_ header: [String], _ rows: [[String]]) -> String { DocumentTable.markdown(header, rows) }
 
     /// Bars drawn with block characters inside a code block (they line up in any viewer).
     func mdBars(_ rows: [(String, Int)]) -> String {

@@ -32,15 +32,33 @@ struct PlanCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write the plan in force as a plan file (imports back to the same plan).")
+        static let configuration = CommandConfiguration(
+            abstract: "Write the plan in force as a plan file (imports back to the same plan), or one round's printable plan.",
+            discussion: "With --round N --format html|md: the round plan handed out at the kick-off meeting (单轮验收计划): "
+                + "dates, batches, who does what, the standards by category, the materials; HTML is one A4 page set.")
+        enum Format: String, ExpressibleByArgument { case yaml, html, md }
         @ParentCommand var root: Yanfang
         @OptionGroup var database: DatabaseOptions
+        @Option(help: "One round's printable plan (with --format html or md).") var round: Int?
+        @Option(help: "yaml (the plan file; the default), html or md (a round's printable plan).") var format: Format = .yaml
         @Option(help: ArgumentHelp("Write here instead of standard output.", valueName: "FILE")) var out: String?
+
+        func validate() throws {
+            if format != .yaml && round == nil { throw ValidationError("--format \(format.rawValue) prints one round's plan: give --round N") }
+            if format == .yaml && round != nil { throw ValidationError("--round N prints one round's plan: give --format html or md") }
+        }
 
         func run() throws {
             let store = try database.read(root: root)
             let plan = try requirePlan(store)
-            try writeDocument(Data(PlanFile.yaml(plan, categories: try store.checklists().categories).utf8), to: out)
+            guard let round else {
+                try writeDocument(Data(PlanFile.yaml(plan, categories: try store.checklists().categories).utf8), to: out)
+                return
+            }
+            let document = try RoundPlanDocument.load(store: store, round: round)
+            let language = root.lang?.language ?? .zh
+            let text = format == .html ? document.html(language: language) : document.markdown(language: language)
+            try writeDocument(Data(text.utf8), to: out)
         }
     }
 

@@ -115,3 +115,24 @@ extension PlanCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
     }
 }
+
+extension PlanCommandTests {
+    @Test func aRoundsPrintablePlanIsExportedAsHTMLOrMarkdown() throws {
+        let ws = try Workspace()
+        let db = try ws.makeProject(rows: Self.rows)
+        try ws.yanfangOK("plan", "import", try write(ws, "plan.yaml", Self.plan), "--db", db)
+        let md = try ws.yanfangOK("plan", "export", "--round", "1", "--format", "md", "--db", db)
+        #expect(md.hasPrefix("# 单轮验收计划 · 第 1 轮 · 测试项目\n"))
+        #expect(md.contains("| 第二批 | 2 | 2 | 2026-11-11 | 2026-11-20 |\n"))
+        let html = ws.path("round1.html")
+        let wrote = try ws.yanfang("plan", "export", "--round", "1", "--format", "html", "--out", html, "--db", db)
+        #expect(wrote.status == 0 && wrote.stderr == "Wrote \(html)\n")
+        #expect(try String(contentsOfFile: html, encoding: .utf8).contains("<h2>三、人员及分工</h2>"))
+        let english = try ws.yanfangOK("--lang", "en", "plan", "export", "--round", "1", "--format", "md", "--db", db)
+        #expect(english.hasPrefix("# Round inspection plan · Round 1 · 测试项目\n"))
+        let noRound = try ws.yanfang("plan", "export", "--format", "html", "--db", db)
+        #expect(noRound.status == 64 && noRound.stderr.hasPrefix("Error: --format html prints one round's plan: give --round N\n"))
+        let unknown = try ws.yanfang("plan", "export", "--round", "4", "--format", "md", "--db", db)
+        #expect(unknown.status == 1 && unknown.stderr == "yanfang: the plan has no round 4 (rounds 1 to 1)\n")
+    }
+}
