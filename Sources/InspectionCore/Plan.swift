@@ -268,3 +268,33 @@ public enum PlanRules {
         return categories.first { $0.id == key } ?? categories.first { $0.name.zh == key || $0.name.en.lowercased() == key.lowercased() }
     }
 }
+
+/// What one member covers in one round: the units of their batches (every unit of the
+/// round's scope when they have none) and their categories (all when they have none).
+public struct MemberAssignment: Hashable, Sendable {
+    public var round: RoundPlan
+    public var member: PlanMember
+
+    public init(round: RoundPlan, member: PlanMember) {
+        self.round = round
+        self.member = member
+    }
+
+    public func includes(_ unit: ProjectUnit) -> Bool {
+        guard round.includes(unit) else { return false }
+        return member.batches.isEmpty || round.batch(of: unit).map { member.batches.contains($0.name) } ?? false
+    }
+
+    public func covers(category: String) -> Bool { member.covers(category: category) }
+
+    /// Whether it narrows anything: some batches or some categories.
+    public var isPartial: Bool { !member.batches.isEmpty || !member.categories.isEmpty || !round.batches.isEmpty }
+}
+
+extension ProjectPlan {
+    /// What `name` covers in round `number` (nil: the plan does not name them there).
+    public func assignment(of name: String, round number: Int) -> MemberAssignment? {
+        guard let round = round(number), let member = round.member(named: name) else { return nil }
+        return MemberAssignment(round: round, member: member)
+    }
+}

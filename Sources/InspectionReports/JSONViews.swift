@@ -71,6 +71,9 @@ public struct BoardJSON: Encodable {
     var lateResults: Int
     /// The plan's warnings (`yanfang plan check`); empty without a plan.
     var planWarnings: [Warning]
+    /// The round against its plan: per batch and per member, assigned, done, expected by
+    /// today, ahead (negative: behind), pace and forecast finish; absent without a plan.
+    var planProgress: PlanProgress?
 
     public init(_ board: BoardReport, checklists: ChecklistSet) {
         let p = board.project
@@ -100,6 +103,7 @@ public struct BoardJSON: Encodable {
         conflicts = board.conflicts
         lateResults = board.lateResults
         planWarnings = board.planWarnings.map { Warning(kind: $0.kind, message: $0.message.en, messageZh: $0.message.zh) }
+        planProgress = board.planProgress
     }
 }
 

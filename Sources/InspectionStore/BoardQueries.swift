@@ -21,6 +21,8 @@ public struct BoardReport: Hashable, Sendable {
     public var lateResults: Int
     /// What the plan says against the schedule and the work done (none without a plan).
     public var planWarnings: [DeadlineWarning] = []
+    /// The round's progress against its plan, per batch and member (nil without a plan for it).
+    public var planProgress: PlanProgress? = nil
 
     public func contractorName(_ id: UUID?) -> String {
         id.flatMap { contractorNames[$0] } ?? PenaltyRules.unassigned
@@ -60,7 +62,8 @@ extension InspectionStore {
                                penaltiesTotal: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil),
                                conflicts: try Int.fetchOne(db, sql: "SELECT count(*) FROM conflict") ?? 0,
                                lateResults: roundNumber == 0 ? 0 : try Self.teamFacts(db, round: roundNumber).lateResults,
-                               planWarnings: try Self.planWarnings(db, today: today))
+                               planWarnings: try Self.planWarnings(db, today: today),
+                               planProgress: roundNumber == 0 ? nil : try Self.planProgress(db, round: roundNumber, today: today))
         }
     }
 

@@ -52,6 +52,62 @@ extension InspectionStore {
                                   rounds: rounds, units: try units(db), progress: try rounds.last.map { try progress(db, round: $0.number) } ?? [:])
     }
 
+    /// The units in a round's scope by the plan in force: those in its batches. Nil when every
+    /// unit is in scope: no plan, a round the plan does not list, or one without batches.
+    public func scope(round: Int) throws -> Set<UUID>? {
+        try read { db in try Self.scope(db, round: round) }
+    }
+
+    static func scope(_ db: Database, round: Int) throws -> Set<UUID>? {
+        guard let planned = try plan(db)?.round(round), !planned.batches.isEmpty else { return nil }
+        var ids: Set<UUID> = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, building, entrance FROM unit") {
+            let unit = ProjectUnit(id: row["id"], building: row["building"], entrance: row["entrance"], floor: 0, number: 0, type: "")
+            if planned.includes(unit) { ids.insert(unit.id) }
+        }
+        return ids
+    }
+
+    /// Round `number`'s progress against its plan (default: the latest round), or nil without
+    /// a plan for it. It replays each unit's round: seconds on a project of thousands of units.
+    public func planProgress(round number: Int?, today: Day) throws -> PlanProgress? {
+        try read { db in try Self.planProgress(db, round: number, today: today) }
+    }
+
+    static func planProgress(_ db: Database, round number: Int?, today: Day) throws -> PlanProgress? {
+        let rounds = try rounds(db)
+        guard let plan = try plan(db), let project = try project(db), let n = number ?? rounds.last?.number,
+              let planned = plan.round(n) else { return nil }
+        let actual = rounds.first { $0.number == n }
+        let checklists = try decodeChecklists(db)
+        let progress = actual == nil ? [:] : try progress(db, round: n)
+        var work: [PlanProgress.UnitWork] = []
+        for unit in try units(db) where planned.includes(unit) {
+            let results = actual == nil ? nil : try unitRound(db, unit: unit, round: n, checklists: checklists).results
+            var byCategory: [String: (applicable: Int, recorded: Int)] = [:]
+            for pair in checklists.pairs(forType: unit.type) {
+                let category = checklists.item(pair.item)?.category ?? ""
+                byCategory[category, default: (0, 0)].applicable += 1
+                if results?.result(pair) != nil { byCategory[category, default: (0, 0)].recorded += 1 }
+            }
+            work.append(PlanProgress.UnitWork(unit: unit, byCategory: byCategory, isComplete: progress[unit.id]?.isComplete ?? false))
+        }
+        // Units with a result recorded, per local day.
+        var perDay: [Day: Set<UUID>] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT unit, at FROM event WHERE round = ? AND unit IS NOT NULL
+            AND kind IN ('item.recorded', 'remaining.passed', 'defect.found', 'defect.rechecked')
+            """, arguments: [n])
+        let calendar = Calendar.current
+        while let row = try rows.next() {
+            let c = calendar.dateComponents([.year, .month, .day], from: EventCodec.date(row["at"]))
+            guard let day = Day(year: c.year!, month: c.month!, day: c.day!) else { continue }
+            perDay[day, default: []].insert(row["unit"])
+        }
+        return PlanProgress.compute(planned, actual: actual, today: today, delivery: project.delivery, work: work,
+                                    unitsPerDay: perDay.keys.sorted().map { PlanProgress.DayCount(day: $0, units: perDay[$0]!.count) })
+    }
+
     static func plan(_ db: Database) throws -> ProjectPlan? {
         guard try db.tableExists("plan"),
               let json = try String.fetchOne(db, sql: "SELECT json FROM plan WHERE id = 1") else { return nil }

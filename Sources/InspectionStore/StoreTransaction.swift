@@ -279,9 +279,10 @@ public final class StoreTransaction {
     }
 
     /// Records a pass for every item of the unit (or of one of its rooms) not yet recorded
-    /// this round; the event lists the pairs it passed.
+    /// this round, or only those of `categories` (an inspector's share of the work); the
+    /// event names the pairs it left alone.
     @discardableResult
-    public func passRemaining(unit code: String, room: String? = nil) throws -> [RoomItem] {
+    public func passRemaining(unit code: String, room: String? = nil, categories: Set<String>? = nil) throws -> [RoomItem] {
         let round = try openRound()
         let unit = try unitRow(code: code)
         let (results, _) = try unitResults(unit, round: round.number)
@@ -295,7 +296,10 @@ public final class StoreTransaction {
             roomKey = match.key
             pairs = pairs.filter { $0.room == match.key }
         }
-        let remaining = results.unrecorded(pairs)
+        let checklists = try checklists()
+        let remaining = results.unrecorded(pairs).filter { pair in
+            categories.map { $0.contains(checklists.item(pair.item)?.category ?? "") } ?? true
+        }
         guard !remaining.isEmpty else { return [] }
         let passing = Set(remaining)
         try append(.remainingPassed(RemainingPassed(room: roomKey, count: remaining.count, except: pairs.filter { !passing.contains($0) })),

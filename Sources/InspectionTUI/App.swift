@@ -68,6 +68,8 @@ public final class InspectionApp: TerminalProgram {
     private(set) var checklists: ChecklistSet
     private(set) var contractors: [Contractor]
     private(set) var rounds: [Round]
+    /// The inspection plan in force (nil: none; every unit in every round, anyone records anything).
+    private(set) var plan: ProjectPlan?
     /// The inspector's name: from the environment, else the one last given here (remembered
     /// in the file), else asked for. Without one the interface only reads.
     var inspector: String?
@@ -91,6 +93,7 @@ public final class InspectionApp: TerminalProgram {
         checklists = try store.checklists()
         contractors = try store.contractors()
         rounds = try store.rounds()
+        plan = try store.plan()
         if let typed = configuration.contractor {
             // A unique part of the name will do (华建); none or several fitting is refused with the close ones.
             let contractor = try ContractorRules.resolve(typed, among: contractors).name
@@ -122,6 +125,14 @@ public final class InspectionApp: TerminalProgram {
         project = try store.requireProject()
         contractors = try store.contractors()
         rounds = try store.rounds()
+        plan = try store.plan()
+    }
+
+    /// What the inspector covers in the latest round by the plan (nil: no plan, or the plan
+    /// does not name them): the screens offer their units and categories first.
+    var assignment: MemberAssignment? {
+        guard let inspector, let round = latestRound else { return nil }
+        return plan?.assignment(of: inspector, round: round.number)
     }
 
     func context() -> ActionContext {

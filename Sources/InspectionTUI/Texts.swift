@@ -228,6 +228,15 @@ struct Texts: Sendable {
     /// The home screen's line: the first of the plan's warnings and how many more.
     let planWarningLine: @Sendable (String, Int) -> String
     let planWarningsHeading: String
+    /// A unit outside the plan's batches for the round.
+    let stateOutOfScope: String
+    let keyMineOrAll: String
+    /// The unit list narrowed to the inspector's batches (their names, the units), and widened again.
+    let pickerMine: @Sendable (String, Int) -> String
+    let pickerAll: String
+    /// The walkthrough narrowed to the inspector's categories (their names), and widened again.
+    let walkMine: @Sendable (String) -> String
+    let walkAll: String
 }
 
 extension Texts {
@@ -437,7 +446,13 @@ extension Texts {
         listSeparator: "，",
         parenthesized: { "（\($0)）" },
         planWarningLine: { first, more in "计划：\(first)" + (more > 0 ? "（另有 \(more) 项，见 yanfang plan check）" : "") },
-        planWarningsHeading: "计划提醒"
+        planWarningsHeading: "计划提醒",
+        stateOutOfScope: "不在本轮",
+        keyMineOrAll: "只看我的 / 全部",
+        pickerMine: { batches, units in "我的批次 \(batches)（\(units) 户） · m 全部" },
+        pickerAll: "全部户 · m 只看我的",
+        walkMine: { "我的类别 \($0) · m 全部" },
+        walkAll: "全部类别 · m 只看我的"
     )
 
     static let en = Texts(
@@ -647,7 +662,13 @@ extension Texts {
         listSeparator: ", ",
         parenthesized: { " (\($0))" },
         planWarningLine: { first, more in "plan: \(first)" + (more > 0 ? " (\(more) more: yanfang plan check)" : "") },
-        planWarningsHeading: "Plan"
+        planWarningsHeading: "Plan",
+        stateOutOfScope: "not in this round",
+        keyMineOrAll: "mine only / everything",
+        pickerMine: { batches, units in "my batches \(batches) (\(plural(units, "unit", "units"))) · m all" },
+        pickerAll: "all units · m mine only",
+        walkMine: { "mine: \($0) · m all" },
+        walkAll: "all categories · m mine"
     )
 }
 

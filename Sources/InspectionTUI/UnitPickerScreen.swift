@@ -20,6 +20,11 @@ final class UnitPickerScreen: Screen {
     /// Units done and in all, per building-entrance.
     var groupCounts: [String: (done: Int, total: Int)] = [:]
     var columns: [FittedColumn] = []
+    /// Every unit rather than only the inspector's batches (`m`); the list starts narrowed
+    /// when the plan names the inspector.
+    var showAll = false
+    /// The inspector's share of the round, while the list is narrowed to it.
+    var mine: MemberAssignment? = nil
 
     init(app: InspectionApp) throws {
         try reload(app)
@@ -33,7 +38,9 @@ final class UnitPickerScreen: Screen {
 
     func reload(_ app: InspectionApp) throws {
         let selected = selectedUnit?.id
-        units = try app.store.units()
+        let assignment = app.assignment
+        mine = showAll ? nil : assignment
+        units = try app.store.units().filter { mine?.includes($0) ?? true }
         progress = try app.latestRound.map { try app.store.progress(round: $0.number) } ?? [:]
         blocking = try app.store.blockingDefectsByUnit()
         rows = []
@@ -71,6 +78,8 @@ final class UnitPickerScreen: Screen {
         let t = app.texts, theme = app.theme
         let open = blocking[unit.id] ?? 0
         let p = progress[unit.id]
+        // Outside the plan's batches for the round.
+        if app.latestRound != nil, p == nil { return ("–", t.stateOutOfScope, theme.muted) }
         if let p, !p.isComplete {
             if app.openRound == nil { return ("○", t.stateNotReached, theme.warning) }  // left out of a partial close
             if p.isStarted { return ("◐", t.stateInProgress, theme.highlight) }
@@ -126,7 +135,14 @@ final class UnitPickerScreen: Screen {
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
         let (header, body) = area.splitTop(1)
         let done = RoundProgress(progress.values).inspected
-        let summary = app.latestRound.map { app.texts.pickerSummary($0.number, done, units.count) } ?? app.texts.unitsCount(units.count)
+        let inScope = units.filter { progress[$0.id] != nil }.count
+        var summary = app.latestRound.map { app.texts.pickerSummary($0.number, done, inScope) } ?? app.texts.unitsCount(units.count)
+        if let mine {
+            let batches = mine.member.batches.isEmpty ? mine.round.batches.map(\.name) : mine.member.batches
+            summary += "  " + app.texts.pickerMine(batches.joined(separator: app.texts.listSeparator), units.count)
+        } else if app.assignment != nil {
+            summary += "  " + app.texts.pickerAll
+        }
         buffer.put(" " + summary, at: Position(x: header.x, y: header.y), style: app.theme.heading, maxWidth: header.width)
         ListView(count: rows.count, theme: app.theme) { self.row(for: self.rows[$0], app: app, width: body.width - 1) }
             .render(into: &buffer, area: body, state: &state)
@@ -143,6 +159,11 @@ final class UnitPickerScreen: Screen {
                 if let unit = self.selectedUnit { app.push(try UnitScreen(app: app, unit: unit)) }
             },
             Binding(.character("n"), t.keyNextUnit, hint: true) { app in try self.openNext(app) },
+            Binding(.character("m"), t.keyMineOrAll) { app in
+                self.showAll.toggle()
+                try self.reload(app)
+                if self.selectedUnit == nil { self.state.selectFirst(count: self.rows.count) { self.isSelectable($0) } }
+            },
             .back(t),
         ]
     }

@@ -71,3 +71,77 @@ import Testing
         #expect(try a.store.projectionDump() == (try b.store.projectionDump()))
     }
 }
+
+/// Work follows the plan: a round's scope is its batches; a unit is complete when every
+/// applicable item is recorded, by whoever covers it, once the laptops have synced.
+@Suite struct PlanScopeTests {
+    /// Round 1 planned for building 1 only; the world's round 1 opens on 2025-06-08.
+    static func plan() -> ProjectPlan {
+        let d = Fixture.day
+        return ProjectPlan(rounds: [
+            RoundPlan(number: 1, start: d("2025-06-08"), finish: d("2025-06-20"), batches: [
+                PlanBatch(name: "第一批", start: d("2025-06-08"), finish: d("2025-06-20"), buildings: ["1"]),
+            ], members: [
+                PlanMember(name: "王工", role: "工程", categories: ["hollowness", "leaks"]),
+                PlanMember(name: "李工", role: "客服", categories: ["doors-windows"]),
+            ]),
+        ])
+    }
+
+    @Test func roundCloseCountsOnlyTheUnitsInTheRoundsBatches() throws {
+        let world = try World(units: PlanStoreTests.units)
+        try world.write(as: "组长") { _ = try $0.importPlan(Self.plan(), source: "plan.yaml") }
+        try world.openRound()
+        #expect(try world.store.blockers()?.units == ["1-1-0101", "1-1-0102"])
+        #expect(try world.store.progress(round: 1).count == 2)
+        for code in ["1-1-0101", "1-1-0102"] { try world.write { _ = try $0.passRemaining(unit: code) } }
+        let closed = try world.closeRound()
+        #expect(!closed.partial && closed.unreachedUnits.isEmpty)
+    }
+
+    @Test func withoutAPlanEveryUnitIsInEveryRound() throws {
+        let world = try World(units: PlanStoreTests.units)
+        try world.openRound()
+        #expect(try world.store.blockers()?.units == PlanStoreTests.units)
+        #expect(try world.store.scope(round: 1) == nil)
+    }
+
+    /// Re-checks of a unit outside the round's batches do not hold the round either.
+    @Test func rechecksOutsideTheBatchesDoNotHoldTheRound() throws {
+        let world = try World(units: PlanStoreTests.units)
+        try world.openRound()
+        let code = try world.addDefect("2-1-0101")
+        _ = try world.passAllAndClose()
+        var plan = Self.plan()
+        plan.rounds.append(RoundPlan(number: 2, start: Fixture.day("2025-06-30"), finish: Fixture.day("2025-07-10"), batches: [
+            PlanBatch(name: "第一批", start: Fixture.day("2025-06-30"), finish: Fixture.day("2025-07-10"), buildings: ["1"]),
+        ], members: [PlanMember(name: "王工", role: "工程")]))
+        try world.write(as: "组长") { _ = try $0.importPlan(plan, source: "plan.yaml") }
+        try world.openRound()
+        #expect(try world.store.blockers()?.rechecks == [])
+        for unit in ["1-1-0101", "1-1-0102"] { try world.write { _ = try $0.passRemaining(unit: unit) } }
+        _ = try world.closeRound()
+        // Still open, it is on round 3's list.
+        #expect(try world.store.defect(code: code).summary.status == .open)
+    }
+
+    /// 王工 and 李工 on two laptops each pass their own categories of one unit: neither
+    /// laptop sees it complete alone; after syncing both do, with no conflict.
+    @Test func twoMembersCompleteAUnitByCategoryOnceSynced() throws {
+        let a = try World(units: PlanStoreTests.units)
+        try a.write(as: "组长") { _ = try $0.importPlan(Self.plan(), source: "plan.yaml") }
+        try a.openRound()
+        let b = try World(joining: a)
+        let unit = try a.unit("1-1-0101")
+        try a.write(as: "王工") { _ = try $0.passRemaining(unit: unit.code, categories: ["hollowness", "leaks"]) }
+        try b.write(as: "李工") { _ = try $0.passRemaining(unit: unit.code, categories: ["doors-windows"]) }
+        #expect(try a.store.progress(round: 1)[unit.id]?.isComplete == false)
+        #expect(try b.store.progress(round: 1)[unit.id]?.isComplete == false)
+        _ = try a.store.merge(from: b.store)
+        _ = try b.store.merge(from: a.store)
+        #expect(try a.store.progress(round: 1)[unit.id]?.isComplete == true)
+        #expect(try b.store.progress(round: 1)[unit.id]?.isComplete == true)
+        #expect(try a.store.conflictCount() == 0)
+        #expect(try a.store.projectionDump() == (try b.store.projectionDump()))
+    }
+}

@@ -50,6 +50,55 @@ func planStore() throws -> InspectionStore {
         #expect(try screen("b3", language: language, width: size.0, height: size.1) == Self.expected["readiness_\(language)_\(size.0)x\(size.1)"]!)
     }
 
+    /// A store with the plan and `who` as the inspector.
+    func store(as who: String) throws -> InspectionStore {
+        let store = try planStore()
+        try store.setSetting(InspectionApp.inspectorKey, who)
+        return store
+    }
+
+    /// 王建国 covers 空鼓 and 渗漏: his walkthrough (n: the next unit with work left) shows only
+    /// their items, and says so with the key that shows the rest.
+    @Test(arguments: [Language.zh, .en], sizes)
+    func walkthroughFilteredToOneMembersCategories(language: Language, size: (Int, Int)) throws {
+        #expect(try wholeScreen(try store(as: "王建国"), "n", language: language, width: size.0, height: size.1)
+            == Self.expected["walkMine_\(language)_\(size.0)x\(size.1)"]!)
+    }
+
+    /// 张磊 covers 第一批 (building 1): his unit list shows its 32 units.
+    @Test(arguments: [Language.zh, .en], sizes)
+    func unitListNarrowedToOneMembersBatch(language: Language, size: (Int, Int)) throws {
+        #expect(try wholeScreen(try store(as: "张磊"), "<enter>", language: language, width: size.0, height: size.1)
+            == Self.expected["pickerMine_\(language)_\(size.0)x\(size.1)"]!)
+    }
+
+    /// `m` shows everything (never hidden for good) and narrows again.
+    @Test func mShowsTheOtherCategoriesAndUnitsAndNarrowsAgain() throws {
+        let walk = try wholeScreen(try store(as: "王建国"), "nm", language: .zh, width: 80, height: 24)
+        #expect(walk[1] == " 1-2-0101  1栋 2单元 0101  全部类别 · m 只看我的  A 三室两厅两卫")
+        #expect(walk.contains { $0.hasPrefix("   门窗") })
+        let again = try wholeScreen(try store(as: "王建国"), "nmm", language: .zh, width: 80, height: 24)
+        #expect(!again.contains { $0.hasPrefix("   门窗") })
+        let list = try wholeScreen(try store(as: "张磊"), "<enter>m", language: .zh, width: 80, height: 24)
+        #expect(list[1] == " 第 2 轮 · 已验 16/86 户  全部户 · m 只看我的")
+        // Someone the plan does not name sees everything, as without a plan.
+        let other = try wholeScreen(try store(as: "赵六"), "<enter>", language: .zh, width: 80, height: 24)
+        #expect(other[1] == " 第 2 轮 · 已验 16/86 户")
+    }
+
+    /// Narrowed, `a` passes the rest of the room's items of the inspector's categories only.
+    @Test func passingTheRestOfARoomPassesOnlyTheInspectorsCategories() throws {
+        let store = try store(as: "王建国")
+        let app = try makeApp(store)
+        drive(app, "na")
+        let unit = try #require(try store.unit(code: "1-2-0101"))
+        let view = try store.unitRound(unit: unit, round: 2)
+        let checklists = try store.checklists()
+        let recorded = Set(view.results.outcomes.keys.compactMap { checklists.item($0.item)?.category })
+        #expect(recorded == ["hollowness", "leaks"])
+        #expect(view.results.outcomes.keys.allSatisfy { $0.room == "入户门" })
+    }
+
     static let expected: [String: [String]] = [
         "home_zh_80x24": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中         王建国",
@@ -282,6 +331,238 @@ func planStore() throws -> InspectionStore {
             "   1-2-0202                                                                                       │",
             "   1-2-0301                                                                                       │",
             " 1-5 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
+        ],
+        "walkMine_zh_80x24": [
+            " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中         王建国",
+            " 1-2-0101  1栋 2单元 0101  我的类别 空鼓，渗漏 · m 全部  A 三室两厅两卫",
+            " 第2轮  项 0/382  复查 0/0  ░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
+            "■ 入户门  0/14                                                                 █",
+            "   空鼓                                                                        │",
+            "   · HL-12  门槛石空鼓                                                         │",
+            "   渗漏                                                                        │",
+            "   · LK-15  湿区相邻墙面返潮                                                   │",
+            "■ 客厅  0/36                                                                   │",
+            "   空鼓                                                                        │",
+            "   · HL-01  地砖空鼓                                                           │",
+            "   · HL-03  地砖开裂                                                           │",
+            "   · HL-04  墙面抹灰空鼓                                                       │",
+            "   · HL-05  顶棚抹灰空鼓                                                       │",
+            "   · HL-06  墙面裂缝                                                           │",
+            "   · HL-07  顶棚裂缝                                                           │",
+            "┌──────────────────────────────────────────────────────────────────────────────┐",
+            "│ HL-12 门槛石空鼓  入户门                                                     │",
+            "│ 方法 空鼓锤敲击   严重程度 轻微   业主敏感度 中   专业 瓷砖铺贴              │",
+            "│ 标准 门槛石粘贴牢固，无空鼓、无松动、无裂纹                                  │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            " Space 合格  d 记问题  x 不适用  u 撤销  n 下一户  Esc q 返回  / 查找  ? 帮助",
+        ],
+        "pickerMine_zh_80x24": [
+            " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中           张磊",
+            " 第 2 轮 · 已验 16/32 户  我的批次 第一批（32 户） · m 全部",
+            "1栋 1单元  已验 16/16                                                          █",
+            " ● 1-1-0101  1层 01户  A 三室两厅两卫  已验·待整改1  项 382/382  复查 1/1      █",
+            " ● 1-1-0102  1层 02户  B 两室两厅一卫  已验·待整改2  项 297/297  复查 1/1      █",
+            " ✓ 1-1-0201  2层 01户  A 三室两厅两卫  可交付        项 382/382  复查 1/1      █",
+            " ● 1-1-0202  2层 02户  B 两室两厅一卫  已验·待整改1  项 297/297  复查 2/2      █",
+            " ● 1-1-0301  3层 01户  A 三室两厅两卫  已验·待整改2  项 382/382  复查 3/3      █",
+            " ● 1-1-0302  3层 02户  B 两室两厅一卫  已验·待整改2  项 297/297  复查 1/1      █",
+            " ● 1-1-0401  4层 01户  A 三室两厅两卫  已验·待整改4  项 382/382  复查 3/3      █",
+            " ● 1-1-0402  4层 02户  B 两室两厅一卫  已验·待整改1  项 297/297                █",
+            " ● 1-1-0501  5层 01户  A 三室两厅两卫  已验·待整改1  项 382/382  复查 2/2      █",
+            " ● 1-1-0502  5层 02户  B 两室两厅一卫  已验·待整改1  项 297/297                █",
+            " ● 1-1-0601  6层 01户  A 三室两厅两卫  已验·待整改1  项 382/382  复查 1/1      █",
+            " ✓ 1-1-0602  6层 02户  B 两室两厅一卫  可交付        项 297/297                │",
+            " ● 1-1-0701  7层 01户  A 三室两厅两卫  已验·待整改2  项 382/382  复查 1/1      │",
+            " ✓ 1-1-0702  7层 02户  B 两室两厅一卫  可交付        项 297/297  复查 1/1      │",
+            " ● 1-1-0801  8层 01户  A 三室两厅两卫  已验·待整改1  项 382/382  复查 1/1      │",
+            " ✓ 1-1-0802  8层 02户  B 两室两厅一卫  可交付        项 297/297  复查 1/1      │",
+            "1栋 2单元  已验 0/16                                                           │",
+            " ○ 1-2-0101  1层 01户  A 三室两厅两卫  未开始        项 0/382                  │",
+            " ○ 1-2-0102  1层 02户  B 两室两厅一卫  未开始        项 0/297    复查 0/2      │",
+            " ○ 1-2-0201  2层 01户  A 三室两厅两卫  未开始        项 0/382    复查 0/2      │",
+            " Tab 下一个单元门  Enter 进入单元  n 下一户  Esc q 返回  / 查找  ? 帮助",
+        ],
+        "walkMine_zh_100x30": [
+            " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中                             王建国",
+            " 1-2-0101  1栋 2单元 0101  我的类别 空鼓，渗漏 · m 全部  A 三室两厅两卫",
+            " 第2轮  项 0/382  复查 0/0  ░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
+            "■ 入户门  0/14                                                                                     █",
+            "   空鼓                                                                                            │",
+            "   · HL-12  门槛石空鼓                                                                             │",
+            "   渗漏                                                                                            │",
+            "   · LK-15  湿区相邻墙面返潮                                                                       │",
+            "■ 客厅  0/36                                                                                       │",
+            "   空鼓                                                                                            │",
+            "   · HL-01  地砖空鼓                                                                               │",
+            "   · HL-03  地砖开裂                                                                               │",
+            "   · HL-04  墙面抹灰空鼓                                                                           │",
+            "   · HL-05  顶棚抹灰空鼓                                                                           │",
+            "   · HL-06  墙面裂缝                                                                               │",
+            "   · HL-07  顶棚裂缝                                                                               │",
+            "   · HL-08  墙面腻子起皮                                                                           │",
+            "   · HL-09  窗洞口及阳角抹灰                                                                       │",
+            "   · HL-10  踢脚线空鼓                                                                             │",
+            "   · HL-11  窗台板空鼓                                                                             │",
+            "   · HL-13  地面找平层空鼓                                                                         │",
+            "   · HL-14  砖缝及勾缝                                                                             │",
+            "┌──────────────────────────────────────────────────────────────────────────────────────────────────┐",
+            "│ HL-12 门槛石空鼓  入户门                                                                         │",
+            "│ 方法 空鼓锤敲击   严重程度 轻微   业主敏感度 中   专业 瓷砖铺贴                                  │",
+            "│ 标准 门槛石粘贴牢固，无空鼓、无松动、无裂纹                                                      │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "└──────────────────────────────────────────────────────────────────────────────────────────────────┘",
+            " Space 合格  d 记问题  x 不适用  u 撤销  n 下一户  Esc q 返回  / 查找  ? 帮助",
+        ],
+        "pickerMine_zh_100x30": [
+            " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中                               张磊",
+            " 第 2 轮 · 已验 16/32 户  我的批次 第一批（32 户） · m 全部",
+            "1栋 1单元  已验 16/16                                                                              █",
+            " ● 1-1-0101  1层 01户  A 三室两厅两卫  已验·待整改1  项 382/382  复查 1/1                          █",
+            " ● 1-1-0102  1层 02户  B 两室两厅一卫  已验·待整改2  项 297/297  复查 1/1                          █",
+            " ✓ 1-1-0201  2层 01户  A 三室两厅两卫  可交付        项 382/382  复查 1/1                          █",
+            " ● 1-1-0202  2层 02户  B 两室两厅一卫  已验·待整改1  项 297/297  复查 2/2                          █",
+            " ● 1-1-0301  3层 01户  A 三室两厅两卫  已验·待整改2  项 382/382  复查 3/3                          █",
+            " ● 1-1-0302  3层 02户  B 两室两厅一卫  已验·待整改2  项 297/297  复查 1/1                          █",
+            " ● 1-1-0401  4层 01户  A 三室两厅两卫  已验·待整改4  项 382/382  复查 3/3                          █",
+            " ● 1-1-0402  4层 02户  B 两室两厅一卫  已验·待整改1  项 297/297                                    █",
+            " ● 1-1-0501  5层 01户  A 三室两厅两卫  已验·待整改1  项 382/382  复查 2/2                          █",
+            " ● 1-1-0502  5层 02户  B 两室两厅一卫  已验·待整改1  项 297/297                                    █",
+            " ● 1-1-0601  6层 01户  A 三室两厅两卫  已验·待整改1  项 382/382  复查 1/1                          █",
+            " ✓ 1-1-0602  6层 02户  B 两室两厅一卫  可交付        项 297/297                                    █",
+            " ● 1-1-0701  7层 01户  A 三室两厅两卫  已验·待整改2  项 382/382  复查 1/1                          █",
+            " ✓ 1-1-0702  7层 02户  B 两室两厅一卫  可交付        项 297/297  复查 1/1                          █",
+            " ● 1-1-0801  8层 01户  A 三室两厅两卫  已验·待整改1  项 382/382  复查 1/1                          █",
+            " ✓ 1-1-0802  8层 02户  B 两室两厅一卫  可交付        项 297/297  复查 1/1                          █",
+            "1栋 2单元  已验 0/16                                                                               █",
+            " ○ 1-2-0101  1层 01户  A 三室两厅两卫  未开始        项 0/382                                      █",
+            " ○ 1-2-0102  1层 02户  B 两室两厅一卫  未开始        项 0/297    复查 0/2                          █",
+            " ○ 1-2-0201  2层 01户  A 三室两厅两卫  未开始        项 0/382    复查 0/2                          █",
+            " ○ 1-2-0202  2层 02户  B 两室两厅一卫  未开始        项 0/297    复查 0/2                          │",
+            " ○ 1-2-0301  3层 01户  A 三室两厅两卫  未开始        项 0/382    复查 0/2                          │",
+            " ○ 1-2-0302  3层 02户  B 两室两厅一卫  未开始        项 0/297    复查 0/1                          │",
+            " ○ 1-2-0401  4层 01户  A 三室两厅两卫  未开始        项 0/382    复查 0/2                          │",
+            " ○ 1-2-0402  4层 02户  B 两室两厅一卫  未开始        项 0/297    复查 0/2                          │",
+            " ○ 1-2-0501  5层 01户  A 三室两厅两卫  未开始        项 0/382                                      │",
+            " Tab 下一个单元门  Enter 进入单元  n 下一户  Esc q 返回  / 查找  ? 帮助",
+        ],
+        "walkMine_en_80x24": [
+            " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
+            " 1-2-0101  Bldg 1 · Entr. 2 · 0101  mine: Hollowness, Leaks · m all  A 3 bedroom",
+            " round 2  items 0/382  re-checks 0/0  ░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
+            "■ Entry door  0/14                                                             █",
+            "   Hollowness                                                                  │",
+            "   · HL-12  Threshold stone hollow                                             │",
+            "   Leaks                                                                       │",
+            "   · LK-15  Damp walls next to wet rooms                                       │",
+            "■ Living room  0/36                                                            │",
+            "   Hollowness                                                                  │",
+            "   · HL-01  Floor tiles hollow                                                 │",
+            "   · HL-03  Cracked floor tiles                                                │",
+            "   · HL-04  Wall plaster hollow                                                │",
+            "   · HL-05  Ceiling plaster hollow                                             │",
+            "   · HL-06  Wall cracks                                                        │",
+            "   · HL-07  Ceiling cracks                                                     │",
+            "┌──────────────────────────────────────────────────────────────────────────────┐",
+            "│ HL-12 Threshold stone hollow  Entry door                                     │",
+            "│ Method tap with a hollow-drum hammer   Severity minor   Buyers medium   Trad │",
+            "│ Criterion Threshold stone bonded, not hollow, loose or cracked               │",
+            "│                                                                              │",
+            "│                                                                              │",
+            "└──────────────────────────────────────────────────────────────────────────────┘",
+            " Space pass  d defect  x n/a  u undo  n next unit  Esc q back  / find  ? help",
+        ],
+        "pickerMine_en_80x24": [
+            " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open          张磊",
+            " round 2 · 16/32 units inspected  my batches 第一批 (32 units) · m all",
+            "Building 1 · Entrance 1  16/16 done                                            █",
+            " ● 1-1-0101 F1 #01 A 3 bedrooms, 2 l… done, 1 open items 382/382 re-checks 1/1 █",
+            " ● 1-1-0102 F1 #02 B 2 bedrooms, 2 l… done, 2 open items 297/297 re-checks 1/1 █",
+            " ✓ 1-1-0201 F2 #01 A 3 bedrooms, 2 l… ready        items 382/382 re-checks 1/1 █",
+            " ● 1-1-0202 F2 #02 B 2 bedrooms, 2 l… done, 1 open items 297/297 re-checks 2/2 █",
+            " ● 1-1-0301 F3 #01 A 3 bedrooms, 2 l… done, 2 open items 382/382 re-checks 3/3 █",
+            " ● 1-1-0302 F3 #02 B 2 bedrooms, 2 l… done, 2 open items 297/297 re-checks 1/1 █",
+            " ● 1-1-0401 F4 #01 A 3 bedrooms, 2 l… done, 4 open items 382/382 re-checks 3/3 █",
+            " ● 1-1-0402 F4 #02 B 2 bedrooms, 2 l… done, 1 open items 297/297               █",
+            " ● 1-1-0501 F5 #01 A 3 bedrooms, 2 l… done, 1 open items 382/382 re-checks 2/2 █",
+            " ● 1-1-0502 F5 #02 B 2 bedrooms, 2 l… done, 1 open items 297/297               █",
+            " ● 1-1-0601 F6 #01 A 3 bedrooms, 2 l… done, 1 open items 382/382 re-checks 1/1 █",
+            " ✓ 1-1-0602 F6 #02 B 2 bedrooms, 2 l… ready        items 297/297               │",
+            " ● 1-1-0701 F7 #01 A 3 bedrooms, 2 l… done, 2 open items 382/382 re-checks 1/1 │",
+            " ✓ 1-1-0702 F7 #02 B 2 bedrooms, 2 l… ready        items 297/297 re-checks 1/1 │",
+            " ● 1-1-0801 F8 #01 A 3 bedrooms, 2 l… done, 1 open items 382/382 re-checks 1/1 │",
+            " ✓ 1-1-0802 F8 #02 B 2 bedrooms, 2 l… ready        items 297/297 re-checks 1/1 │",
+            "Building 1 · Entrance 2  0/16 done                                             │",
+            " ○ 1-2-0101 F1 #01 A 3 bedrooms, 2 l… not started  items 0/382                 │",
+            " ○ 1-2-0102 F1 #02 B 2 bedrooms, 2 l… not started  items 0/297   re-checks 0/2 │",
+            " ○ 1-2-0201 F2 #01 A 3 bedrooms, 2 l… not started  items 0/382   re-checks 0/2 │",
+            " Tab next entrance  Enter open unit  n next unit  Esc q back  / find  ? help",
+        ],
+        "walkMine_en_100x30": [
+            " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
+            " 1-2-0101  Bldg 1 · Entr. 2 · 0101  mine: Hollowness, Leaks · m all  A 3 bedrooms, 2 living, 2 baths",
+            " round 2  items 0/382  re-checks 0/0  ░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
+            "■ Entry door  0/14                                                                                 █",
+            "   Hollowness                                                                                      │",
+            "   · HL-12  Threshold stone hollow                                                                 │",
+            "   Leaks                                                                                           │",
+            "   · LK-15  Damp walls next to wet rooms                                                           │",
+            "■ Living room  0/36                                                                                │",
+            "   Hollowness                                                                                      │",
+            "   · HL-01  Floor tiles hollow                                                                     │",
+            "   · HL-03  Cracked floor tiles                                                                    │",
+            "   · HL-04  Wall plaster hollow                                                                    │",
+            "   · HL-05  Ceiling plaster hollow                                                                 │",
+            "   · HL-06  Wall cracks                                                                            │",
+            "   · HL-07  Ceiling cracks                                                                         │",
+            "   · HL-08  Putty or paint peeling                                                                 │",
+            "   · HL-09  Window reveals and corners plaster                                                     │",
+            "   · HL-10  Skirting hollow                                                                        │",
+            "   · HL-11  Window sill board hollow                                                               │",
+            "   · HL-13  Floor screed hollow                                                                    │",
+            "   · HL-14  Tile joints and grout                                                                  │",
+            "┌──────────────────────────────────────────────────────────────────────────────────────────────────┐",
+            "│ HL-12 Threshold stone hollow  Entry door                                                         │",
+            "│ Method tap with a hollow-drum hammer   Severity minor   Buyers medium   Trade Tiling             │",
+            "│ Criterion Threshold stone bonded, not hollow, loose or cracked                                   │",
+            "│                                                                                                  │",
+            "│                                                                                                  │",
+            "└──────────────────────────────────────────────────────────────────────────────────────────────────┘",
+            " Space pass  d defect  x n/a  u undo  n next unit  Esc q back  / find  ? help",
+        ],
+        "pickerMine_en_100x30": [
+            " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                    张磊",
+            " round 2 · 16/32 units inspected  my batches 第一批 (32 units) · m all",
+            "Building 1 · Entrance 1  16/16 done                                                                █",
+            " ● 1-1-0101  F1 #01  A 3 bedrooms, 2 living, 2 baths  done, 1 open  items 382/382  re-checks 1/1   █",
+            " ● 1-1-0102  F1 #02  B 2 bedrooms, 2 living, 1 bath   done, 2 open  items 297/297  re-checks 1/1   █",
+            " ✓ 1-1-0201  F2 #01  A 3 bedrooms, 2 living, 2 baths  ready         items 382/382  re-checks 1/1   █",
+            " ● 1-1-0202  F2 #02  B 2 bedrooms, 2 living, 1 bath   done, 1 open  items 297/297  re-checks 2/2   █",
+            " ● 1-1-0301  F3 #01  A 3 bedrooms, 2 living, 2 baths  done, 2 open  items 382/382  re-checks 3/3   █",
+            " ● 1-1-0302  F3 #02  B 2 bedrooms, 2 living, 1 bath   done, 2 open  items 297/297  re-checks 1/1   █",
+            " ● 1-1-0401  F4 #01  A 3 bedrooms, 2 living, 2 baths  done, 4 open  items 382/382  re-checks 3/3   █",
+            " ● 1-1-0402  F4 #02  B 2 bedrooms, 2 living, 1 bath   done, 1 open  items 297/297                  █",
+            " ● 1-1-0501  F5 #01  A 3 bedrooms, 2 living, 2 baths  done, 1 open  items 382/382  re-checks 2/2   █",
+            " ● 1-1-0502  F5 #02  B 2 bedrooms, 2 living, 1 bath   done, 1 open  items 297/297                  █",
+            " ● 1-1-0601  F6 #01  A 3 bedrooms, 2 living, 2 baths  done, 1 open  items 382/382  re-checks 1/1   █",
+            " ✓ 1-1-0602  F6 #02  B 2 bedrooms, 2 living, 1 bath   ready         items 297/297                  █",
+            " ● 1-1-0701  F7 #01  A 3 bedrooms, 2 living, 2 baths  done, 2 open  items 382/382  re-checks 1/1   █",
+            " ✓ 1-1-0702  F7 #02  B 2 bedrooms, 2 living, 1 bath   ready         items 297/297  re-checks 1/1   █",
+            " ● 1-1-0801  F8 #01  A 3 bedrooms, 2 living, 2 baths  done, 1 open  items 382/382  re-checks 1/1   █",
+            " ✓ 1-1-0802  F8 #02  B 2 bedrooms, 2 living, 1 bath   ready         items 297/297  re-checks 1/1   █",
+            "Building 1 · Entrance 2  0/16 done                                                                 █",
+            " ○ 1-2-0101  F1 #01  A 3 bedrooms, 2 living, 2 baths  not started   items 0/382                    █",
+            " ○ 1-2-0102  F1 #02  B 2 bedrooms, 2 living, 1 bath   not started   items 0/297    re-checks 0/2   █",
+            " ○ 1-2-0201  F2 #01  A 3 bedrooms, 2 living, 2 baths  not started   items 0/382    re-checks 0/2   █",
+            " ○ 1-2-0202  F2 #02  B 2 bedrooms, 2 living, 1 bath   not started   items 0/297    re-checks 0/2   │",
+            " ○ 1-2-0301  F3 #01  A 3 bedrooms, 2 living, 2 baths  not started   items 0/382    re-checks 0/2   │",
+            " ○ 1-2-0302  F3 #02  B 2 bedrooms, 2 living, 1 bath   not started   items 0/297    re-checks 0/1   │",
+            " ○ 1-2-0401  F4 #01  A 3 bedrooms, 2 living, 2 baths  not started   items 0/382    re-checks 0/2   │",
+            " ○ 1-2-0402  F4 #02  B 2 bedrooms, 2 living, 1 bath   not started   items 0/297    re-checks 0/2   │",
+            " ○ 1-2-0501  F5 #01  A 3 bedrooms, 2 living, 2 baths  not started   items 0/382                    │",
+            " Tab next entrance  Enter open unit  n next unit  Esc q back  / find  ? help",
         ],
     ]
 }
