@@ -237,6 +237,12 @@ struct Texts: Sendable {
     /// The walkthrough narrowed to the inspector's categories (their names), and widened again.
     let walkMine: @Sendable (String) -> String
     let walkAll: String
+    /// The board's view of the round against its plan.
+    let planTab: String
+    let planProgressExplain: @Sendable (Day, Day, Day) -> String
+    /// Name, units done/assigned, expected by today, ahead, items, units per day, forecast finish, planned finish.
+    let planColumns: [String]
+    let unitsPerDay: String
 }
 
 extension Texts {
@@ -452,7 +458,11 @@ extension Texts {
         pickerMine: { batches, units in "我的批次 \(batches)（\(units) 户） · m 全部" },
         pickerAll: "全部户 · m 只看我的",
         walkMine: { "我的类别 \($0) · m 全部" },
-        walkAll: "全部类别 · m 只看我的"
+        walkAll: "全部类别 · m 只看我的",
+        planTab: "计划进度",
+        planProgressExplain: { start, finish, cutoff in "计划 \(start) – \(finish) · 风险排查截止 \(cutoff) · 应完＝按日折算" },
+        planColumns: ["批次/成员", "已验户", "应完", "超前", "项", "户/天", "预计完成", "计划完成"],
+        unitsPerDay: "每日验收户数："
     )
 
     static let en = Texts(
@@ -668,7 +678,11 @@ extension Texts {
         pickerMine: { batches, units in "my batches \(batches) (\(plural(units, "unit", "units"))) · m all" },
         pickerAll: "all units · m mine only",
         walkMine: { "mine: \($0) · m all" },
-        walkAll: "all categories · m mine"
+        walkAll: "all categories · m mine",
+        planTab: "plan",
+        planProgressExplain: { start, finish, cutoff in "planned \(start) – \(finish) · cutoff \(cutoff) · exp. = pro rata to today" },
+        planColumns: ["batch/member", "units", "exp.", "ahead", "items", "/day", "forecast", "planned"],
+        unitsPerDay: "units per day: "
     )
 }
 

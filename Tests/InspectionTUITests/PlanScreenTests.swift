@@ -99,6 +99,20 @@ func planStore() throws -> InspectionStore {
         #expect(view.results.outcomes.keys.allSatisfy { $0.room == "入户门" })
     }
 
+    /// The board's plan view (6, there only with a plan): a row per batch, per member and
+    /// for the round, then units per day.
+    @Test(arguments: [Language.zh, .en], sizes)
+    func boardProgressAgainstThePlan(language: Language, size: (Int, Int)) throws {
+        #expect(try wholeScreen(try planStore(), "b6", language: language, width: size.0, height: size.1)
+            == Self.expected["boardPlan_\(language)_\(size.0)x\(size.1)"]!)
+    }
+
+    @Test func withoutAPlanTheBoardHasFiveViews() throws {
+        let screen = try wholeScreen(try demoStore(), "b6", language: .zh, width: 80, height: 24)
+        #expect(screen[2] == "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感")
+        #expect(screen[23].hasPrefix(" 1-5 切换视图"))
+    }
+
     static let expected: [String: [String]] = [
         "home_zh_80x24": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中         王建国",
@@ -129,7 +143,7 @@ func planStore() throws -> InspectionStore {
         "readiness_zh_80x24": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中         王建国",
             " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付 31/86 = 36.0%（目标 98.0%）",
-            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感",
+            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感   6 计划进度",
             "",
             " 可交付 31/86 = 36.0%（目标 98.0%）",
             " ███████████████▍░░░░░░░░░░░░░░░░░░░░░░░░░░░  36.0%",
@@ -150,7 +164,7 @@ func planStore() throws -> InspectionStore {
             "   1-1-0501                                                                   │",
             "   1-1-0502                                                                   │",
             "   1-1-0601                                                                   │",
-            " 1-5 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
+            " 1-6 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
         ],
         "home_zh_100x30": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中                             王建国",
@@ -187,7 +201,7 @@ func planStore() throws -> InspectionStore {
         "readiness_zh_100x30": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中                             王建国",
             " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付 31/86 = 36.0%（目标 98.0%）",
-            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感",
+            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感   6 计划进度",
             "",
             " 可交付 31/86 = 36.0%（目标 98.0%）",
             " ███████████████▍░░░░░░░░░░░░░░░░░░░░░░░░░░░  36.0%",
@@ -214,7 +228,7 @@ func planStore() throws -> InspectionStore {
             "   1-2-0201                                                                                       │",
             "   1-2-0202                                                                                       │",
             "   1-2-0301                                                                                       │",
-            " 1-5 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
+            " 1-6 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
         ],
         "home_en_80x24": [
             " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
@@ -266,7 +280,7 @@ func planStore() throws -> InspectionStore {
             "   1-1-0501                                                                   │",
             "   1-1-0502                                                                   │",
             "   1-1-0601                                                                   │",
-            " 1-5 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
+            " 1-6 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
         ],
         "home_en_100x30": [
             " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
@@ -303,7 +317,7 @@ func planStore() throws -> InspectionStore {
         "readiness_en_100x30": [
             " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
             " defect board · round 2 open   [ ] switch round   ready 31/86 = 36.0% (target 98.0%)",
-            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 buyers first",
+            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 buyers first   6 plan",
             "",
             " ready 31/86 = 36.0% (target 98.0%)",
             " ███████████████▍░░░░░░░░░░░░░░░░░░░░░░░░░░░  36.0%",
@@ -330,7 +344,7 @@ func planStore() throws -> InspectionStore {
             "   1-2-0201                                                                                       │",
             "   1-2-0202                                                                                       │",
             "   1-2-0301                                                                                       │",
-            " 1-5 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
+            " 1-6 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
         ],
         "walkMine_zh_80x24": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中         王建国",
@@ -563,6 +577,122 @@ func planStore() throws -> InspectionStore {
             " ○ 1-2-0402  F4 #02  B 2 bedrooms, 2 living, 1 bath   not started   items 0/297    re-checks 0/2   │",
             " ○ 1-2-0501  F5 #01  A 3 bedrooms, 2 living, 2 baths  not started   items 0/382                    │",
             " Tab next entrance  Enter open unit  n next unit  Esc q back  / find  ? help",
+        ],
+        "boardPlan_zh_80x24": [
+            " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中         王建国",
+            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付 31/86 = 36.0%（目标 98.0%）",
+            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感   6 计划进度",
+            "",
+            " 计划 2026-11-17 – 2026-12-07 · 风险排查截止 2027-01-16 · 应完＝按日折算",
+            "",
+            " 批次/成员       已验户 应完  超前          项 户/天 预计完成   计划完成",
+            " 第一批           16/32   28   -12  5432/10864   2.3 2026-11-30 2026-11-24",
+            " 第二批            0/54    0     0     0/20170   0.0 —          2026-12-07",
+            " 王建国（工程）   16/86   28   -12  2704/15469   2.3 2026-12-24 2026-12-07",
+            " 李敏（客服）     16/86   28   -12  2728/15565   2.3 2026-12-24 2026-12-07",
+            " 张磊（监理）     16/32   28   -12   1376/2752   2.3 2026-11-30 2026-11-24",
+            " 第2轮            16/86   28   -12  5432/31034   2.3 2026-12-24 2026-12-07",
+            "",
+            " 每日验收户数：11-18 9  11-19 4  11-20 4  11-21 4  11-22 5",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " 1-6 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
+        ],
+        "boardPlan_zh_100x30": [
+            " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中                             王建国",
+            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付 31/86 = 36.0%（目标 98.0%）",
+            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感   6 计划进度",
+            "",
+            " 计划 2026-11-17 – 2026-12-07 · 风险排查截止 2027-01-16 · 应完＝按日折算",
+            "",
+            " 批次/成员       已验户 应完  超前          项 户/天 预计完成   计划完成",
+            " 第一批           16/32   28   -12  5432/10864   2.3 2026-11-30 2026-11-24",
+            " 第二批            0/54    0     0     0/20170   0.0 —          2026-12-07",
+            " 王建国（工程）   16/86   28   -12  2704/15469   2.3 2026-12-24 2026-12-07",
+            " 李敏（客服）     16/86   28   -12  2728/15565   2.3 2026-12-24 2026-12-07",
+            " 张磊（监理）     16/32   28   -12   1376/2752   2.3 2026-11-30 2026-11-24",
+            " 第2轮            16/86   28   -12  5432/31034   2.3 2026-12-24 2026-12-07",
+            "",
+            " 每日验收户数：11-18 9  11-19 4  11-20 4  11-21 4  11-22 5",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " 1-6 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
+        ],
+        "boardPlan_en_80x24": [
+            " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
+            " defect board · round 2 open   [ ] switch round   ready 31/86 = 36.0% (target 98",
+            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 b",
+            "",
+            " planned 2026-11-17 – 2026-12-07 · cutoff 2027-01-16 · exp. = pro rata to today",
+            "",
+            " batch/member     units exp. ahead       items  /day forecast   planned",
+            " 第一批           16/32   28   -12  5432/10864   2.3 2026-11-30 2026-11-24",
+            " 第二批            0/54    0     0     0/20170   0.0 —          2026-12-07",
+            " 王建国（工程）   16/86   28   -12  2704/15469   2.3 2026-12-24 2026-12-07",
+            " 李敏（客服）     16/86   28   -12  2728/15565   2.3 2026-12-24 2026-12-07",
+            " 张磊（监理）     16/32   28   -12   1376/2752   2.3 2026-11-30 2026-11-24",
+            " round 2          16/86   28   -12  5432/31034   2.3 2026-12-24 2026-12-07",
+            "",
+            " units per day: 11-18 9  11-19 4  11-20 4  11-21 4  11-22 5",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " 1-6 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
+        ],
+        "boardPlan_en_100x30": [
+            " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
+            " defect board · round 2 open   [ ] switch round   ready 31/86 = 36.0% (target 98.0%)",
+            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 buyers first   6 plan",
+            "",
+            " planned 2026-11-17 – 2026-12-07 · cutoff 2027-01-16 · exp. = pro rata to today",
+            "",
+            " batch/member     units exp. ahead       items  /day forecast   planned",
+            " 第一批           16/32   28   -12  5432/10864   2.3 2026-11-30 2026-11-24",
+            " 第二批            0/54    0     0     0/20170   0.0 —          2026-12-07",
+            " 王建国（工程）   16/86   28   -12  2704/15469   2.3 2026-12-24 2026-12-07",
+            " 李敏（客服）     16/86   28   -12  2728/15565   2.3 2026-12-24 2026-12-07",
+            " 张磊（监理）     16/32   28   -12   1376/2752   2.3 2026-11-30 2026-11-24",
+            " round 2          16/86   28   -12  5432/31034   2.3 2026-12-24 2026-12-07",
+            "",
+            " units per day: 11-18 9  11-19 4  11-20 4  11-21 4  11-22 5",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " 1-6 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
         ],
     ]
 }
