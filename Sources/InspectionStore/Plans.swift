@@ -108,6 +108,22 @@ extension InspectionStore {
                                     unitsPerDay: perDay.keys.sorted().map { PlanProgress.DayCount(day: $0, units: perDay[$0]!.count) })
     }
 
+    /// Results recorded in a round by each person (a "pass the rest" counts its items; undone
+    /// results included): who did what.
+    public func resultsByActor(round: Int) throws -> [String: Int] {
+        try read { db in
+            var map: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT actor, sum(CASE kind WHEN 'remaining.passed' THEN json_extract(payload, '$.count') ELSE 1 END)
+                FROM event WHERE round = ? AND kind IN ('item.recorded', 'remaining.passed', 'defect.found', 'defect.rechecked')
+                GROUP BY actor
+                """, arguments: [round]) {
+                map[row[0]] = row[1]
+            }
+            return map
+        }
+    }
+
     static func plan(_ db: Database) throws -> ProjectPlan? {
         guard try db.tableExists("plan"),
               let json = try String.fetchOne(db, sql: "SELECT json FROM plan WHERE id = 1") else { return nil }

@@ -65,3 +65,33 @@ import Testing
         }
     }
 }
+
+/// The mock acceptance report of a round with a plan compares the two.
+@Suite struct ReportAgainstThePlanTests {
+    @Test func theReportComparesTheRoundWithItsPlan() throws {
+        let p = try ScriptedProject()
+        let rounds = try p.store.rounds()
+        let three = try #require(rounds.first { $0.number == 3 })
+        let d = { (text: String) in Day(text)! }
+        let plan = ProjectPlan(rounds: (1...3).map { n in
+            RoundPlan(number: n, start: d(["2026-08-01", "2026-08-20", "2026-09-03"][n - 1]),
+                      finish: d(["2026-08-10", "2026-08-30", "2026-09-13"][n - 1]), batches: n < 3 ? [] : [
+                PlanBatch(name: "第一批", start: d("2026-09-03"), finish: d("2026-09-08"), buildings: ["1"]),
+                PlanBatch(name: "第二批", start: d("2026-09-09"), finish: d("2026-09-13"), buildings: ["2"]),
+            ], members: [PlanMember(name: "王建国", role: "工程"), PlanMember(name: "李敏", role: "客服", categories: ["doors-windows"])])
+        })
+        try p.store.write(ScriptedProject.context(70)) { _ = try $0.importPlan(plan, source: "plan.yaml") }
+        let report = try AcceptanceReport.load(store: p.store, round: 3, today: ScriptedProject.today)
+        let recorded = try p.store.resultsByActor(round: 3)["王建国"] ?? 0
+        #expect(recorded > 0)
+        let md = report.markdown()
+        #expect(md.contains("\n## 九、与计划对比\n\n|  |  |\n|---|---|\n| 计划时间 | 2026-09-03 – 2026-09-13 |\n| 实际时间 | \(three.opened) – \(three.closed.map { "\($0)" } ?? "进行中") |\n"))
+        #expect(md.contains("| 第一批 | 2 / 2 | 2026-09-08 | 已完成 |\n"))
+        #expect(md.contains("| 第二批 | 1 / 1 | 2026-09-13 | 已完成 |\n"))
+        #expect(md.contains("| 王建国 | 工程 | 3 / 3 |"))
+        #expect(md.contains(" | \(recorded) |\n"))
+        #expect(report.html().contains("<h2>九、与计划对比</h2>"))
+        // Without a plan the report has no such section.
+        #expect(!(try AcceptanceReport.load(store: ScriptedProject().store, round: 3, today: ScriptedProject.today).markdown().contains("九、")))
+    }
+}
