@@ -226,31 +226,31 @@ struct TeamInterfaceTests {
         #expect(try ws.yanfangOK("defect", "list", "--unit", unit, "--json", "--db", lead)
                 == (try ws.yanfangOK("defect", "list", "--unit", unit, "--json", "--db", b)))
     }
+}
 
-    /// Opens UNIT's walkthrough from the home screen: `/`, its code, Enter (the search opens
-    /// the unit over the unit list); Esc shows the list with it selected, Enter walks it again.
-    /// Returns the unit's row in the unit list, without the scroll bar.
-    @discardableResult
-    func openUnit(_ unit: String, in tui: Tmux) async throws -> String {
-        try tui.send("/")
-        try await tui.waitFor("the search box") { $0.contains("Find a unit or a mark code") }
-        try tui.type(unit)
-        try await tui.waitFor("the match for \(unit)") { $0.contains("\(unit)  Bldg ") }
-        try tui.send("Enter")
-        try await tui.waitFor("\(unit) open") { s in s.lines.count > 1 && s.lines[1].hasPrefix(" \(unit)  ") && !s.contains("Find a unit") }
-        try tui.send("Escape")
-        let list = try await tui.waitForStyled("the unit list, \(unit) selected") { $0.selectedRows.count == 1 && $0.selectedRows[0].contains(" \(unit) ") }
-        try tui.send("Enter")
-        return withoutScrollBar(list.selectedRows[0])
-    }
+/// Opens UNIT's walkthrough from the home screen: `/`, its code, Enter (the search opens
+/// the unit over the unit list); Esc shows the list with it selected, Enter walks it again.
+/// Returns the unit's row in the unit list, without the scroll bar.
+@discardableResult
+func openUnit(_ unit: String, in tui: Tmux) async throws -> String {
+    try tui.send("/")
+    try await tui.waitFor("the search box") { $0.contains("Find a unit or a mark code") }
+    try tui.type(unit)
+    try await tui.waitFor("the match for \(unit)") { $0.contains("\(unit)  Bldg ") }
+    try tui.send("Enter")
+    try await tui.waitFor("\(unit) open") { s in s.lines.count > 1 && s.lines[1].hasPrefix(" \(unit)  ") && !s.contains("Find a unit") }
+    try tui.send("Escape")
+    let list = try await tui.waitForStyled("the unit list, \(unit) selected") { $0.selectedRows.count == 1 && $0.selectedRows[0].contains(" \(unit) ") }
+    try tui.send("Enter")
+    return withoutScrollBar(list.selectedRows[0])
+}
 
-    /// A screen row without the list's scroll bar in the last column, trailing blanks trimmed.
-    func withoutScrollBar(_ line: String) -> String {
-        var text = line
-        if let last = text.last, "│█".contains(last) { text.removeLast() }
-        while text.last == " " { text.removeLast() }
-        return text
-    }
+/// A screen row without the list's scroll bar in the last column, trailing blanks trimmed.
+func withoutScrollBar(_ line: String) -> String {
+    var text = line
+    if let last = text.last, "│█".contains(last) { text.removeLast() }
+    while text.last == " " { text.removeLast() }
+    return text
 }
 
 struct LayoutUnitJSON: Decodable {

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux: two members of the plan, each on a laptop of their own, walk the
+/// same unit by category (Lin the doors and windows, Zhou everything else), sync through a
+/// folder, and the unit is complete on both.
+@Suite(.serialized) struct PlanInterfaceTests {
+    /// The demo (as of 2026-11-23, round 2 open since 11-17) planned in three rounds, without
+    /// batches, Lin and Zhou dividing the categories.
+    static let plan = """
+        rounds:
+          - round: 1
+            start: 2026-10-12
+            finish: 2026-10-26
+          - round: 2
+            start: 2026-11-17
+            finish: 2026-12-07
+            members:
+              - name: Lin
+                role: 客服
+                categories: [doors-windows]
+              - name: Zhou
+                role: 工程
+                categories: [hollowness, leaks, protection]
+          - round: 3
+            start: 2026-12-15
+            finish: 2027-01-10
+
+        """
+
+    @Test func twoMembersWalkOneUnitByCategoryOnTwoFilesAndSync() async throws {
+        let ws = try Workspace()
+        let lead = try ws.makeDemo("lead.db")
+        let planFile = ws.path("plan.yaml")
+        try Data(Self.plan.utf8).write(to: URL(fileURLWithPath: planFile))
+        try ws.yanfangOK("plan", "import", planFile, "--db", lead)
+        let b = ws.path("b.db"), share = ws.path("share")
+        try FileManager.default.createDirectory(atPath: share, withIntermediateDirectories: true)
+        try ws.yanfangOK("join", lead, "--db", b)
+
+        // A unit of the open round with nothing recorded and nothing to re-check.
+        let codes = try ws.json([LayoutUnitJSON].self, "layout", "list", "--json", "--db", lead).map(\.code)
+        var picked: UnitJSON?
+        for code in codes {
+            let view = try ws.json(UnitJSON.self, "unit", code, "--json", "--db", lead)
+            if view.recorded == 0 && view.rechecks == 0 && view.found.isEmpty { picked = view; break }
+        }
+        let start = try #require(picked, "a unit with no results and no re-checks in the demo's open round")
+        let unit = start.unit, applicable = start.applicable
+        let checklist = try ws.json(ChecklistJSON.self, "checklist", "list", "--json", "--db", lead)
+        let category = Dictionary(uniqueKeysWithValues: checklist.items.map { ($0.id, $0.category) })
+        // The rooms with items of each member's categories, and how many.
+        let doorItems = start.items.filter { category[$0.item] == "doors-windows" }
+        let doorRooms = Set(doorItems.map(\.room)).count, otherRooms = Set(start.items.filter { category[$0.item] != "doors-windows" }.map(\.room)).count
+        try #require(!doorItems.isEmpty && doorRooms > 0 && otherRooms > 0)
+
+        func laptop(_ label: String, _ db: String, as name: String) throws -> Tmux {
+            try Tmux(label, command: shellCommand(["env"] + Tmux.paneEnvironmentUnset + Tmux.paneEnvironment
+                                                  + ["YANFANG_INSPECTOR=\(name)", ws.binary, "--db", db, "--lang", "en"]), directory: ws.url)
+        }
+        let lin = try laptop("lin", lead, as: "Lin")
+        defer { lin.kill() }
+        let zhou = try laptop("zhou", b, as: "Zhou")
+        defer { zhou.kill() }
+        func recorded(_ s: Screen) -> Int? {
+            guard s.lines.count > 2, let r = s.lines[2].range(of: #"items \d+/\d+"#, options: .regularExpression) else { return nil }
+            return Int(s.lines[2][r].dropFirst(6).split(separator: "/")[0])
+        }
+        for (tui, mine, rooms) in [(lin, "mine: Doors and windows · m all", doorRooms),
+                                   (zhou, "mine: Hollowness, Leaks, Finished-product protection · m all", otherRooms)] {
+            try await tui.waitFor("home") { $0.contains("Next unit") }
+            try await openUnit(unit, in: tui)
+            let walk = try await tui.waitFor("\(unit): only my categories") { s in s.lines.count > 2 && s.lines[1].contains(mine) }
+            #expect(walk.lines[2].contains("items 0/\(applicable)"), "\(walk)")
+            // `a` passes the rest of the room's items of my categories and moves on to the next room with some.
+            try tui.send(contentsOf: Array(repeating: "a", count: rooms))
+        }
+        let doors = doorItems.count, others = applicable - doors
+        try await lin.waitFor("Lin: the doors and windows recorded") { recorded($0) == doors }
+        try await zhou.waitFor("Zhou: the rest recorded") { recorded($0) == others }
+
+        // Each file has its own half before the sync, and the unit is complete on neither.
+        for (db, doorsRecorded) in [(lead, true), (b, false)] {
+            let half = try ws.json(UnitJSON.self, "unit", unit, "--json", "--db", db)
+            #expect(!half.complete)
+            for item in half.items {
+                #expect((item.result != nil) == ((category[item.item] == "doors-windows") == doorsRecorded), "\(db): \(item.room) \(item.item)")
+            }
+        }
+
+        // The sync, both interfaces still open: lead, b, lead.
+        try ws.yanfangOK("sync", share, "--db", lead)
+        try ws.yanfangOK("sync", share, "--db", b)
+        try ws.yanfangOK("sync", share, "--db", lead)
+        let view1 = try ws.yanfangOK("unit", unit, "--json", "--db", lead)
+        #expect(view1 == (try ws.yanfangOK("unit", unit, "--json", "--db", b)))
+        let merged = try JSONDecoder().decode(UnitJSON.self, from: Data(view1.utf8))
+        #expect(merged.complete && merged.recorded == applicable, "recorded \(merged.recorded)/\(applicable)")
+        // Each "pass the rest" named the other member's items as left alone: nothing contradicts.
+        #expect(try ws.yanfangOK("conflicts", "--db", lead) == "No conflicts.\n")
+
+        // Both screens re-read the file: the walkthrough says every item is recorded, and the
+        // unit list marks the unit done.
+        for (tui, label) in [(lin, "Lin"), (zhou, "Zhou")] {
+            try await tui.waitFor("\(label): \(unit) complete") { s in s.lines.count > 2 && s.lines[2].contains("items \(applicable)/\(applicable)") }
+            try tui.send("Escape")
+            let list = try await tui.waitFor("\(label): the unit list with \(unit) done") { s in
+                s.lines.contains { $0.hasPrefix(" ✓ \(unit) ") || $0.hasPrefix(" ● \(unit) ") }
+            }
+            #expect(list.line(containing: " \(unit) ")?.contains("items \(applicable)/\(applicable)") == true, "\(label)\n\(list)")
+        }
+    }
+}
