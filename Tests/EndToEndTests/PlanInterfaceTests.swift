@@ -38,14 +38,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: share, withIntermediateDirectories: true)
         try ws.yanfangOK("join", lead, "--db", b)
 
-        // A unit of the open round with nothing recorded and nothing to re-check.
-        let codes = try ws.json([LayoutUnitJSON].self, "layout", "list", "--json", "--db", lead).map(\.code)
-        var picked: UnitJSON?
-        for code in codes {
-            let view = try ws.json(UnitJSON.self, "unit", code, "--json", "--db", lead)
-            if view.recorded == 0 && view.rechecks == 0 && view.found.isEmpty { picked = view; break }
-        }
-        let start = try #require(picked, "a unit with no results and no re-checks in the demo's open round")
+        let start = try untouchedUnit(ws, lead)
         let unit = start.unit, applicable = start.applicable
         let checklist = try ws.json(ChecklistJSON.self, "checklist", "list", "--json", "--db", lead)
         let category = Dictionary(uniqueKeysWithValues: checklist.items.map { ($0.id, $0.category) })

@@ -25,14 +25,7 @@ struct TeamInterfaceTests {
         try FileManager.default.createDirectory(atPath: share, withIntermediateDirectories: true)
         try ws.yanfangOK("join", lead, "--db", b)
 
-        // A unit of the open round with nothing recorded and nothing to re-check.
-        let codes = try ws.json([LayoutUnitJSON].self, "layout", "list", "--json", "--db", lead).map(\.code)
-        var picked: UnitJSON?
-        for code in codes {
-            let view = try ws.json(UnitJSON.self, "unit", code, "--json", "--db", lead)
-            if view.recorded == 0 && view.rechecks == 0 && view.found.isEmpty { picked = view; break }
-        }
-        let start = try #require(picked, "a unit with no results and no re-checks in the demo's open round")
+        let start = try untouchedUnit(ws, lead)
         let unit = start.unit
         let checklist = try ws.json(ChecklistJSON.self, "checklist", "list", "--json", "--db", lead)
         let category = Dictionary(uniqueKeysWithValues: checklist.items.map { ($0.id, $0.category) })
@@ -226,6 +219,16 @@ struct TeamInterfaceTests {
         #expect(try ws.yanfangOK("defect", "list", "--unit", unit, "--json", "--db", lead)
                 == (try ws.yanfangOK("defect", "list", "--unit", unit, "--json", "--db", b)))
     }
+}
+
+/// A unit of the open round of `db` with nothing recorded and nothing to re-check.
+func untouchedUnit(_ ws: Workspace, _ db: String) throws -> UnitJSON {
+    let codes = try ws.json([LayoutUnitJSON].self, "layout", "list", "--json", "--db", db).map(\.code)
+    for code in codes {
+        let view = try ws.json(UnitJSON.self, "unit", code, "--json", "--db", db)
+        if view.recorded == 0 && view.rechecks == 0 && view.found.isEmpty { return view }
+    }
+    throw E2EFailure("no unit with no results and no re-checks in the open round of \(db)")
 }
 
 /// Opens UNIT's walkthrough from the home screen: `/`, its code, Enter (the search opens
