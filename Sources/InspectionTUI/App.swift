@@ -44,6 +44,8 @@ public struct AppConfiguration {
     /// The current time (tests fix it).
     public var clock: @Sendable () -> Date
     public var today: @Sendable () -> Day
+    /// A practice copy of the project (`yanfang training`): every screen says so.
+    public var practice = false
 
     public init(language: Language, colorSupport: ColorSupport, contractor: String? = nil, inspector: String? = nil,
                 clock: @escaping @Sendable () -> Date, today: @escaping @Sendable () -> Day) {
@@ -80,7 +82,8 @@ public final class InspectionApp: TerminalProgram {
     private var running = true
 
     static let inspectorKey = "ui.inspector"
-    static let currentUnitKey = "ui.unit"
+    /// The unit open when the program last stopped (it opens there again).
+    public static let currentUnitKey = "ui.unit"
 
     public init(store: InspectionStore, configuration: AppConfiguration) throws {
         self.store = store
@@ -284,7 +287,12 @@ public final class InspectionApp: TerminalProgram {
         if DisplayWidth.of(lefts[0]) + DisplayWidth.of(right) + 1 > area.width { right = (who ?? "") + " " }
         let left = lefts.first { DisplayWidth.of($0) + DisplayWidth.of(right) + 1 <= area.width } ?? lefts[lefts.count - 1]
         let rightWidth = DisplayWidth.of(right)
-        buffer.put(DisplayWidth.fit(left, width: max(0, area.width - rightWidth - 1)), at: Position(x: area.x, y: area.y), style: theme.title)
+        // Practice says so first, whatever else gives way.
+        var x = area.x
+        if configuration.practice {
+            x += buffer.put(" \(texts.practiceBanner) ", at: Position(x: x, y: area.y), style: theme.error)
+        }
+        buffer.put(DisplayWidth.fit(left, width: max(0, area.maxX - x - rightWidth - 1)), at: Position(x: x, y: area.y), style: theme.title)
         buffer.put(right, at: Position(x: area.maxX - rightWidth, y: area.y), style: theme.title)
     }
 

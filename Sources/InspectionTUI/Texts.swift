@@ -243,6 +243,8 @@ struct Texts: Sendable {
     /// Name, units done/assigned, expected by today, ahead, items, units per day, forecast finish, planned finish.
     let planColumns: [String]
     let unitsPerDay: String
+    /// The title bar's first words in `yanfang training`.
+    let practiceBanner: String
 }
 
 extension Texts {
@@ -462,7 +464,8 @@ extension Texts {
         planTab: "计划进度",
         planProgressExplain: { start, finish, cutoff in "计划 \(start) – \(finish) · 风险排查截止 \(cutoff) · 应完＝按日折算" },
         planColumns: ["批次/成员", "已验户", "应完", "超前", "项", "户/天", "预计完成", "计划完成"],
-        unitsPerDay: "每日验收户数："
+        unitsPerDay: "每日验收户数：",
+        practiceBanner: "练习（不会写入项目）"
     )
 
     static let en = Texts(
@@ -682,7 +685,8 @@ extension Texts {
         planTab: "plan",
         planProgressExplain: { start, finish, cutoff in "planned \(start) – \(finish) · cutoff \(cutoff) · exp. = pro rata to today" },
         planColumns: ["batch/member", "units", "exp.", "ahead", "items", "/day", "forecast", "planned"],
-        unitsPerDay: "units per day: "
+        unitsPerDay: "units per day: ",
+        practiceBanner: "PRACTICE (nothing reaches the project)"
     )
 }
 

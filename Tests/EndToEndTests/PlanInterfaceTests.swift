@@ -104,3 +104,51 @@ import Testing
         }
     }
 }
+
+extension PlanInterfaceTests {
+    /// `yanfang training`: the real interface on a throwaway copy, at the plan's demonstration
+    /// unit, saying on screen that it is practice; what the trainee records never reaches the
+    /// project file, and the copy is gone after quitting.
+    @Test func trainingPractisesOnTheDemonstrationUnitAndLeavesTheProjectAsItWas() async throws {
+        let ws = try Workspace()
+        let lead = try ws.makeDemo("lead.db")
+        let unit = try untouchedUnit(ws, lead).unit
+        let planFile = ws.path("plan.yaml")
+        try Data(("demonstration_unit: \(unit)\n" + Self.plan).utf8).write(to: URL(fileURLWithPath: planFile))
+        try ws.yanfangOK("plan", "import", planFile, "--db", lead)
+        let before = try Data(contentsOf: URL(fileURLWithPath: lead))
+        let scratch = ws.path("tmp")
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+
+        let tui = try Tmux("training", command: shellCommand(["env"] + Tmux.paneEnvironmentUnset + Tmux.paneEnvironment
+            + ["TMPDIR=\(scratch)", "YANFANG_INSPECTOR=Trainee", ws.binary, "training", "--db", lead, "--lang", "en"]), directory: ws.url)
+        defer { tui.kill() }
+        let walk = try await tui.waitFor("the demonstration unit, as practice") { s in
+            s.lines.count > 2 && s.lines[0].hasPrefix(" PRACTICE (nothing reaches the project) ") && s.lines[1].hasPrefix(" \(unit)  ")
+        }
+        #expect(walk.lines[2].contains("items 0/"), "\(walk)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).count == 1, "the throwaway copy's folder")
+        try tui.send("Space")
+        try await tui.waitFor("a pass recorded in the copy") { $0.lines.count > 2 && $0.lines[2].contains("items 1/") }
+        try tui.send("Escape")
+        try await tui.waitFor("the unit list") { $0.lines.count > 1 && $0.lines[0].hasPrefix(" PRACTICE") && $0.contains("units inspected") }
+        try tui.send("Escape")
+        try await tui.waitFor("home, still practice") { $0.lines[0].hasPrefix(" PRACTICE") && $0.contains("Next unit") }
+        try tui.send("q")
+        try await tui.waitUntilGone()
+
+        #expect(try Data(contentsOf: URL(fileURLWithPath: lead)) == before, "the project file is byte for byte as it was")
+        #expect(try ws.json(UnitJSON.self, "unit", unit, "--json", "--db", lead).recorded == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty, "the copy is deleted on quitting")
+    }
+
+    @Test func trainingWithoutADemonstrationUnitIsRefused() throws {
+        let ws = try Workspace()
+        let db = try ws.makeProject(rows: "1,1,1,1,A\n")
+        let result = try ws.yanfang("training", "--db", db)
+        #expect(result.status == 1)
+        #expect(result.stderr == "yanfang: the plan names no demonstration unit (demonstration_unit: in the plan file); give one with --unit CODE\n")
+        let unknown = try ws.yanfang("training", "--db", db, "--unit", "9-9-0909")
+        #expect(unknown.status == 1 && unknown.stderr == "yanfang: no unit 9-9-0909 in this project\n")
+    }
+}

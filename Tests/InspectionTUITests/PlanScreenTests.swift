@@ -113,6 +113,19 @@ func planStore() throws -> InspectionStore {
         #expect(screen[23].hasPrefix(" 1-5 切换视图"))
     }
 
+    /// In `yanfang training` every screen's title bar starts by saying it is practice.
+    @Test func practiceSaysSoFirstOnTheTitleBar() throws {
+        for (language, banner) in [(Language.zh, " 练习（不会写入项目） "), (.en, " PRACTICE (nothing reaches the project) ")] {
+            var configuration = AppConfiguration(language: language, colorSupport: .eight, clock: { testNow }, today: { testToday })
+            configuration.practice = true
+            let app = try InspectionApp(store: try planStore(), configuration: configuration)
+            for script in ["", "<enter>", "n", "b6"] {
+                let terminal = drive(app, script, width: 80, height: 24)
+                #expect(terminal.trimmedScreen[0].hasPrefix(banner), "\(script): \(terminal.trimmedScreen[0])")
+            }
+        }
+    }
+
     static let expected: [String: [String]] = [
         "home_zh_80x24": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中         王建国",
