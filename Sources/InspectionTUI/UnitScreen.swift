@@ -188,7 +188,9 @@ final class UnitScreen: Screen {
         case .heading(let text):
             return .heading(text, style: theme.heading)
         case .room(let room):
-            let pairs = app.checklists.items(forRoomKind: room.kind).map { RoomItem(room: room.key, item: $0.id) }
+            // Narrowed to the inspector's categories, the room's count is of their items.
+            let pairs = app.checklists.items(forRoomKind: room.kind).filter { mine?.covers(category: $0.category) ?? true }
+                .map { RoomItem(room: room.key, item: $0.id) }
             let recorded = pairs.filter { view?.results.result($0) != nil }.count
             return ListRow(Line([Span("■ " + room.name.text(app.language), style: theme.heading),
                                  Span("  \(recorded)/\(pairs.count)", style: recorded == pairs.count ? theme.good : theme.muted)]),

@@ -136,3 +136,24 @@ extension PlanCommandTests {
         #expect(unknown.status == 1 && unknown.stderr == "yanfang: the plan has no round 4 (rounds 1 to 1)\n")
     }
 }
+
+extension PlanCommandTests {
+    /// The plan's reading commands leave the file byte for byte as it was, and nothing beside it.
+    @Test func readingThePlanNeverWrites() throws {
+        let ws = try Workspace()
+        let db = try ws.makeProject(rows: Self.rows)
+        try ws.yanfangOK("plan", "import", try write(ws, "plan.yaml", Self.plan), "--db", db)
+        try ws.yanfangOK("round", "open", "--db", db)
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let sidecars = { ["-wal", "-shm", "-journal"].filter { FileManager.default.fileExists(atPath: db + $0) } }
+        #expect(sidecars() == [])
+        for arguments in [["plan", "show"], ["plan", "show", "--round", "1", "--json"], ["plan", "export"],
+                          ["plan", "export", "--round", "1", "--format", "md"], ["plan", "export", "--round", "1", "--format", "html", "--out", ws.path("p.html")],
+                          ["plan", "check"], ["plan", "check", "--json"], ["board", "--json"], ["report", "--format", "md"]] {
+            let result = try ws.yanfang(arguments + ["--db", db])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before, "\(arguments) changed the file")
+            #expect(sidecars() == [], "\(arguments) left \(sidecars())")
+        }
+    }
+}

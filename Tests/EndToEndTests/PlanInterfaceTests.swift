@@ -61,7 +61,7 @@ import Testing
         }
         for (tui, mine, rooms) in [(lin, "mine: Doors and windows · m all", doorRooms),
                                    (zhou, "mine: Hollowness, Leaks, Finished-product protection · m all", otherRooms)] {
-            try await tui.waitFor("home") { $0.contains("Next unit") }
+            try await tui.waitFor("home", timeout: 30) { $0.contains("Next unit") }
             try await openUnit(unit, in: tui)
             let walk = try await tui.waitFor("\(unit): only my categories") { s in s.lines.count > 2 && s.lines[1].contains(mine) }
             #expect(walk.lines[2].contains("items 0/\(applicable)"), "\(walk)")
@@ -123,7 +123,7 @@ extension PlanInterfaceTests {
         let tui = try Tmux("training", command: shellCommand(["env"] + Tmux.paneEnvironmentUnset + Tmux.paneEnvironment
             + ["TMPDIR=\(scratch)", "YANFANG_INSPECTOR=Trainee", ws.binary, "training", "--db", lead, "--lang", "en"]), directory: ws.url)
         defer { tui.kill() }
-        let walk = try await tui.waitFor("the demonstration unit, as practice") { s in
+        let walk = try await tui.waitFor("the demonstration unit, as practice", timeout: 30) { s in
             s.lines.count > 2 && s.lines[0].hasPrefix(" PRACTICE (nothing reaches the project) ") && s.lines[1].hasPrefix(" \(unit)  ")
         }
         #expect(walk.lines[2].contains("items 0/"), "\(walk)")
