@@ -34,9 +34,13 @@ final class HomeScreen: Screen {
 
     func title(_ app: InspectionApp) -> String { app.texts.home }
 
-    /// The first unit, in layout order, with work left in the open round.
+    /// The first unit, in layout order, with work left in the open round: in the inspector's
+    /// batches first, when the plan gives them some.
     func nextUnit(_ app: InspectionApp) -> ProjectUnit? {
         guard app.openRound != nil else { return nil }
+        if let mine = app.assignment, let next = RoundProgress.nextUnit(after: nil, in: units.filter(mine.includes), progress: progress) {
+            return next
+        }
         return RoundProgress.nextUnit(after: nil, in: units, progress: progress)
     }
 

@@ -113,6 +113,19 @@ func planStore() throws -> InspectionStore {
         #expect(screen[23].hasPrefix(" 1-5 切换视图"))
     }
 
+    /// Home's next unit is in the inspector's batches first: 张磊 on the second batch is sent
+    /// to building 2, where 王建国 (every batch) is sent to building 1's next.
+    @Test func homesNextUnitIsInTheInspectorsBatch() throws {
+        let store = try self.store(as: "张磊")
+        var plan = try #require(try store.plan())
+        plan.rounds[1].members[2].batches = ["第二批"]
+        try store.write(ActionContext(actor: "组长", at: testNow, today: testToday)) { _ = try $0.importPlan(plan, source: "plan.yaml") }
+        let screen = try wholeScreen(store, "", language: .zh, width: 80, height: 24)
+        #expect(screen.contains { $0.hasPrefix("  下一户    2-1-0101  2栋 1单元 0101") })
+        let other = try wholeScreen(try self.store(as: "王建国"), "", language: .zh, width: 80, height: 24)
+        #expect(other.contains { $0.hasPrefix("  下一户    1-2-0101  1栋 2单元 0101") })
+    }
+
     /// In `yanfang training` every screen's title bar starts by saying it is practice.
     @Test func practiceSaysSoFirstOnTheTitleBar() throws {
         for (language, banner) in [(Language.zh, " 练习（不会写入项目） "), (.en, " PRACTICE (nothing reaches the project) ")] {
