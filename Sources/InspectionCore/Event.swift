@@ -154,10 +154,13 @@ public struct SettingsChanged: Hashable, Sendable, Codable {
     public var penaltyThreshold: Int?
     public var readinessTarget: Double?
     public var delivery: Day?
-    public init(penaltyThreshold: Int? = nil, readinessTarget: Double? = nil, delivery: Day? = nil) {
+    /// Days the contractors need between rounds (absent: unchanged; never set: 7).
+    public var rectificationDays: Int?
+    public init(penaltyThreshold: Int? = nil, readinessTarget: Double? = nil, delivery: Day? = nil, rectificationDays: Int? = nil) {
         self.penaltyThreshold = penaltyThreshold
         self.readinessTarget = readinessTarget
         self.delivery = delivery
+        self.rectificationDays = rectificationDays
     }
 }
 

@@ -5,16 +5,15 @@ import Foundation
 /// (物资准备) and the demonstration unit the team practises on (示范户). It is imported whole
 /// as one event, so it travels with the history and merges like any other change.
 public struct ProjectPlan: Hashable, Sendable, Codable {
-    /// Days the contractors need between one round's finish and the next round's start.
-    public var rectificationDays: Int
     /// The code of the demonstration unit (示范户).
     public var demonstrationUnit: String?
     public var rounds: [RoundPlan]
 
+    /// Days the contractors need between one round's finish and the next one's start, unless
+    /// the project's setting says otherwise (`yanfang settings --rectification-days`).
     public static let defaultRectificationDays = 7
 
-    public init(rectificationDays: Int = ProjectPlan.defaultRectificationDays, demonstrationUnit: String? = nil, rounds: [RoundPlan]) {
-        self.rectificationDays = rectificationDays
+    public init(demonstrationUnit: String? = nil, rounds: [RoundPlan]) {
         self.demonstrationUnit = demonstrationUnit
         self.rounds = rounds
     }
@@ -129,7 +128,6 @@ public enum PlanDefaults {
 /// Where in a plan a problem is, so that a file reader can name the line it was written on.
 public enum PlanPlace: Hashable, Sendable {
     case plan
-    case rectificationDays
     case demonstrationUnit
     case round(Int)
     case roundNumber(Int)
@@ -182,9 +180,6 @@ public enum PlanRules {
         let entrances = Set(context.units.map { PlanEntrance(building: $0.building, entrance: $0.entrance) })
         let buildingList = buildings.sorted { compareBuildings($0, $1) < 0 }.joined(separator: ", ")
         if plan.rounds.isEmpty { problems.append(PlanProblem(.plan, "the plan has no rounds")) }
-        if plan.rectificationDays < 0 || plan.rectificationDays > 365 {
-            problems.append(PlanProblem(.rectificationDays, "rectification_days is a number of days from 0 to 365, not \(plan.rectificationDays)"))
-        }
         if let code = plan.demonstrationUnit, !context.units.contains(where: { $0.code == code }) {
             problems.append(PlanProblem(.demonstrationUnit, "demonstration unit \(code) is not in the layout"))
         }

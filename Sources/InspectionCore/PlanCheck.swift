@@ -3,7 +3,9 @@
 /// risk cutoff.
 public enum PlanCheck {
     /// The plan's warnings. `progress` is the latest round's, unit by unit.
-    public static func warnings(_ plan: ProjectPlan, categories: [Category], delivery: Day, today: Day, rounds: [Round],
+    /// `rectificationDays`: the project's setting (see `ProjectPlan.defaultRectificationDays`).
+    public static func warnings(_ plan: ProjectPlan, rectificationDays: Int = ProjectPlan.defaultRectificationDays, categories: [Category],
+                                delivery: Day, today: Day, rounds: [Round],
                                 units: [ProjectUnit], progress: [ProjectUnit.ID: UnitProgress]) -> [DeadlineWarning] {
         var list: [DeadlineWarning] = []
         func warn(_ kind: String, _ zh: String, _ en: String) { list.append(DeadlineWarning(kind: kind, message: Localized(zh: zh, en: en))) }
@@ -23,10 +25,10 @@ public enum PlanCheck {
         }
         for (previous, round) in zip(plan.rounds, plan.rounds.dropFirst()) {
             let gap = previous.finish.days(until: round.start) - 1
-            if gap < plan.rectificationDays {
+            if gap < rectificationDays {
                 warn("plan-no-rectification-time",
-                     "第 \(previous.number) 轮（\(previous.finish) 结束）与第 \(round.number) 轮（\(round.start) 开始）之间仅 \(max(0, gap)) 天整改，计划需 \(plan.rectificationDays) 天",
-                     "\(max(0, gap)) days for rectification between round \(previous.number) (finishes \(previous.finish)) and round \(round.number) (starts \(round.start)); the plan allows \(plan.rectificationDays)")
+                     "第 \(previous.number) 轮（\(previous.finish) 结束）与第 \(round.number) 轮（\(round.start) 开始）之间仅 \(max(0, gap)) 天整改，项目设定需 \(rectificationDays) 天",
+                     "\(max(0, gap)) days for rectification between round \(previous.number) (finishes \(previous.finish)) and round \(round.number) (starts \(round.start)); the project's setting is \(rectificationDays) (yanfang settings --rectification-days)")
             }
         }
         for round in plan.rounds { list += coverage(round, categories: categories) }

@@ -3,10 +3,10 @@ import InspectionCore
 
 /// The plan as lines of text (`yanfang plan show`) and as JSON (`--json`).
 public enum PlanText {
-    public static func lines(_ plan: ProjectPlan, context: PlanContext, round: Int? = nil) -> [String] {
+    public static func lines(_ plan: ProjectPlan, context: PlanContext, rectificationDays: Int, round: Int? = nil) -> [String] {
         var out: [String] = []
         if round == nil {
-            out.append("Demonstration unit (示范户): \(plan.demonstrationUnit ?? "none") · rectification between rounds: \(plan.rectificationDays) days")
+            out.append("Demonstration unit (示范户): \(plan.demonstrationUnit ?? "none") · rectification between rounds: \(rectificationDays) days (a project setting)")
         }
         for r in plan.rounds where round == nil || r.number == round {
             let inScope = context.units.filter(r.includes).count
@@ -32,7 +32,6 @@ public enum PlanText {
 
     /// `plan show --json`: the plan as stored, with each batch's unit count.
     public struct JSONView: Encodable {
-        public var rectificationDays: Int
         public var demonstrationUnit: String?
         public var rounds: [RoundView]
 
@@ -57,7 +56,7 @@ public enum PlanText {
     }
 
     public static func json(_ plan: ProjectPlan, context: PlanContext, round: Int? = nil) -> JSONView {
-        JSONView(rectificationDays: plan.rectificationDays, demonstrationUnit: plan.demonstrationUnit,
+        JSONView(demonstrationUnit: plan.demonstrationUnit,
                  rounds: plan.rounds.filter { round == nil || $0.number == round }.map { r in
                      JSONView.RoundView(number: r.number, start: r.start, finish: r.finish, units: context.units.filter(r.includes).count,
                                         batches: r.batches.map { b in

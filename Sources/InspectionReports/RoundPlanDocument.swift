@@ -11,6 +11,8 @@ public struct RoundPlanDocument: Sendable {
     public var round: RoundPlan
     public var checklists: ChecklistSet
     public var units: [ProjectUnit]
+    /// Days the contractors get between rounds (a project setting).
+    public var rectificationDays = ProjectPlan.defaultRectificationDays
 
     public init(project: Project, plan: ProjectPlan, round: RoundPlan, checklists: ChecklistSet, units: [ProjectUnit]) {
         self.project = project
@@ -26,7 +28,9 @@ public struct RoundPlanDocument: Sendable {
         guard let round = plan.round(number) else {
             throw InspectionError.invalidValue("the plan has no round \(number) (rounds 1 to \(plan.rounds.count))")
         }
-        return RoundPlanDocument(project: project, plan: plan, round: round, checklists: try store.checklists(), units: try store.units())
+        var document = RoundPlanDocument(project: project, plan: plan, round: round, checklists: try store.checklists(), units: try store.units())
+        document.rectificationDays = try store.rectificationDays()
+        return document
     }
 
     enum Block {
@@ -53,7 +57,7 @@ public struct RoundPlanDocument: Sendable {
             (PT.roundDates.text(l), "\(round.start) – \(round.finish)"),
             (RT.delivery.text(l), "\(project.delivery)"),
             (PT.riskCutoff.text(l), "\(Deadlines.riskCutoff(delivery: project.delivery))"),
-            (PT.rectification.text(l), l == .zh ? "每轮之间 \(plan.rectificationDays) 天" : "\(plan.rectificationDays) days between rounds"),
+            (PT.rectification.text(l), l == .zh ? "每轮之间 \(rectificationDays) 天" : "\(rectificationDays) days between rounds"),
             (PT.inScope.text(l), "\(units.filter(round.includes).count)"),
         ]
         if let next = plan.round(round.number + 1) {

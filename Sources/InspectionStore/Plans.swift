@@ -48,7 +48,8 @@ extension InspectionStore {
     static func planWarnings(_ db: Database, today: Day) throws -> [DeadlineWarning] {
         guard let plan = try plan(db), let project = try project(db) else { return [] }
         let rounds = try rounds(db)
-        return PlanCheck.warnings(plan, categories: try decodeChecklists(db).categories, delivery: project.delivery, today: today,
+        return PlanCheck.warnings(plan, rectificationDays: try rectificationDays(db), categories: try decodeChecklists(db).categories,
+                                  delivery: project.delivery, today: today,
                                   rounds: rounds, units: try units(db), progress: try rounds.last.map { try progress(db, round: $0.number) } ?? [:])
     }
 
@@ -122,6 +123,16 @@ extension InspectionStore {
             }
             return map
         }
+    }
+
+    /// The days the contractors get between rounds: a project setting, 7 unless changed.
+    public func rectificationDays() throws -> Int {
+        try read(Self.rectificationDays)
+    }
+
+    static func rectificationDays(_ db: Database) throws -> Int {
+        guard try db.columns(in: "project").contains(where: { $0.name == "rectification_days" }) else { return ProjectPlan.defaultRectificationDays }
+        return try Int.fetchOne(db, sql: "SELECT rectification_days FROM project") ?? ProjectPlan.defaultRectificationDays
     }
 
     static func plan(_ db: Database) throws -> ProjectPlan? {

@@ -94,6 +94,7 @@ final class Projector {
             project = created
         case .settingsChanged(let s):
             guard var project = try currentProject() else { return }
+            if let days = s.rectificationDays { try saveRectificationDays(days) }
             if let t = s.penaltyThreshold { project.settings.penaltyThreshold = t }
             if let r = s.readinessTarget { project.settings.readinessTarget = r }
             if let d = s.delivery { project.delivery = d }
@@ -338,6 +339,12 @@ final class Projector {
     }
 
     // MARK: - The plan
+
+    /// The days the contractors get between rounds (a column of schema v3: only events that
+    /// set it touch it, so older histories rebuild on older schemas).
+    private func saveRectificationDays(_ days: Int) throws {
+        try db.execute(sql: "UPDATE project SET rectification_days = ?", arguments: [days])
+    }
 
     /// Puts a plan in force: it replaces the one before (events are applied in the history's
     /// order, so the latest import stands on every laptop).

@@ -183,7 +183,8 @@ enum Schema {
         migrator.registerMigration("v2-complete-history", migrate: CompleteHistoryMigration.run)
         migrator.registerMigration("v3-plans") { db in
             // The inspection plan in force (a projection of the latest `plan.imported`), and
-            // each round's batches as rows so that scope and progress are read with SQL.
+            // each round's batches as rows so that scope and progress are read with SQL; the
+            // days the contractors get between rounds, a project setting.
             try db.execute(sql: """
                 CREATE TABLE plan (
                     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -200,6 +201,7 @@ enum Schema {
                     finish TEXT NOT NULL,
                     PRIMARY KEY (round, position)
                 ) WITHOUT ROWID;
+                ALTER TABLE project ADD COLUMN rectification_days INTEGER NOT NULL DEFAULT 7;
                 PRAGMA user_version = 3;
                 """)
         }

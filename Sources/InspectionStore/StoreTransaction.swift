@@ -186,10 +186,14 @@ public final class StoreTransaction {
     }
 
     /// Changes project settings; a new penalty threshold re-counts every defect's flag.
-    public func changeSettings(penaltyThreshold: Int?, readinessTarget: Double?, delivery: Day?) throws {
+    public func changeSettings(penaltyThreshold: Int?, readinessTarget: Double?, delivery: Day?, rectificationDays: Int? = nil) throws {
         try ProjectSettings.validated(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget)
+        if let days = rectificationDays, !(0...365).contains(days) {
+            throw InspectionError.invalidValue("the rectification time between rounds is a number of days from 0 to 365, not \(days)")
+        }
         _ = try project()
-        try append(.settingsChanged(SettingsChanged(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: delivery)))
+        try append(.settingsChanged(SettingsChanged(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: delivery,
+                                                    rectificationDays: rectificationDays)))
     }
 
     // MARK: - Rounds

@@ -5,7 +5,6 @@ import Yams
 /// checked against the project, and written back in the same form (`yanfang plan export`).
 ///
 /// ```yaml
-/// rectification_days: 7          # days the contractors get between rounds (default 7)
 /// demonstration_unit: 1-1-0101   # 示范户
 /// rounds:
 ///   - round: 1
@@ -59,15 +58,10 @@ public enum PlanFile {
 
     static func parse(_ text: String, problems: YAMLProblems, lines: inout [PlanPlace: Int]) -> ProjectPlan? {
         guard let root = composeYAML(text, problems: problems),
-              let fields = YAMLFields(root, what: "the plan", allowed: ["rectification_days", "demonstration_unit", "rounds"], problems: problems)
+              let fields = YAMLFields(root, what: "the plan", allowed: ["demonstration_unit", "rounds"], problems: problems)
         else { return nil }
         func mark(_ place: PlanPlace, _ node: Node?) { if let line = node?.mark?.line { lines[place] = line } }
         mark(.plan, root)
-        var days = ProjectPlan.defaultRectificationDays
-        if let node = fields.node("rectification_days") {
-            mark(.rectificationDays, node)
-            if let n = node.int { days = n } else { problems.add(node, "rectification_days must be a whole number of days") }
-        }
         mark(.demonstrationUnit, fields.node("demonstration_unit"))
         let demonstration = fields.string("demonstration_unit", required: false)
         guard let roundList = fields.node("rounds")?.sequence else {
@@ -126,7 +120,7 @@ public enum PlanFile {
             guard let number, let start, let finish else { continue }
             rounds.append(RoundPlan(number: number, start: start, finish: finish, batches: batches, members: members, materials: materials))
         }
-        return ProjectPlan(rectificationDays: days, demonstrationUnit: demonstration, rounds: rounds)
+        return ProjectPlan(demonstrationUnit: demonstration, rounds: rounds)
     }
 
     private static func day(_ fields: YAMLFields, _ key: String, what: String) -> Day? {
@@ -153,7 +147,6 @@ public enum PlanFile {
     /// with their names in a comment.
     public static func yaml(_ plan: ProjectPlan, categories: [Category]) -> String {
         var out = "# 验收计划 · inspection plan (yanfang plan import / export)\n"
-        out += "rectification_days: \(plan.rectificationDays)\n"
         if let unit = plan.demonstrationUnit { out += "demonstration_unit: \(quoted(unit))\n" }
         out += "rounds:\n"
         for round in plan.rounds {

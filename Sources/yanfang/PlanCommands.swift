@@ -79,7 +79,7 @@ struct PlanCommand: ParsableCommand {
             if json {
                 try printJSON(PlanText.json(plan, context: context, round: round))
             } else {
-                for line in PlanText.lines(plan, context: context, round: round) { print(line) }
+                for line in PlanText.lines(plan, context: context, rectificationDays: try store.rectificationDays(), round: round) { print(line) }
             }
         }
     }

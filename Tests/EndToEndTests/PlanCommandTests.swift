@@ -41,7 +41,7 @@ import Testing
         let file = try write(ws, "plan.yaml", Self.plan)
         #expect(try ws.yanfangOK("plan", "import", file, "--db", db) == "Imported the plan: 1 round, 2 batches, 2 members.\n")
         #expect(try ws.yanfangOK("plan", "show", "--db", db) == """
-            Demonstration unit (示范户): 1-1-0101 · rectification between rounds: 7 days
+            Demonstration unit (示范户): 1-1-0101 · rectification between rounds: 7 days (a project setting)
             Round 1: 2026-11-02 to 2026-11-20, 4 units in scope
               batch 第一批 (1): 2026-11-02 to 2026-11-10, 2 units
               batch 第二批 (2): 2026-11-11 to 2026-11-20, 2 units
@@ -155,5 +155,35 @@ extension PlanCommandTests {
             #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before, "\(arguments) changed the file")
             #expect(sidecars() == [], "\(arguments) left \(sidecars())")
         }
+    }
+}
+
+extension PlanCommandTests {
+    /// The days for rectification between rounds are a project setting: `plan check` warns
+    /// when the plan leaves fewer.
+    @Test func rectificationDaysAreSetWithSettingsAndCheckedAgainstThePlan() throws {
+        let ws = try Workspace()
+        let db = try ws.makeProject(rows: Self.rows)
+        let three = """
+            rounds:
+              - round: 1
+                start: 2026-11-02
+                finish: 2026-11-20
+              - round: 2
+                start: 2026-11-30
+                finish: 2026-12-10
+              - round: 3
+                start: 2026-12-20
+                finish: 2027-01-10
+
+            """
+        try ws.yanfangOK("plan", "import", try write(ws, "plan.yaml", three), "--db", db)
+        let check = { try ws.yanfangOK("plan", "check", "--db", db).split(separator: "\n").filter { $0.contains("rectification") } }
+        #expect(try check() == [])
+        #expect(try ws.yanfangOK("settings", "--rectification-days", "10", "--db", db).contains("rectification between rounds: 10 days\n"))
+        #expect(try check() == ["warning: 9 days for rectification between round 1 (finishes 2026-11-20) and round 2 (starts 2026-11-30); the project's setting is 10 (yanfang settings --rectification-days)",
+                                "warning: 9 days for rectification between round 2 (finishes 2026-12-10) and round 3 (starts 2026-12-20); the project's setting is 10 (yanfang settings --rectification-days)"])
+        let bad = try ws.yanfang("settings", "--rectification-days", "400", "--db", db)
+        #expect(bad.status == 1 && bad.stderr == "yanfang: the rectification time between rounds is a number of days from 0 to 365, not 400\n")
     }
 }

@@ -15,7 +15,7 @@ import Testing
 
     /// Three rounds on time, a week apart, everyone covering everything.
     func plan() -> ProjectPlan {
-        ProjectPlan(rectificationDays: 7, rounds: [
+        ProjectPlan(rounds: [
             round(1, "2025-07-01", "2025-07-20"), round(2, "2025-08-01", "2025-08-20"), round(3, "2025-09-01", "2025-09-20"),
         ])
     }
@@ -24,11 +24,11 @@ import Testing
         RoundPlan(number: n, start: d(start), finish: d(finish), batches: batches, members: members ?? [PlanMember(name: "王工", role: "工程")])
     }
 
-    func warnings(_ plan: ProjectPlan, today: String = "2025-06-01", rounds: [Round] = [], done: Set<Int> = []) -> [String] {
+    func warnings(_ plan: ProjectPlan, days: Int = 7, today: String = "2025-06-01", rounds: [Round] = [], done: Set<Int> = []) -> [String] {
         let progress = Dictionary(uniqueKeysWithValues: units.enumerated().map { i, unit in
             (unit.id, UnitProgress(applicable: 6, recorded: done.contains(i) ? 6 : 0, rechecks: 0, rechecksDone: 0))
         })
-        return PlanCheck.warnings(plan, categories: categories, delivery: delivery, today: d(today), rounds: rounds,
+        return PlanCheck.warnings(plan, rectificationDays: days, categories: categories, delivery: delivery, today: d(today), rounds: rounds,
                                   units: units, progress: progress).map { "\($0.kind): \($0.message.en)" }
     }
 
@@ -64,11 +64,11 @@ import Testing
         var p = plan()
         // Round 1 finishes on the 20th; round 2 starting on the 27th leaves the 21st to the 26th: six days.
         p.rounds[1].start = d("2025-07-27")
-        #expect(warnings(p) == ["plan-no-rectification-time: 6 days for rectification between round 1 (finishes 2025-07-20) and round 2 (starts 2025-07-27); the plan allows 7"])
+        #expect(warnings(p) == ["plan-no-rectification-time: 6 days for rectification between round 1 (finishes 2025-07-20) and round 2 (starts 2025-07-27); the project's setting is 7 (yanfang settings --rectification-days)"])
         p.rounds[1].start = d("2025-07-28")
         #expect(warnings(p) == [])
-        p.rectificationDays = 12
-        #expect(warnings(p).count == 2)
+        // The project's setting, not the plan, says how many days rectification needs.
+        #expect(warnings(p, days: 12).count == 2)
     }
 
     @Test func aBatchOrACategoryNoOneCovers() {

@@ -18,7 +18,7 @@ import Testing
             PlanMember(name: "李敏", role: "客服", categories: ["doors-windows"]),
             PlanMember(name: "<b>张|磊</b>", role: "监理", batches: ["第二批"]),
         ], materials: ["空鼓锤", "粉笔", "标示贴"])
-        let plan = ProjectPlan(rectificationDays: 7, demonstrationUnit: "1-1-0101", rounds: [round])
+        let plan = ProjectPlan(demonstrationUnit: "1-1-0101", rounds: [round])
         try p.store.write(ScriptedProject.context(0)) { _ = try $0.importPlan(plan, source: "plan.yaml") }
         return try RoundPlanDocument.load(store: p.store, round: 1)
     }

@@ -169,7 +169,9 @@ final class Simulation {
                 default: try world.reassign(pick(live), to: ["防水乙", "瓷砖分包"][arg % 2])
                 }
             case 23:
-                try world.write(as: "组长") { try $0.changeSettings(penaltyThreshold: arg % 3 + 1, readinessTarget: nil, delivery: nil) }
+                try world.write(as: "组长") {
+                    try $0.changeSettings(penaltyThreshold: arg % 3 + 1, readinessTarget: nil, delivery: nil, rectificationDays: arg % 2 == 0 ? arg % 15 : nil)
+                }
             case 25:
                 // A plan put in force (one in five names a building the layout lacks, and is refused whole).
                 try world.write(as: "组长") { _ = try $0.importPlan(Self.plan(arg, start: world.today), source: "plan.yaml") }
@@ -203,7 +205,7 @@ final class Simulation {
                 PlanMember(name: "李工", role: "监理", categories: categories[(arg + r + 1) % 3]),
             ])
         }
-        return ProjectPlan(rectificationDays: arg % 10, demonstrationUnit: "1-1-0101", rounds: rounds)
+        return ProjectPlan(demonstrationUnit: "1-1-0101", rounds: rounds)
     }
 
     /// What the history says, read from its events alone.

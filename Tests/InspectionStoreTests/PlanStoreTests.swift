@@ -6,9 +6,9 @@ import Testing
 @Suite struct PlanStoreTests {
     static let units = ["1-1-0101", "1-1-0102", "2-1-0101", "2-1-0102"]
 
-    static func plan(days: Int = 7, firstBatch: [String] = ["1"]) -> ProjectPlan {
+    static func plan(demonstration: String = "1-1-0101", firstBatch: [String] = ["1"]) -> ProjectPlan {
         let d = Fixture.day
-        return ProjectPlan(rectificationDays: days, demonstrationUnit: "1-1-0101", rounds: [
+        return ProjectPlan(demonstrationUnit: demonstration, rounds: [
             RoundPlan(number: 1, start: d("2025-06-08"), finish: d("2025-06-20"), batches: [
                 PlanBatch(name: "第一批", start: d("2025-06-08"), finish: d("2025-06-14"), buildings: firstBatch),
                 PlanBatch(name: "第二批", start: d("2025-06-15"), finish: d("2025-06-20"), buildings: ["2"]),
@@ -47,13 +47,27 @@ import Testing
 
     @Test func aLaterImportReplacesThePlanWhole() throws {
         let world = try World(units: Self.units)
-        try world.write(as: "组长") { _ = try $0.importPlan(Self.plan(days: 7), source: "plan.yaml") }
-        var second = Self.plan(days: 10)
+        try world.write(as: "组长") { _ = try $0.importPlan(Self.plan(), source: "plan.yaml") }
+        var second = Self.plan(demonstration: "2-1-0101")
         second.rounds[0].batches.removeLast()
         second.rounds[0].members.removeLast()
         try world.write(as: "组长") { _ = try $0.importPlan(second, source: "plan2.yaml") }
-        #expect(try world.store.plan()?.rectificationDays == 10)
+        #expect(try world.store.plan()?.demonstrationUnit == "2-1-0101")
         #expect(try world.store.projectionDump().filter { $0.hasPrefix("\"plan_batch\"|") }.count == 1)
+    }
+
+    /// The days for rectification between rounds are a project setting, in the history: a
+    /// rebuild keeps them, and a value outside 0…365 is refused.
+    @Test func rectificationDaysAreAProjectSetting() throws {
+        let world = try World(units: PlanStoreTests.units)
+        #expect(try world.store.rectificationDays() == 7)
+        try world.write(as: "组长") { try $0.changeSettings(penaltyThreshold: nil, readinessTarget: nil, delivery: nil, rectificationDays: 12) }
+        #expect(try world.store.rectificationDays() == 12)
+        _ = try world.store.rebuild()
+        #expect(try world.store.rectificationDays() == 12)
+        #expect(throws: InspectionError.invalidValue("the rectification time between rounds is a number of days from 0 to 365, not 400")) {
+            try world.write(as: "组长") { try $0.changeSettings(penaltyThreshold: nil, readinessTarget: nil, delivery: nil, rectificationDays: 400) }
+        }
     }
 
     /// Two laptops import different plans without having seen each other's: after merging
@@ -61,13 +75,13 @@ import Testing
     @Test func plansImportedOnTwoLaptopsMergeToTheSameOne() throws {
         let a = try World(units: Self.units)
         let b = try World(joining: a, clockSkew: 3_600)
-        try a.write(as: "组长") { _ = try $0.importPlan(Self.plan(days: 7), source: "a.yaml") }
-        try b.write(as: "组长") { _ = try $0.importPlan(Self.plan(days: 12), source: "b.yaml") }
+        try a.write(as: "组长") { _ = try $0.importPlan(Self.plan(demonstration: "1-1-0101"), source: "a.yaml") }
+        try b.write(as: "组长") { _ = try $0.importPlan(Self.plan(demonstration: "2-1-0101"), source: "b.yaml") }
         _ = try a.store.merge(from: b.store)
         _ = try b.store.merge(from: a.store)
         // b's clock runs an hour behind, so a's import is the later one.
-        #expect(try a.store.plan()?.rectificationDays == 7)
-        #expect(try b.store.plan()?.rectificationDays == 7)
+        #expect(try a.store.plan()?.demonstrationUnit == "1-1-0101")
+        #expect(try b.store.plan()?.demonstrationUnit == "1-1-0101")
         #expect(try a.store.projectionDump() == (try b.store.projectionDump()))
     }
 }
