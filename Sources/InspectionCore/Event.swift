@@ -58,6 +58,7 @@ public enum EventBody: Hashable, Sendable {
     case reverted(Reverted)
     case replicaJoined(ReplicaJoined)
     case conflictResolved(ConflictResolved)
+    case planImported(PlanImported)
 
     /// The name stored with the event.
     public var kind: String {
@@ -80,6 +81,7 @@ public enum EventBody: Hashable, Sendable {
         case .reverted: return "reverted"
         case .replicaJoined: return "replica.joined"
         case .conflictResolved: return "conflict.resolved"
+        case .planImported: return "plan.imported"
         }
     }
 
@@ -104,6 +106,7 @@ public enum EventBody: Hashable, Sendable {
         case .reverted(let e): return try encoder.encode(e)
         case .replicaJoined(let e): return try encoder.encode(e)
         case .conflictResolved(let e): return try encoder.encode(e)
+        case .planImported(let e): return try encoder.encode(e)
         }
     }
 
@@ -128,6 +131,7 @@ public enum EventBody: Hashable, Sendable {
         case "reverted": return .reverted(try decoder.decode(Reverted.self, from: payload))
         case "replica.joined": return .replicaJoined(try decoder.decode(ReplicaJoined.self, from: payload))
         case "conflict.resolved": return .conflictResolved(try decoder.decode(ConflictResolved.self, from: payload))
+        case "plan.imported": return .planImported(try decoder.decode(PlanImported.self, from: payload))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event kind \(kind)"))
         }
@@ -154,10 +158,13 @@ public struct SettingsChanged: Hashable, Sendable, Codable {
     public var penaltyThreshold: Int?
     public var readinessTarget: Double?
     public var delivery: Day?
-    public init(penaltyThreshold: Int? = nil, readinessTarget: Double? = nil, delivery: Day? = nil) {
+    /// Days the contractors need between rounds (absent: unchanged; never set: 7).
+    public var rectificationDays: Int?
+    public init(penaltyThreshold: Int? = nil, readinessTarget: Double? = nil, delivery: Day? = nil, rectificationDays: Int? = nil) {
         self.penaltyThreshold = penaltyThreshold
         self.readinessTarget = readinessTarget
         self.delivery = delivery
+        self.rectificationDays = rectificationDays
     }
 }
 
@@ -341,6 +348,13 @@ public struct ConflictResolved: Hashable, Sendable, Codable {
         self.pair = pair
         self.note = note
     }
+}
+
+/// The inspection plan put in force, whole: it replaces any earlier plan.
+public struct PlanImported: Hashable, Sendable, Codable {
+    public var source: String
+    public var plan: ProjectPlan
+    public init(source: String, plan: ProjectPlan) { self.source = source; self.plan = plan }
 }
 
 /// The order of the history across replicas.

@@ -258,6 +258,7 @@ public struct RoundProgress: Hashable, Sendable, Codable {
     public static func nextUnit(after current: ProjectUnit?, in units: [ProjectUnit], progress: [UUID: UnitProgress]) -> ProjectUnit? {
         let start = current.flatMap { c in units.firstIndex { $0.id == c.id } }.map { $0 + 1 } ?? 0
         let order = units[start...] + units[..<start]
-        return order.first { !(progress[$0.id]?.isComplete ?? false) }
+        // A unit without progress in the round is outside its scope (see the plan's batches).
+        return order.first { progress[$0.id].map { !$0.isComplete } ?? false }
     }
 }

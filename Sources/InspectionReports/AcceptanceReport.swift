@@ -12,12 +12,15 @@ public struct AcceptanceReport: Sendable {
     public var facts: RoundFacts
     public var checklists: ChecklistSet
     public var generated: Day
+    /// Results recorded in the round by each person (for the comparison with the plan).
+    public var resultsByActor: [String: Int] = [:]
 
     public static func load(store: InspectionStore, round: Int?, today: Day) throws -> AcceptanceReport {
         let rounds = try store.rounds()
         guard let number = round ?? rounds.last?.number else { throw InspectionError.invalidValue("no round has been opened yet") }
         let board = try store.board(round: number, today: today)
-        return AcceptanceReport(board: board, facts: try store.roundFacts(number), checklists: try store.checklists(), generated: today)
+        return AcceptanceReport(board: board, facts: try store.roundFacts(number), checklists: try store.checklists(), generated: today,
+                                resultsByActor: board.planProgress == nil ? [:] : try store.resultsByActor(round: number))
     }
 
     var round: Round { facts.round }
@@ -182,11 +185,37 @@ extension AcceptanceReport {
         }
 
         b += "<h2>\(Escape.html(RT.actions.text(l)))</h2>\n<ol>\n" + actions(l).map { "<li>\(Escape.html($0))</li>\n" }.joined() + "</ol>\n"
+        if let plan = planComparison(l) {
+            b += "<h2>\(Escape.html(RT.againstPlan.text(l)))</h2>\n" + keyValueTable(plan.dates)
+            for (title, header, rows) in plan.tables { b += "<h3>\(Escape.html(title))</h3>\n" + DocumentTable.html(header, rows) }
+        }
         return HTMLPage.document(title: "\(RT.reportTitle.text(l)) · \(board.project.name) · \(round.number)", language: l, body: b)
     }
 
-    func keyValueTable(_ rows: [(String, String)]) -> String {
-        "<table class=\"kv\"><tbody>\n" + rows.map { "<tr><th>\(Escape.html($0.0))</th><td>\(Escape.html($0.1))</td></tr>\n" }.joined() + "</tbody></table>\n"
+    func keyValueTable(_ rows: [(String, String)]) -> String { DocumentTable.keyValueHTML(rows) }
+
+    /// The round against its plan: planned and actual dates, batches finished, who did what
+    /// (nil without a plan for the round).
+    func planComparison(_ l: Language) -> (dates: [(String, String)], tables: [(String, [String], [[String]])])? {
+        guard let p = board.planProgress else { return nil }
+        let dates = [(RT.planned.text(l), "\(p.plannedStart) – \(p.plannedFinish)"),
+                     (RT.actual.text(l), "\(p.opened.map { "\($0)" } ?? "—") – \(p.closed.map { "\($0)" } ?? RT.stillOpen.text(l))"),
+                     (RT.unitsInspected.text(l), "\(p.total.unitsDone) / \(p.total.unitsAssigned)")]
+        let batches = p.batches.map { b in
+            [b.name, "\(b.unitsDone) / \(b.unitsAssigned)", "\(b.finish)",
+             b.unitsDone == b.unitsAssigned ? RT.finished.text(l) : (b.forecastFinish.map { "\(RT.forecast.text(l)) \($0)" } ?? "—")]
+        }
+        var members = p.members.map { m in
+            [m.name, m.role ?? "", "\(m.unitsDone) / \(m.unitsAssigned)", "\(m.itemsDone) / \(m.itemsAssigned)", "\(resultsByActor[m.name] ?? 0)"]
+        }
+        // People who recorded without being in the plan.
+        for (actor, count) in resultsByActor.sorted(by: { $0.key < $1.key }) where !p.members.contains(where: { $0.name == actor }) {
+            members.append([actor, "—", "—", "—", "\(count)"])
+        }
+        return (dates, [
+            (RT.batchesFinished.text(l), [RT.batch.text(l), RT.unitsInspected.text(l), RT.plannedFinish.text(l), RT.status.text(l)], batches),
+            (RT.whoDidWhat.text(l), [RT.member.text(l), RT.role.text(l), RT.unitsInspected.text(l), RT.items.text(l), RT.results.text(l)], members),
+        ])
     }
 
     func countTable(_ rows: [(String, Int)], _ l: Language) -> String {
@@ -258,15 +287,14 @@ extension AcceptanceReport {
         s += "- \(RT.target.text(l)): \(BoardText.percent(r.target)) · \(r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l))\n"
         s += "- \(RT.deliveryVerdict.text(l)): \(verdict(l))\n\n"
         s += "## \(RT.actions.text(l))\n\n" + actions(l).enumerated().map { "\($0.offset + 1). \(Escape.markdownCell($0.element))\n" }.joined() + "\n"
+        if let plan = planComparison(l) {
+            s += "## \(RT.againstPlan.text(l))\n\n" + mdTable(["", ""], plan.dates.map { [$0.0, $0.1] })
+            for (title, header, rows) in plan.tables { s += "### \(Escape.markdownCell(title))\n\n" + mdTable(header, rows) }
+        }
         return s
     }
 
-    func mdTable(_ header: [String], _ rows: [[String]]) -> String {
-        var s = "| " + header.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
-        s += "|" + header.map { _ in "---|" }.joined() + "\n"
-        for row in rows { s += "| " + row.map(Escape.markdownCell).joined(separator: " | ") + " |\n" }
-        return s + "\n"
-    }
+    func mdTable(_ header: [String], _ rows: [[String]]) -> String { DocumentTable.markdown(header, rows) }
 
     /// Bars drawn with block characters inside a code block (they line up in any viewer).
     func mdBars(_ rows: [(String, Int)]) -> String {

@@ -28,7 +28,34 @@ public enum BoardText {
         lines.append("deadlines: delivery \(d.delivery), risk cutoff \(d.riskCutoff) (\(englishCount(d.daysToRiskCutoff, "day", "days"))), round 1 by \(d.latestRoundOneStart)"
                      + (d.roundOneStarted.map { ", started \($0)" } ?? ""))
         for warning in d.warnings { lines.append("  ! " + warning.message.en) }
+        if !board.planWarnings.isEmpty {
+            lines.append("plan:")
+            for warning in board.planWarnings { lines.append("  ! " + warning.message.en) }
+        }
+        if let progress = board.planProgress {
+            lines.append("")
+            lines += planProgress(progress)
+        }
         return lines
+    }
+
+    /// The round against its plan: a row per batch and per member, then the round.
+    public static func planProgress(_ p: PlanProgress) -> [String] {
+        let header = ["against the plan", "units", "expected", "ahead", "items", "per day", "forecast", "planned"]
+        var rows: [[String]] = []
+        func row(_ name: String, _ l: PlanProgress.Line) {
+            rows.append([name, "\(l.unitsDone)/\(l.unitsAssigned)", "\(l.unitsExpected)", l.unitsAhead > 0 ? "+\(l.unitsAhead)" : "\(l.unitsAhead)",
+                         "\(l.itemsDone)/\(l.itemsAssigned)", String(format: "%.2f", l.unitsPerDay),
+                         (l.forecastFinish.map { "\($0)" } ?? "-") + (l.afterRiskCutoff == true ? " !cutoff" : l.afterPlannedFinish == true ? " !late" : ""),
+                         "\(l.finish)"])
+        }
+        for batch in p.batches { row("batch \(batch.name)", batch) }
+        for member in p.members { row("\(member.name) (\(member.role ?? ""))", member) }
+        row("round \(p.round)", p.total)
+        let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(DisplayWidth.of).max()! + 2 }
+        return ([header] + rows).map { cells in
+            cells.enumerated().map { i, cell in DisplayWidth.fit(cell, width: widths[i], alignment: i == 0 ? .left : .right) }.joined()
+        } + ["units with results per day: " + p.unitsPerDay.map { "\($0.day) \($0.units)" }.joined(separator: ", ")]
     }
 
     static func table(title: String, rows: [(String, StatusCounts)], total: StatusCounts) -> [String] {

@@ -69,6 +69,11 @@ public struct BoardJSON: Encodable {
     var conflicts: Int
     /// Results of the round recorded after it closed, merged late from other laptops.
     var lateResults: Int
+    /// The plan's warnings (`yanfang plan check`); empty without a plan.
+    var planWarnings: [Warning]
+    /// The round against its plan: per batch and per member, assigned, done, expected by
+    /// today, ahead (negative: behind), pace and forecast finish; absent without a plan.
+    var planProgress: PlanProgress?
 
     public init(_ board: BoardReport, checklists: ChecklistSet) {
         let p = board.project
@@ -97,6 +102,8 @@ public struct BoardJSON: Encodable {
         penalties = Penalties(round: board.penaltiesInRound, cumulative: board.penaltiesTotal)
         conflicts = board.conflicts
         lateResults = board.lateResults
+        planWarnings = board.planWarnings.map { Warning(kind: $0.kind, message: $0.message.en, messageZh: $0.message.zh) }
+        planProgress = board.planProgress
     }
 }
 

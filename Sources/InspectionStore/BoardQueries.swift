@@ -19,6 +19,10 @@ public struct BoardReport: Hashable, Sendable {
     public var conflicts: Int
     /// Results of this round recorded after it closed (late work merged from other laptops).
     public var lateResults: Int
+    /// What the plan says against the schedule and the work done (none without a plan).
+    public var planWarnings: [DeadlineWarning] = []
+    /// The round's progress against its plan, per batch and member (nil without a plan for it).
+    public var planProgress: PlanProgress? = nil
 
     public func contractorName(_ id: UUID?) -> String {
         id.flatMap { contractorNames[$0] } ?? PenaltyRules.unassigned
@@ -57,7 +61,9 @@ extension InspectionStore {
                                penaltiesInRound: round.map { PenaltyRules.tally(flags: flags, contractors: contractors, round: $0.number) } ?? [],
                                penaltiesTotal: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil),
                                conflicts: try Int.fetchOne(db, sql: "SELECT count(*) FROM conflict") ?? 0,
-                               lateResults: roundNumber == 0 ? 0 : try Self.teamFacts(db, round: roundNumber).lateResults)
+                               lateResults: roundNumber == 0 ? 0 : try Self.teamFacts(db, round: roundNumber).lateResults,
+                               planWarnings: try Self.planWarnings(db, today: today),
+                               planProgress: roundNumber == 0 ? nil : try Self.planProgress(db, round: roundNumber, today: today))
         }
     }
 

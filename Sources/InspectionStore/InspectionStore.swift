@@ -316,14 +316,16 @@ public final class InspectionStore: @unchecked Sendable {
 
     /// Units with unrecorded items and re-checks unrecorded in a round: what keeps it open.
     static func pendingWork(_ db: Database, round: Int) throws -> (units: [(id: UUID, code: String)], rechecks: [(id: UUID, code: String)], blockers: RoundBlockers) {
+        // Units outside the plan's batches for the round are not in its scope.
+        let scope = try Self.scope(db, round: round)
         let units = try Row.fetchAll(db, sql: """
             SELECT u.id, u.code FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid
             WHERE r.round = ? AND r.recorded < r.applicable ORDER BY u.rowid
-            """, arguments: [round]).map { (id: $0[0] as UUID, code: $0[1] as String) }
+            """, arguments: [round]).map { (id: $0[0] as UUID, code: $0[1] as String) }.filter { scope?.contains($0.id) ?? true }
         let rechecks = try Row.fetchAll(db, sql: """
-            SELECT d.id, d.code FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid
+            SELECT d.id, d.code, u.id FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid JOIN unit u ON u.rowid = r.unit_rowid
             WHERE r.round = ? AND r.outcome IS NULL AND d.status IN ('open', 'rectified') ORDER BY d.code
-            """, arguments: [round]).map { (id: $0[0] as UUID, code: $0[1] as String) }
+            """, arguments: [round]).filter { scope?.contains($0[2] as UUID) ?? true }.map { (id: $0[0] as UUID, code: $0[1] as String) }
         return (units, rechecks, RoundBlockers(round: round, units: units.map(\.code), rechecks: rechecks.map(\.code)))
     }
 
@@ -487,14 +489,18 @@ public final class InspectionStore: @unchecked Sendable {
         try read { db in try Self.progress(db, round: round) }
     }
 
+    /// Each unit's progress in a round, for the units in its scope (see `scope`).
     static func progress(_ db: Database, round: Int) throws -> [UUID: UnitProgress] {
         var map: [UUID: UnitProgress] = [:]
+        let scope = try Self.scope(db, round: round)
         let rows = try Row.fetchCursor(db, sql: """
             SELECT u.id, r.applicable, r.recorded, r.rechecks, r.rechecks_done
             FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid WHERE r.round = ?
             """, arguments: [round])
         while let row = try rows.next() {
-            map[row[0]] = UnitProgress(applicable: row[1], recorded: row[2], rechecks: row[3], rechecksDone: row[4])
+            let id: UUID = row[0]
+            if let scope, !scope.contains(id) { continue }
+            map[id] = UnitProgress(applicable: row[1], recorded: row[2], rechecks: row[3], rechecksDone: row[4])
         }
         return map
     }

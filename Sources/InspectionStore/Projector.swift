@@ -122,6 +122,7 @@ final class Projector {
             project = created
         case .settingsChanged(let s):
             guard var project = try currentProject() else { return }
+            if let days = s.rectificationDays { try saveRectificationDays(days) }
             if let t = s.penaltyThreshold { project.settings.penaltyThreshold = t }
             if let r = s.readinessTarget { project.settings.readinessTarget = r }
             if let d = s.delivery { project.delivery = d }
@@ -201,6 +202,8 @@ final class Projector {
         case .reverted, .conflictResolved:
             if let id = event.defect { try changed(defect: id) }
             if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
+        case .planImported(let p):
+            try savePlan(p, event: event)
         case .replicaJoined(let j):
             try db.execute(sql: "INSERT INTO replica (id, tag, parent, joined_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                            arguments: [j.replica, j.tag, j.parent, EventCodec.milliseconds(event.at)])
@@ -450,7 +453,7 @@ final class Projector {
 
     /// The projection tables, children first (the order they are emptied in).
     static let tables = ["unit_round", "recheck", "defect_state", "defect_tally", "round", "contractor", "unit", "checklist", "project",
-                         "replica", "conflict"]
+                         "replica", "conflict", "plan", "plan_batch"]
 
     /// Empties the projections and applies the whole history again, in order. Returns the
     /// number of events applied.
@@ -463,7 +466,8 @@ final class Projector {
             WHERE tbl_name IN ('defect_state', 'recheck') AND type IN ('index', 'trigger') AND sql IS NOT NULL
             """)
         for row in secondary { try db.execute(sql: "DROP \((row["type"] as String).uppercased()) \((row["name"] as String).quotedDatabaseIdentifier)") }
-        for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
+        // A file being migrated from an older schema lacks the newer tables.
+        for table in tables where try db.tableExists(table) { try db.execute(sql: "DELETE FROM \(table)") }
         let projector = try Projector(db: db)
         projector.replayed = Replayed()
         projector.defersFolds = true
@@ -483,5 +487,30 @@ final class Projector {
             FROM defect_state GROUP BY 1, 2, 3, 4, 5, 6, 7
             """)
         return count
+    }
+
+    // MARK: - The plan
+
+    /// The days the contractors get between rounds (a column of schema v3: only events that
+    /// set it touch it, so older histories rebuild on older schemas).
+    private func saveRectificationDays(_ days: Int) throws {
+        try db.execute(sql: "UPDATE project SET rectification_days = ?", arguments: [days])
+    }
+
+    /// Puts a plan in force: it replaces the one before (events are applied in the history's
+    /// order, so the latest import stands on every laptop).
+    private func savePlan(_ p: PlanImported, event: Event) throws {
+        try db.execute(sql: """
+            INSERT INTO plan (id, json, source, actor, imported_at) VALUES (1, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET json = excluded.json, source = excluded.source, actor = excluded.actor,
+                imported_at = excluded.imported_at
+            """, arguments: [try EventCodec.json(p.plan), p.source, event.actor, EventCodec.milliseconds(event.at)])
+        try db.execute(sql: "DELETE FROM plan_batch")
+        let insert = try db.cachedStatement(sql: "INSERT INTO plan_batch (round, position, name, start, finish) VALUES (?, ?, ?, ?, ?)")
+        for round in p.plan.rounds {
+            for (position, batch) in round.batches.enumerated() {
+                try insert.execute(arguments: [round.number, position, batch.name, batch.start.description, batch.finish.description])
+            }
+        }
     }
 }

@@ -192,10 +192,14 @@ public final class StoreTransaction {
     }
 
     /// Changes project settings; a new penalty threshold re-counts every defect's flag.
-    public func changeSettings(penaltyThreshold: Int?, readinessTarget: Double?, delivery: Day?) throws {
+    public func changeSettings(penaltyThreshold: Int?, readinessTarget: Double?, delivery: Day?, rectificationDays: Int? = nil) throws {
         try ProjectSettings.validated(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget)
+        if let days = rectificationDays, !(0...365).contains(days) {
+            throw InspectionError.invalidValue("the rectification time between rounds is a number of days from 0 to 365, not \(days)")
+        }
         _ = try project()
-        try append(.settingsChanged(SettingsChanged(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: delivery)))
+        try append(.settingsChanged(SettingsChanged(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: delivery,
+                                                    rectificationDays: rectificationDays)))
     }
 
     // MARK: - Rounds
@@ -285,9 +289,10 @@ public final class StoreTransaction {
     }
 
     /// Records a pass for every item of the unit (or of one of its rooms) not yet recorded
-    /// this round; the event lists the pairs it passed.
+    /// this round, or only those of `categories` (an inspector's share of the work); the
+    /// event names the pairs it left alone.
     @discardableResult
-    public func passRemaining(unit code: String, room: String? = nil) throws -> [RoomItem] {
+    public func passRemaining(unit code: String, room: String? = nil, categories: Set<String>? = nil) throws -> [RoomItem] {
         let round = try openRound()
         let unit = try unitRow(code: code)
         let (results, _) = try unitResults(unit, round: round.number)
@@ -301,7 +306,10 @@ public final class StoreTransaction {
             roomKey = match.key
             pairs = pairs.filter { $0.room == match.key }
         }
-        let remaining = results.unrecorded(pairs)
+        let checklists = try checklists()
+        let remaining = results.unrecorded(pairs).filter { pair in
+            categories.map { $0.contains(checklists.item(pair.item)?.category ?? "") } ?? true
+        }
         guard !remaining.isEmpty else { return [] }
         let passing = Set(remaining)
         try append(.remainingPassed(RemainingPassed(room: roomKey, count: remaining.count, except: pairs.filter { !passing.contains($0) })),

@@ -44,6 +44,8 @@ public struct AppConfiguration {
     /// The current time (tests fix it).
     public var clock: @Sendable () -> Date
     public var today: @Sendable () -> Day
+    /// A practice copy of the project (`yanfang training`): every screen says so.
+    public var practice = false
 
     public init(language: Language, colorSupport: ColorSupport, contractor: String? = nil, inspector: String? = nil,
                 clock: @escaping @Sendable () -> Date, today: @escaping @Sendable () -> Day) {
@@ -68,6 +70,8 @@ public final class InspectionApp: TerminalProgram {
     private(set) var checklists: ChecklistSet
     private(set) var contractors: [Contractor]
     private(set) var rounds: [Round]
+    /// The inspection plan in force (nil: none; every unit in every round, anyone records anything).
+    private(set) var plan: ProjectPlan?
     /// The inspector's name: from the environment, else the one last given here (remembered
     /// in the file), else asked for. Without one the interface only reads.
     var inspector: String?
@@ -78,7 +82,8 @@ public final class InspectionApp: TerminalProgram {
     private var running = true
 
     static let inspectorKey = "ui.inspector"
-    static let currentUnitKey = "ui.unit"
+    /// The unit open when the program last stopped (it opens there again).
+    public static let currentUnitKey = "ui.unit"
 
     public init(store: InspectionStore, configuration: AppConfiguration) throws {
         self.store = store
@@ -91,6 +96,7 @@ public final class InspectionApp: TerminalProgram {
         checklists = try store.checklists()
         contractors = try store.contractors()
         rounds = try store.rounds()
+        plan = try store.plan()
         if let typed = configuration.contractor {
             // A unique part of the name will do (华建); none or several fitting is refused with the close ones.
             let contractor = try ContractorRules.resolve(typed, among: contractors).name
@@ -146,6 +152,14 @@ public final class InspectionApp: TerminalProgram {
         project = try store.requireProject()
         contractors = try store.contractors()
         rounds = try store.rounds()
+        plan = try store.plan()
+    }
+
+    /// What the inspector covers in the latest round by the plan (nil: no plan, or the plan
+    /// does not name them): the screens offer their units and categories first.
+    var assignment: MemberAssignment? {
+        guard let inspector, let round = latestRound else { return nil }
+        return plan?.assignment(of: inspector, round: round.number)
     }
 
     func context() -> ActionContext {
@@ -326,7 +340,12 @@ public final class InspectionApp: TerminalProgram {
         if DisplayWidth.of(lefts[0]) + DisplayWidth.of(right) + 1 > area.width { right = (who ?? "") + " " }
         let left = lefts.first { DisplayWidth.of($0) + DisplayWidth.of(right) + 1 <= area.width } ?? lefts[lefts.count - 1]
         let rightWidth = DisplayWidth.of(right)
-        buffer.put(DisplayWidth.fit(left, width: max(0, area.width - rightWidth - 1)), at: Position(x: area.x, y: area.y), style: theme.title)
+        // Practice says so first, whatever else gives way.
+        var x = area.x
+        if configuration.practice {
+            x += buffer.put(" \(texts.practiceBanner) ", at: Position(x: x, y: area.y), style: theme.error)
+        }
+        buffer.put(DisplayWidth.fit(left, width: max(0, area.maxX - x - rightWidth - 1)), at: Position(x: x, y: area.y), style: theme.title)
         buffer.put(right, at: Position(x: area.maxX - rightWidth, y: area.y), style: theme.title)
     }
 

@@ -9,7 +9,7 @@ import TerminalKit
 /// will notice first. `[` and `]` switch rounds; Enter drills down to units, a unit's
 /// defects, and a defect's history. Read-only.
 final class BoardScreen: Screen {
-    enum Tab: Int, CaseIterable { case matrix, contractors, readiness, penalties, buyers }
+    enum Tab: Int, CaseIterable { case matrix, contractors, readiness, penalties, buyers, plan }
     /// What the matrix counts: outstanding (open + rectified) or one board column.
     enum MatrixMeasure: CaseIterable { case outstanding, new, open, rectified, closed, failedRechecks, waived }
 
@@ -89,7 +89,8 @@ final class BoardScreen: Screen {
                                       width: header.width),
                    at: Position(x: header.x, y: header.y), base: theme.normal, maxWidth: header.width)
         // The views' names, or (short of room) the selected one's name and the others' numbers.
-        let full = t.boardTabs.enumerated().map { " \($0.offset + 1) \($0.element) " }
+        // The plan's view only where the round has a plan.
+        let full = (t.boardTabs + (board.planProgress == nil ? [] : [t.planTab])).enumerated().map { " \($0.offset + 1) \($0.element) " }
         let tabs = full.reduce(0) { $0 + DisplayWidth.of($1) + 1 } < header.width ? full
             : full.indices.map { $0 == tab.rawValue ? full[$0] : " \($0 + 1) " }
         var x = header.x + 1
@@ -103,6 +104,7 @@ final class BoardScreen: Screen {
         case .readiness: renderReadiness(board, into: &buffer, area: body, app: app)
         case .penalties: renderPenalties(board, into: &buffer, area: body, app: app)
         case .buyers: renderBuyers(into: &buffer, area: body, app: app)
+        case .plan: renderPlan(board, into: &buffer, area: body, app: app)
         }
         return nil
     }
@@ -192,11 +194,19 @@ final class BoardScreen: Screen {
             buffer.put(line, at: Position(x: area.x, y: y), style: theme.normal)
             y += 1
         }
-        for w in d.warnings {
-            for line in DisplayWidth.wrap("! " + w.message.text(app.language), width: area.width) where y < area.maxY {
-                buffer.put(line, at: Position(x: area.x, y: y), style: theme.warning)
-                y += 1
+        func put(_ warnings: [DeadlineWarning]) {
+            for w in warnings {
+                for line in DisplayWidth.wrap("! " + w.message.text(app.language), width: area.width) where y < area.maxY {
+                    buffer.put(line, at: Position(x: area.x, y: y), style: theme.warning)
+                    y += 1
+                }
             }
+        }
+        put(d.warnings)
+        if !board.planWarnings.isEmpty, y < area.maxY {
+            buffer.put(t.planWarningsHeading, at: Position(x: area.x, y: y), style: theme.heading)
+            y += 1
+            put(board.planWarnings)
         }
         y += 1
         buffer.put(t.blockingUnitsHeading(r.blockingUnits.count), at: Position(x: area.x, y: y), style: theme.heading)
@@ -227,6 +237,37 @@ final class BoardScreen: Screen {
         }.render(into: &buffer, area: listArea, state: &list)
     }
 
+    /// The round against its plan: a row per batch and per member, then the round; the pace day by day below.
+    func renderPlan(_ board: BoardReport, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
+        guard let p = board.planProgress else { return }
+        let t = app.texts, theme = app.theme
+        buffer.put(t.planProgressExplain(p.plannedStart, p.plannedFinish, p.riskCutoff), at: Position(x: area.x, y: area.y),
+                   style: theme.muted, maxWidth: area.width)
+        let columns = [TableColumn(t.planColumns[0], width: 14), TableColumn(t.planColumns[1], width: 7, alignment: .right),
+                       TableColumn(t.planColumns[2], width: 4, alignment: .right), TableColumn(t.planColumns[3], width: 5, alignment: .right),
+                       TableColumn(t.planColumns[4], width: 11, alignment: .right), TableColumn(t.planColumns[5], width: 5, alignment: .right),
+                       TableColumn(t.planColumns[6], width: 10), TableColumn(t.planColumns[7], width: 10)]
+        let rows = planLines(p, app).map { name, l -> [Span] in
+            let late = l.afterRiskCutoff == true ? theme.bad : l.afterPlannedFinish == true ? theme.warning : nil
+            return [Span(name), Span("\(l.unitsDone)/\(l.unitsAssigned)"), Span("\(l.unitsExpected)"),
+                    Span(l.unitsAhead > 0 ? "+\(l.unitsAhead)" : "\(l.unitsAhead)", style: l.unitsAhead < 0 ? theme.bad : theme.good),
+                    Span("\(l.itemsDone)/\(l.itemsAssigned)"), Span(String(format: "%.1f", l.unitsPerDay)),
+                    Span(l.forecastFinish.map { "\($0)" } ?? "—", style: late), Span("\(l.finish)", style: theme.muted)]
+        }
+        let tableHeight = min(area.height - 3, rows.count + 1)
+        TableView(columns: columns, rows: rows, theme: theme)
+            .render(into: &buffer, area: Rect(x: area.x, y: area.y + 2, width: area.width, height: tableHeight), state: &list)
+        let days = p.unitsPerDay.map { "\(String($0.day.description.suffix(5))) \($0.units)" }.joined(separator: "  ")
+        for (i, line) in DisplayWidth.wrap(t.unitsPerDay + days, width: area.width).enumerated() where area.y + 3 + tableHeight + i < area.maxY {
+            buffer.put(line, at: Position(x: area.x, y: area.y + 3 + tableHeight + i), style: theme.muted)
+        }
+    }
+
+    /// The rows of the plan's view: batches, members (with their role), the round.
+    func planLines(_ p: PlanProgress, _ app: InspectionApp) -> [(String, PlanProgress.Line)] {
+        p.batches.map { ($0.name, $0) } + p.members.map { ("\($0.name)（\($0.role ?? "")）", $0) } + [(app.texts.roundShort(p.round), p.total)]
+    }
+
     // MARK: - Keys
 
     func bindings(_ app: InspectionApp) -> [Binding] {
@@ -238,11 +279,13 @@ final class BoardScreen: Screen {
         }
         let arrows: [Key] = [.up, .down, .left, .right, .character("j"), .character("k"), .character("h"), .character("l"),
                              .pageUp, .pageDown, .home, .end, .character("g"), .character("G")]
+        // The plan's view is there only when the round has a plan.
+        let tabs = board?.planProgress == nil ? Tab.allCases.filter { $0 != .plan } : Tab.allCases
         return [
-            Binding(Tab.allCases.map { .character(Character(String($0.rawValue + 1))) }, name: "1-5", t.boardViews, hint: true) { _, key in
+            Binding(tabs.map { .character(Character(String($0.rawValue + 1))) }, name: "1-\(tabs.count)", t.boardViews, hint: true) { _, key in
                 if case .character(let c) = key, let n = Int(String(c)), let next = Tab(rawValue: n - 1) { show(next) }
             },
-            Binding([.tab], t.boardViews) { _, _ in show(Tab(rawValue: (self.tab.rawValue + 1) % Tab.allCases.count)!) },
+            Binding([.tab], t.boardViews) { _, _ in show(Tab(rawValue: (self.tab.rawValue + 1) % tabs.count)!) },
             Binding([.character("["), .character("]")], name: "[ ]", t.switchRound, hint: true) { app, key in
                 guard let current = self.round else { return }
                 let next = current + (key == .character("]") ? 1 : -1)
@@ -272,6 +315,7 @@ final class BoardScreen: Screen {
         case .readiness: return board.readiness.blockingUnits.count
         case .penalties: return board.penaltiesTotal.count
         case .buyers: return buyers.count
+        case .plan: return board.planProgress.map { $0.batches.count + $0.members.count + 1 } ?? 0
         }
     }
 
@@ -338,7 +382,7 @@ final class BoardScreen: Screen {
             })
         case .buyers:
             app.push(try DefectScreen(app: app, code: buyers[i].code.text))
-        case .matrix:
+        case .matrix, .plan:
             break
         }
     }

@@ -241,6 +241,27 @@ struct Texts: Sendable {
     let nothingToWithdraw: String
     let selectDefectFirst: String
     let withdrawnMark: String
+    // The plan
+    /// The home screen's line: the first of the plan's warnings and how many more.
+    let planWarningLine: @Sendable (String, Int) -> String
+    let planWarningsHeading: String
+    /// A unit outside the plan's batches for the round.
+    let stateOutOfScope: String
+    let keyMineOrAll: String
+    /// The unit list narrowed to the inspector's batches (their names, the units), and widened again.
+    let pickerMine: @Sendable (String, Int) -> String
+    let pickerAll: String
+    /// The walkthrough narrowed to the inspector's categories (their names), and widened again.
+    let walkMine: @Sendable (String) -> String
+    let walkAll: String
+    /// The board's view of the round against its plan.
+    let planTab: String
+    let planProgressExplain: @Sendable (Day, Day, Day) -> String
+    /// Name, units done/assigned, expected by today, ahead, items, units per day, forecast finish, planned finish.
+    let planColumns: [String]
+    let unitsPerDay: String
+    /// The title bar's first words in `yanfang training`.
+    let practiceBanner: String
 }
 
 extension Texts {
@@ -465,7 +486,20 @@ extension Texts {
         takeBackClaimConfirm: "撤回申报",
         nothingToWithdraw: "这一项本轮还没有结果",
         selectDefectFirst: "先选一条有问题的检查项或复查项",
-        withdrawnMark: "已撤回"
+        withdrawnMark: "已撤回",
+        planWarningLine: { first, more in "计划：\(first)" + (more > 0 ? "（另有 \(more) 项，见 yanfang plan check）" : "") },
+        planWarningsHeading: "计划提醒",
+        stateOutOfScope: "不在本轮",
+        keyMineOrAll: "只看我的 / 全部",
+        pickerMine: { batches, units in "我的批次 \(batches)（\(units) 户） · m 全部" },
+        pickerAll: "全部户 · m 只看我的",
+        walkMine: { "我的类别 \($0) · m 全部" },
+        walkAll: "全部类别 · m 只看我的",
+        planTab: "计划进度",
+        planProgressExplain: { start, finish, cutoff in "计划 \(start) – \(finish) · 风险排查截止 \(cutoff) · 应完＝按日折算" },
+        planColumns: ["批次/成员", "已验户", "应完", "超前", "项", "户/天", "预计完成", "计划完成"],
+        unitsPerDay: "每日验收户数：",
+        practiceBanner: "练习（不会写入项目）"
     )
 
     static let en = Texts(
@@ -690,7 +724,20 @@ extension Texts {
         takeBackClaimConfirm: "take back",
         nothingToWithdraw: "this item has no result this round",
         selectDefectFirst: "select an item with a defect, or a re-check, first",
-        withdrawnMark: "withdrawn"
+        withdrawnMark: "withdrawn",
+        planWarningLine: { first, more in "plan: \(first)" + (more > 0 ? " (\(more) more: yanfang plan check)" : "") },
+        planWarningsHeading: "Plan",
+        stateOutOfScope: "not in this round",
+        keyMineOrAll: "mine only / everything",
+        pickerMine: { batches, units in "my batches \(batches) (\(plural(units, "unit", "units"))) · m all" },
+        pickerAll: "all units · m mine only",
+        walkMine: { "mine: \($0) · m all" },
+        walkAll: "all categories · m mine",
+        planTab: "plan",
+        planProgressExplain: { start, finish, cutoff in "planned \(start) – \(finish) · cutoff \(cutoff) · exp. = pro rata to today" },
+        planColumns: ["batch/member", "units", "exp.", "ahead", "items", "/day", "forecast", "planned"],
+        unitsPerDay: "units per day: ",
+        practiceBanner: "PRACTICE (nothing reaches the project)"
     )
 }
 

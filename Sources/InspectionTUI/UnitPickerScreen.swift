@@ -31,6 +31,15 @@ final class UnitPickerScreen: Screen {
     var seen: Int64?
     var shownRound: Int?
     var shownOpen = false
+    /// Every unit rather than only the inspector's batches (`m`); the list starts narrowed
+    /// when the plan names the inspector.
+    var showAll = false
+    /// The inspector's share of the round, while the list is narrowed to it.
+    var mine: MemberAssignment? = nil
+    /// Units in the layout (the list may show fewer: the inspector's batches).
+    var layoutCount = 0
+    /// Units of the list in the round's scope.
+    var inScope = 0
 
     init(app: InspectionApp) throws {
         try load(app)
@@ -47,7 +56,7 @@ final class UnitPickerScreen: Screen {
     func reload(_ app: InspectionApp) throws {
         let changes = try app.store.changes(since: seen)
         let layout = try app.unitIndex().units.count
-        if changes.beyondUnits || app.latestRound?.number != shownRound || (app.openRound != nil) != shownOpen || layout != units.count {
+        if changes.beyondUnits || app.latestRound?.number != shownRound || (app.openRound != nil) != shownOpen || layout != layoutCount {
             try load(app)
             return
         }
@@ -62,18 +71,23 @@ final class UnitPickerScreen: Screen {
         shownRound = app.latestRound?.number
         shownOpen = app.openRound != nil
         let index = try app.unitIndex()
-        if index.units.count != units.count { layoutColumns = [] }
-        units = index.units
+        mine = showAll ? nil : app.assignment
+        let shown = index.units.filter { mine?.includes($0) ?? true }
+        if shown.count != units.count || index.units.count != layoutCount { layoutColumns = [] }
+        layoutCount = index.units.count
+        units = shown
         progress = try app.latestRound.map { try app.store.progress(round: $0.number) } ?? [:]
         blocking = try app.store.blockingDefectsByUnit()
         rows = []
         rowOfUnit = [:]
         groupCounts = [:]
         inspected = 0
+        inScope = 0
         var previous: (String, Int)?
         for unit in units {
             let key = Self.group(unit)
             groupCounts[key, default: (0, 0)].total += 1
+            if progress[unit.id] != nil { inScope += 1 }
             if progress[unit.id]?.isComplete ?? false {
                 groupCounts[key, default: (0, 0)].done += 1
                 inspected += 1
@@ -121,12 +135,14 @@ final class UnitPickerScreen: Screen {
 
     /// Where a unit stands, as a value: the columns are sized from the distinct ones.
     enum State: Hashable {
-        case notReached, inProgress, notStarted, doneWithDefects(Int), openDefects(Int), ready
+        case outOfScope, notReached, inProgress, notStarted, doneWithDefects(Int), openDefects(Int), ready
     }
 
     func state(of unit: ProjectUnit, app: InspectionApp) -> State {
         let open = blocking[unit.id] ?? 0
         let p = progress[unit.id]
+        // Outside the plan's batches for the round.
+        if app.latestRound != nil, p == nil { return .outOfScope }
         if let p, !p.isComplete {
             if app.openRound == nil { return .notReached }  // left out of a partial close
             return p.isStarted ? .inProgress : .notStarted
@@ -149,6 +165,7 @@ final class UnitPickerScreen: Screen {
         case .doneWithDefects(let open): return ("●", t.stateDoneWithDefects(open), theme.warning)
         case .openDefects(let open): return ("●", t.stateOpenDefects(open), theme.bad)
         case .ready: return ("✓", t.stateReady, theme.good)
+        case .outOfScope: return ("–", t.stateOutOfScope, theme.muted)
         }
     }
 
@@ -212,7 +229,13 @@ final class UnitPickerScreen: Screen {
 
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
         let (header, body) = area.splitTop(1)
-        let summary = app.latestRound.map { app.texts.pickerSummary($0.number, inspected, units.count) } ?? app.texts.unitsCount(units.count)
+        var summary = app.latestRound.map { app.texts.pickerSummary($0.number, inspected, inScope) } ?? app.texts.unitsCount(units.count)
+        if let mine {
+            let batches = mine.member.batches.isEmpty ? mine.round.batches.map(\.name) : mine.member.batches
+            summary += "  " + app.texts.pickerMine(batches.joined(separator: app.texts.listSeparator), units.count)
+        } else if app.assignment != nil {
+            summary += "  " + app.texts.pickerAll
+        }
         buffer.put(" " + summary, at: Position(x: header.x, y: header.y), style: app.theme.heading, maxWidth: header.width)
         ListView(count: rows.count, theme: app.theme) { self.row(for: self.rows[$0], app: app, width: body.width - 1) }
             .render(into: &buffer, area: body, state: &state)
@@ -229,6 +252,11 @@ final class UnitPickerScreen: Screen {
                 if let unit = self.selectedUnit { app.push(try UnitScreen(app: app, unit: unit)) }
             },
             Binding(.character("n"), t.keyNextUnit, hint: true) { app in try self.openNext(app) },
+            Binding(.character("m"), t.keyMineOrAll) { app in
+                self.showAll.toggle()
+                try self.load(app)
+                if self.selectedUnit == nil { self.state.selectFirst(count: self.rows.count) { self.isSelectable($0) } }
+            },
             .back(t),
         ]
     }

@@ -30,6 +30,11 @@ final class UnitScreen: Screen {
     var recheckColumns: [FittedColumn] = []
     /// The mark code of the defect just recorded, shown big until the next key.
     var justRecorded: DefectSummary?
+    /// Every category rather than only the inspector's (`m`); the walkthrough starts narrowed
+    /// when the plan gives the inspector some categories.
+    var showAll = false
+    /// The inspector's categories, while the walkthrough is narrowed to them.
+    var mine: MemberAssignment? = nil
 
     init(app: InspectionApp, unit: ProjectUnit) throws {
         self.unit = unit
@@ -52,8 +57,9 @@ final class UnitScreen: Screen {
             list += view.rechecks.map { .recheck($0) }
         }
         guard let type = app.checklists.unitType(unit.type) else { rows = list; return }
+        mine = showAll ? nil : app.assignment.flatMap { $0.member.categories.isEmpty ? nil : $0 }
         for room in type.rooms {
-            let items = app.checklists.items(forRoomKind: room.kind)
+            let items = app.checklists.items(forRoomKind: room.kind).filter { mine?.covers(category: $0.category) ?? true }
             guard !items.isEmpty else { continue }
             list.append(.room(room))
             var category: String?
@@ -117,9 +123,16 @@ final class UnitScreen: Screen {
         let (header, rest) = area.splitTop(2)
         let (listArea, detailArea) = rest.splitBottom(7)
         let type = app.checklists.unitType(unit.type)
-        buffer.put(Line([Span(" \(unit.code)", style: theme.highlight), Span("  \(t.unitLabel(unit))  "),
-                         Span("\(unit.type) \(type?.name.text(app.language) ?? "")", style: theme.muted)]),
-                   at: Position(x: header.x, y: header.y), base: theme.normal, maxWidth: header.width)
+        // Whether only the inspector's categories are shown comes before the floor plan's name, which gives way first.
+        var title = [Span(" \(unit.code)", style: theme.highlight), Span("  \(t.unitLabel(unit))  ")]
+        if let mine {
+            let names = mine.member.categories.map { app.checklists.category($0)?.name.text(app.language) ?? $0 }
+            title.append(Span(t.walkMine(names.joined(separator: t.listSeparator)) + "  ", style: theme.warning))
+        } else if app.assignment.map({ !$0.member.categories.isEmpty }) ?? false {
+            title.append(Span(t.walkAll + "  ", style: theme.muted))
+        }
+        title.append(Span("\(unit.type) \(type?.name.text(app.language) ?? "")", style: theme.muted))
+        buffer.put(Line(title), at: Position(x: header.x, y: header.y), base: theme.normal, maxWidth: header.width)
         if let view {
             let p = view.progress
             let label = " " + t.roundShort(view.round) + "  " + t.itemsShort(p.recorded, p.applicable) + "  " + t.rechecksShort(p.rechecksDone, p.rechecks) + "  "
@@ -175,7 +188,9 @@ final class UnitScreen: Screen {
         case .heading(let text):
             return .heading(text, style: theme.heading)
         case .room(let room):
-            let pairs = app.checklists.items(forRoomKind: room.kind).map { RoomItem(room: room.key, item: $0.id) }
+            // Narrowed to the inspector's categories, the room's count is of their items.
+            let pairs = app.checklists.items(forRoomKind: room.kind).filter { mine?.covers(category: $0.category) ?? true }
+                .map { RoomItem(room: room.key, item: $0.id) }
             let recorded = pairs.filter { view?.results.result($0) != nil }.count
             return ListRow(Line([Span("■ " + room.name.text(app.language), style: theme.heading),
                                  Span("  \(recorded)/\(pairs.count)", style: recorded == pairs.count ? theme.good : theme.muted)]),
@@ -327,6 +342,13 @@ final class UnitScreen: Screen {
             Binding(.character("e"), t.keyEditDefect) { app in self.openEditForm(app) },
             Binding([.enter, .right, .character("l")], name: "Enter", t.keyDefectHistory) { app, _ in try self.openDefect(app) },
             Binding(.character("n"), t.keyNextUnit, hint: true) { app in try self.nextUnit(app) },
+            Binding(.character("m"), t.keyMineOrAll) { app in
+                self.showAll.toggle()
+                try self.reload(app)
+                if self.selectedRow == nil || !(self.selectedRow?.isSelectable ?? false) {
+                    self.state.selected = self.rows.indices.first { self.isPending(self.rows[$0]) } ?? self.rows.indices.first { self.rows[$0].isSelectable }
+                }
+            },
             .back(t),
         ]
     }
@@ -373,7 +395,9 @@ final class UnitScreen: Screen {
 
     func passRoom(_ app: InspectionApp) throws {
         guard let (room, _) = requireItem(app) else { return }
-        let count = app.perform { tx in try tx.passRemaining(unit: unit.code, room: room.key).count }
+        // Narrowed to the inspector's categories, the rest of the room is the rest of theirs.
+        let categories = mine.map { Set($0.member.categories) }
+        let count = app.perform { tx in try tx.passRemaining(unit: unit.code, room: room.key, categories: categories).count }
         guard let count else { return }
         try reload(app)
         app.flash(app.texts.roomPassed(room.name.text(app.language), count))

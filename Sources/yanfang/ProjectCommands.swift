@@ -209,15 +209,18 @@ struct Settings: ParsableCommand {
     @Option(help: "Failed re-checks that count a defect against its contractor (default 2).") var penaltyThreshold: Int?
     @Option(help: "Share of units that must be ready (default 0.98).") var readinessTarget: Double?
     @Option(help: ArgumentHelp("The contracted delivery date.", valueName: "YYYY-MM-DD")) var delivery: String?
+    @Option(help: "Days the contractors get to rectify between rounds (default 7; yanfang plan check warns when the plan leaves fewer).")
+    var rectificationDays: Int?
     @Option(help: "Who changes them (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
 
     func run() throws {
         let day = try Env.parseDay(delivery, option: "--delivery")
-        let changing = penaltyThreshold != nil || readinessTarget != nil || day != nil
+        let changing = penaltyThreshold != nil || readinessTarget != nil || day != nil || rectificationDays != nil
         let store = try changing ? database.open(root: root) : database.read(root: root)
         if changing {
             try store.write(try Env.action(inspector)) { tx in
-                try tx.changeSettings(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: day)
+                try tx.changeSettings(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: day,
+                                      rectificationDays: rectificationDays)
             }
         }
         let project = try store.requireProject()
@@ -225,5 +228,6 @@ struct Settings: ParsableCommand {
         print("delivery: \(project.delivery)")
         print("penalty threshold: \(project.settings.penaltyThreshold) failed re-checks")
         print("readiness target: \(project.settings.readinessTarget)")
+        print("rectification between rounds: \(try store.rectificationDays()) days")
     }
 }

@@ -33,6 +33,7 @@ import Testing
         #expect(coverage.edits > 0)
         #expect(coverage.claimsTakenBack > 0)
         #expect(coverage.resultsWithdrawn > 0)
+        #expect(coverage.plans > 0)
     }
 
     /// Every defect found and not retracted is closed, waived, found in the latest round, or
@@ -77,7 +78,7 @@ import Testing
 
 /// What the random sequences did, summed over the runs.
 final class Coverage: @unchecked Sendable {
-    var maxRounds = 0, flags = 0, failedRechecks = 0, undoneRechecks = 0, retracted = 0
+    var maxRounds = 0, flags = 0, failedRechecks = 0, undoneRechecks = 0, retracted = 0, plans = 0
     var edits = 0, claimsTakenBack = 0, resultsWithdrawn = 0
 
     func add(_ simulation: Simulation) throws {
@@ -88,6 +89,7 @@ final class Coverage: @unchecked Sendable {
         flags += try store.penalties(round: nil).reduce(0) { $0 + $1.count }
         for event in events {
             if case .defectRechecked(let r) = event.body, !r.passed { failedRechecks += 1 }
+            if case .planImported = event.body { plans += 1 }
             if case .reverted(let r) = event.body, let target = byID[r.target] {
                 if case .defectRechecked = target.body { undoneRechecks += 1 }
                 if case .defectFound = target.body { retracted += 1 }
@@ -125,8 +127,8 @@ final class Simulation {
     /// (live, and for a re-check found before the open round); one kind picks any code ever
     /// handed out, retracted ones included, to exercise refusals.
     func perform(_ step: Int) throws {
-        var kind = step % 30
-        let arg = step / 30
+        var kind = step % 31
+        let arg = step / 31
         let unit = units[arg % units.count]
         let live = try world.store.defects(DefectFilter()).filter { $0.status.blocksDelivery }
         let latest = try world.store.rounds().last?.number ?? 0
@@ -175,7 +177,9 @@ final class Simulation {
                 default: try world.reassign(pick(live), to: ["防水乙", "瓷砖分包"][arg % 2])
                 }
             case 23:
-                try world.write(as: "组长") { try $0.changeSettings(penaltyThreshold: arg % 3 + 1, readinessTarget: nil, delivery: nil) }
+                try world.write(as: "组长") {
+                    try $0.changeSettings(penaltyThreshold: arg % 3 + 1, readinessTarget: nil, delivery: nil, rectificationDays: arg % 2 == 0 ? arg % 15 : nil)
+                }
             case 25:
                 // Corrections: withdraw a defect (mostly one of the open round; refused for an earlier one).
                 let recent = live.filter { $0.roundFound == latest }
@@ -193,6 +197,9 @@ final class Simulation {
             case 29:
                 let pair = Fixture.pairsOfS[(arg / 3) % Fixture.pairsOfS.count]
                 try world.write { _ = try $0.withdrawResult(unit: unit, item: pair.item, room: pair.room) }
+            case 30:
+                // A plan put in force (one in five names a building the layout lacks, and is refused whole).
+                try world.write(as: "组长") { _ = try $0.importPlan(Self.plan(arg, start: world.today), source: "plan.yaml") }
             case 24:
                 // Finish the walk: pass what is left everywhere and close in full, in one
                 // transaction (refused, whole, while re-checks are unrecorded).
@@ -211,6 +218,21 @@ final class Simulation {
             // A refusal changes nothing.
             #expect(try world.eventCount() == before, "\(error) changed the history")
         }
+    }
+
+    /// A plan drawn from `arg`: one to three rounds, a batch per round or none, members
+    /// covering some categories.
+    static func plan(_ arg: Int, start: Day) -> ProjectPlan {
+        let categories = [["doors-windows"], ["hollowness", "leaks"], []]
+        let rounds = (0..<(arg % 3 + 1)).map { r -> RoundPlan in
+            let from = start.adding(days: 21 * r), to = start.adding(days: 21 * r + 13)
+            let batches = (arg + r) % 2 == 0 ? [] : [PlanBatch(name: "第一批", start: from, finish: to, buildings: [arg % 5 == 4 ? "9" : "1"])]
+            return RoundPlan(number: r + 1, start: from, finish: to, batches: batches, members: [
+                PlanMember(name: "王工", role: "工程", categories: categories[(arg + r) % 3]),
+                PlanMember(name: "李工", role: "监理", categories: categories[(arg + r + 1) % 3]),
+            ])
+        }
+        return ProjectPlan(demonstrationUnit: "1-1-0101", rounds: rounds)
     }
 
     /// What the history says, read from its events alone.

@@ -36,8 +36,8 @@ func drive(_ app: InspectionApp, _ script: String, width: Int = 80, height: Int 
     return terminal
 }
 
-/// Runs `script` on `store` and returns the screen with trailing spaces trimmed, checking
-/// that every row is exactly as wide as the terminal (whole-screen tests).
+/// Runs the app on `store` with `script`, checks every row is exactly the terminal's width,
+/// and returns the screen with trailing spaces trimmed: a whole screen to compare line by line.
 func wholeScreen(_ store: InspectionStore, _ script: String, language: Language, contractor: String? = nil,
                  width: Int, height: Int) throws -> [String] {
     let terminal = drive(try makeApp(store, language: language, contractor: contractor), script, width: width, height: height)
