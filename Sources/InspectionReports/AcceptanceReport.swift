@@ -142,10 +142,10 @@ extension AcceptanceReport {
 
         b += "<h2>\(Escape.html(RT.penalties.text(l)))</h2>\n"
         b += "<p class=\"meta\">\(Escape.html(RuleSentences.penalty(threshold: board.project.settings.penaltyThreshold).text(l)))</p>\n"
-        b += "<table><thead><tr><th>\(Escape.html(RT.contractor.text(l)))</th><th class=\"num\">\(Escape.html(RT.thisRound.text(l)))</th><th class=\"num\">\(Escape.html(RT.cumulative.text(l)))</th><th>\(Escape.html(RT.code.text(l)))</th></tr></thead><tbody>\n"
+        b += "<table><thead><tr><th>\(Escape.html(RT.contractor.text(l)))</th><th class=\"num\">\(Escape.html(RT.thisRound.text(l)))</th><th class=\"num\">\(Escape.html(RT.cumulative.text(l)))</th><th class=\"num\">\(Escape.html(FieldLabels.failedAfterClaim.text(l)))</th><th class=\"num\">\(Escape.html(FieldLabels.failedWithoutClaim.text(l)))</th><th>\(Escape.html(RT.code.text(l)))</th></tr></thead><tbody>\n"
         let inRound = Dictionary(board.penaltiesInRound.map { ($0.contractor, $0) }, uniquingKeysWith: { a, _ in a })
         for p in board.penaltiesTotal {
-            b += "<tr><td>\(Escape.html(p.contractor))</td><td class=\"num\">\(inRound[p.contractor]?.count ?? 0)</td><td class=\"num\">\(p.count)</td><td class=\"code\">\(Escape.html(p.defects.joined(separator: " ")))</td></tr>\n"
+            b += "<tr><td>\(Escape.html(p.contractor))</td><td class=\"num\">\(inRound[p.contractor]?.count ?? 0)</td><td class=\"num\">\(p.count)</td><td class=\"num\">\(p.afterClaim)</td><td class=\"num\">\(p.withoutClaim)</td><td class=\"code\">\(Escape.html(p.defects.joined(separator: " ")))</td></tr>\n"
         }
         b += "</tbody></table>\n"
 
@@ -237,8 +237,11 @@ extension AcceptanceReport {
         s += "## \(RT.newVsCarried.text(l))\n\n" + mdTable(["", ""], recheckRows(l).map { [$0.0, "\($0.1)"] })
         s += "## \(RT.penalties.text(l))\n\n"
         let inRound = Dictionary(board.penaltiesInRound.map { ($0.contractor, $0.count) }, uniquingKeysWith: { a, _ in a })
-        s += mdTable([RT.contractor.text(l), RT.thisRound.text(l), RT.cumulative.text(l), RT.code.text(l)],
-                     board.penaltiesTotal.map { [$0.contractor, "\(inRound[$0.contractor] ?? 0)", "\($0.count)", $0.defects.joined(separator: " ")] })
+        s += RuleSentences.penalty(threshold: board.project.settings.penaltyThreshold).text(l) + "\n\n"
+        s += mdTable([RT.contractor.text(l), RT.thisRound.text(l), RT.cumulative.text(l), FieldLabels.failedAfterClaim.text(l),
+                      FieldLabels.failedWithoutClaim.text(l), RT.code.text(l)],
+                     board.penaltiesTotal.map { [$0.contractor, "\(inRound[$0.contractor] ?? 0)", "\($0.count)", "\($0.afterClaim)", "\($0.withoutClaim)",
+                                                 $0.defects.joined(separator: " ")] })
         s += "## \(RT.risks.text(l))\n\n"
         s += facts.waived.isEmpty ? RT.none.text(l) + "\n\n"
             : mdTable([RT.code, RT.unit, RT.room, RT.item, RT.note, RT.answer].map { $0.text(l) },

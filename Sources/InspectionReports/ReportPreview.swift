@@ -49,7 +49,9 @@ extension AcceptanceReport {
         for p in board.penaltiesTotal {
             let codes = p.defects.isEmpty ? "" : "  " + p.defects.joined(separator: " ")
             lines.append(Line([Span(DisplayWidth.fit(p.contractor, width: nameWidth)),
-                               Span(" \(RT.thisRound.text(l)) \(inRound[p.contractor] ?? 0)  \(RT.cumulative.text(l)) \(p.count)", style: p.count > 0 ? theme.bad : theme.muted),
+                               Span(" \(RT.thisRound.text(l)) \(inRound[p.contractor] ?? 0)  \(RT.cumulative.text(l)) \(p.count)"
+                                    + "  \(FieldLabels.failedAfterClaim.text(l)) \(p.afterClaim)  \(FieldLabels.failedWithoutClaim.text(l)) \(p.withoutClaim)",
+                                    style: p.count > 0 ? theme.bad : theme.muted),
                                Span(codes, style: theme.accent)]))
         }
         heading(RT.risks.text(l))

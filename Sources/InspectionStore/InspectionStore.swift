@@ -524,15 +524,17 @@ public final class InspectionStore: @unchecked Sendable {
         try read { db in PenaltyRules.tally(flags: try Self.flags(db), contractors: try Self.contractors(db), round: round) }
     }
 
-    /// Every defect flagged as a repeat failure, with its flag.
+    /// Every flag of every defect counted as a repeat failure. A defect is flagged once per
+    /// contractor whose failures reached the threshold; only defects with that many failures
+    /// in all can have one, and their histories are folded again to find them.
     static func flags(_ db: Database) throws -> [(code: String, flag: PenaltyFlag)] {
-        let byRow = Dictionary(try Row.fetchAll(db, sql: "SELECT rowid, id FROM contractor").map { ($0["rowid"] as Int64, $0["id"] as UUID) },
-                               uniquingKeysWith: { a, _ in a })
-        return try Row.fetchAll(db, sql: "SELECT code, flag_round, flag_contractor_rowid FROM defect WHERE flag_round IS NOT NULL")
-            .map { row -> (code: String, flag: PenaltyFlag) in
-                let contractor = (row["flag_contractor_rowid"] as Int64?).flatMap { byRow[$0] }
-                return (row["code"], PenaltyFlag(round: row["flag_round"], contractor: contractor))
-            }
+        let threshold = try project(db)?.settings.penaltyThreshold ?? ProjectSettings().penaltyThreshold
+        var histories: [UUID: [Event]] = [:]
+        for event in try EventCodec.fetch(db, where: "defect IN (SELECT id FROM defect WHERE failed >= ?)", arguments: [threshold]) {
+            if let id = event.defect { histories[id, default: []].append(event) }
+        }
+        return histories.values.compactMap { DefectLifecycle.fold($0, penaltyThreshold: threshold) }
+            .flatMap { d in d.flags.map { (code: d.code.text, flag: $0) } }
     }
 
     /// The schedule against the delivery date, as of `today`.

@@ -195,10 +195,14 @@ final class BoardScreen: Screen {
     func renderPenalties(_ board: BoardReport, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
         let inRound = Dictionary(board.penaltiesInRound.map { ($0.contractor, $0.count) }, uniquingKeysWith: { a, _ in a })
         buffer.put(app.texts.penaltyExplain(board.project.settings.penaltyThreshold), at: Position(x: area.x, y: area.y), style: app.theme.muted, maxWidth: area.width)
-        let columns = [TableColumn(app.texts.contractorLabel, width: 26), TableColumn(app.texts.thisRound, width: 6, alignment: .right),
-                       TableColumn(app.texts.cumulative, width: 6, alignment: .right), TableColumn(app.texts.markCodes)]
+        let afterClaim = FieldLabels.failedAfterClaim.text(app.language), withoutClaim = FieldLabels.failedWithoutClaim.text(app.language)
+        let columns = [TableColumn(app.texts.contractorLabel, width: 22), TableColumn(app.texts.thisRound, width: 6, alignment: .right),
+                       TableColumn(app.texts.cumulative, width: 6, alignment: .right),
+                       TableColumn(afterClaim, width: DisplayWidth.of(afterClaim), alignment: .right),
+                       TableColumn(withoutClaim, width: DisplayWidth.of(withoutClaim), alignment: .right), TableColumn(app.texts.markCodes)]
         let rows = board.penaltiesTotal.map { p in
             [Span(p.contractor == PenaltyRules.unassigned ? app.texts.unassigned : p.contractor), Span(String(inRound[p.contractor] ?? 0)), Span(String(p.count), style: p.count > 0 ? app.theme.bad : nil),
+             Span(String(p.afterClaim)), Span(String(p.withoutClaim), style: p.withoutClaim > 0 ? app.theme.bad : nil),
              Span(p.defects.joined(separator: " "), style: app.theme.accent)]
         }
         TableView(columns: columns, rows: rows, theme: app.theme)

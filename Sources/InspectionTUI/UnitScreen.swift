@@ -382,7 +382,7 @@ final class UnitScreen: Screen {
         guard case .recheck(let defect)? = selectedRow else { app.message = (app.texts.selectRecheckFirst, true); return }
         guard let updated = app.perform({ tx in try tx.recheck(code: defect.code.text, passed: passed, note: note) }) else { return }
         try reload(app)
-        if updated.flag != nil && !passed && updated.failedRechecks == app.project.settings.penaltyThreshold {
+        if !passed && updated.responsibility.flagged && updated.responsibility.failures == app.project.settings.penaltyThreshold {
             app.flash(app.texts.flaggedAgainstContractor(defect.code.text, app.project.settings.penaltyThreshold))
         }
         advance()

@@ -215,7 +215,7 @@ struct DefectCommand: ParsableCommand {
             if defect.status == .closed {
                 print("\(defect.code): re-check passed, closed.")
             } else {
-                print("\(defect.code): re-check failed (\(defect.failedRechecks) failed)" + (defect.flag != nil ? ", counted against its contractor." : "."))
+                print("\(defect.code): re-check failed (\(defect.failedRechecks) failed)" + (defect.responsibility.flagged ? ", counted against its contractor." : "."))
             }
         }
     }
@@ -269,14 +269,14 @@ struct DefectCommand: ParsableCommand {
                 return
             }
             let s = detail.summary, d = detail.defect
+            let names = Dictionary(contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             let item = checklists.item(s.item)
             print("\(s.code)  \(s.unitCode) \(s.room)  \(s.item) \(item?.name.zh ?? "")")
             print("note: \(s.note.isEmpty ? "-" : s.note)")
             print("severity: \(s.severity.name.zh) \(s.severity.rawValue)   contractor: \(s.contractor ?? PenaltyRules.unassigned)   found in round \(s.roundFound) by \(s.inspector)")
-            print("status: \(d.status.name.zh) \(d.status.rawValue)   failed re-checks: \(d.failedRechecks)" + (d.flag.map { "   counted against contractor in round \($0.round)" } ?? ""))
+            print("status: \(d.status.name.zh) \(d.status.rawValue)   failed re-checks: \(d.failedRechecks)" + (d.flags.isEmpty ? "" : "   counted against " + d.flags.map { "\($0.contractor.flatMap { names[$0] } ?? PenaltyRules.unassigned) in round \($0.round)" }.joined(separator: ", ")))
             if let waiver = d.waiver { print("unified answer: \(waiver)") }
             print("history:")
-            let names = Dictionary(contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             for event in detail.history { print("  " + describe(event, contractors: names)) }
         }
     }
@@ -352,9 +352,13 @@ struct Penalties: ParsableCommand {
         let list = try store.penalties(round: round)
         if json { try printJSON(list); return }
         let threshold = try store.requireProject().settings.penaltyThreshold
-        print("Defects failing \(threshold)+ re-checks, \(round.map { "flagged in round \($0)" } ?? "all rounds"):")
+        print(RuleSentences.penalty(threshold: threshold).en + ", " + (round.map { "flagged in round \($0)" } ?? "all rounds") + ":")
+        print("  " + DisplayWidth.fit("contractor", width: 30) + " defects  after claim  no claim")
         for p in list {
-            print("  " + DisplayWidth.fit(p.contractor, width: 30) + " \(p.count)" + (p.defects.isEmpty ? "" : "  " + p.defects.joined(separator: " ")))
+            print("  " + DisplayWidth.fit(p.contractor, width: 30) + " " + DisplayWidth.fit(String(p.count), width: 7, alignment: .right)
+                  + "  " + DisplayWidth.fit(String(p.afterClaim), width: 11, alignment: .right)
+                  + "  " + DisplayWidth.fit(String(p.withoutClaim), width: 8, alignment: .right)
+                  + (p.defects.isEmpty ? "" : "  " + p.defects.joined(separator: " ")))
         }
     }
 }

@@ -158,7 +158,7 @@ import Testing
         let second = history.rechecked(round: 3, passed: false)
         let flagged = try #require(history.fold())
         #expect(flagged.failedRechecks == 2)
-        #expect(flagged.flag == PenaltyFlag(round: 3, contractor: contractor))
+        #expect(flagged.flags == [PenaltyFlag(round: 3, contractor: contractor, afterClaim: 2, withoutClaim: 0)])
         history.reverted(second, round: 3)
         let after = try #require(history.fold())
         #expect(after == before)

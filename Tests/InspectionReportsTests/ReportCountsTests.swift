@@ -39,7 +39,10 @@ import Testing
         #expect(md.contains("| 复查通过 | 1 |"))
         #expect(md.contains("| 复查未过 | 1 |"))
         let round3 = try AcceptanceReport.load(store: p.store, round: 3, today: ScriptedProject.today)
-        #expect(round3.markdown().contains("| \(ScriptedProject.waterproofing) | 1 | 1 | \(p.codes["leak"]!) |"))
+        // Both of the leak's failures followed a claim of rectification.
+        #expect(round3.markdown().contains("| 责任单位 | 本轮 | 累计 | 整改后仍不合格 | 未整改 | 编号 |"))
+        #expect(round3.markdown().contains("| \(ScriptedProject.waterproofing) | 1 | 1 | 2 | 0 | \(p.codes["leak"]!) |"))
+        #expect(round3.markdown().contains("同一问题在同一责任单位名下复查未过 2 次及以上，计入该单位奖罚"))
         #expect(round3.actions(.zh).contains { $0.contains("整改 2 项未销项问题") })
     }
 
