@@ -150,10 +150,13 @@ public struct SettingsChanged: Hashable, Sendable, Codable {
     public var penaltyThreshold: Int?
     public var readinessTarget: Double?
     public var delivery: Day?
-    public init(penaltyThreshold: Int? = nil, readinessTarget: Double? = nil, delivery: Day? = nil) {
+    /// Days contractors get to rectify after a round closes (`RectificationTerms`).
+    public var rectificationDays: Int?
+    public init(penaltyThreshold: Int? = nil, readinessTarget: Double? = nil, delivery: Day? = nil, rectificationDays: Int? = nil) {
         self.penaltyThreshold = penaltyThreshold
         self.readinessTarget = readinessTarget
         self.delivery = delivery
+        self.rectificationDays = rectificationDays
     }
 }
 
@@ -201,12 +204,16 @@ public struct RoundClosed: Hashable, Sendable, Codable {
     public var unreachedUnits: [UUID]
     /// Re-checks left unrecorded (a partial close only).
     public var pendingRechecks: [UUID]
-    public init(number: Int, date: Day, partial: Bool, unreachedUnits: [UUID], pendingRechecks: [UUID]) {
+    /// The rectification deadline it set for every defect still open (absent in events
+    /// recorded before deadlines: the close date plus the days in force then).
+    public var deadline: Day?
+    public init(number: Int, date: Day, partial: Bool, unreachedUnits: [UUID], pendingRechecks: [UUID], deadline: Day? = nil) {
         self.number = number
         self.date = date
         self.partial = partial
         self.unreachedUnits = unreachedUnits
         self.pendingRechecks = pendingRechecks
+        self.deadline = deadline
     }
 }
 

@@ -28,6 +28,11 @@ public enum BoardText {
         lines.append("deadlines: delivery \(d.delivery), risk cutoff \(d.riskCutoff) (\(d.daysToRiskCutoff) days), round 1 by \(d.latestRoundOneStart)"
                      + (d.roundOneStarted.map { ", started \($0)" } ?? ""))
         for warning in d.warnings { lines.append("  ! " + warning.message.en) }
+        if let deadline = board.rectificationDeadline {
+            let late = board.tables.contractors.compactMap { id in board.overdue[id].map { "\(board.contractorName(id)) \($0)" } }
+            lines.append("rectification deadline: \(deadline); overdue (open without a claim after it): \(board.overdueTotal)"
+                         + (late.isEmpty ? "" : " — " + late.joined(separator: ", ")))
+        }
         return lines
     }
 

@@ -53,6 +53,8 @@ public struct BoardJSON: Encodable {
     struct Warning: Encodable { var kind: String; var message: String; var messageZh: String }
     struct Penalties: Encodable { var round: [ContractorPenalties]; var cumulative: [ContractorPenalties] }
     struct MatrixCell: Encodable { var building: String; var category: String; var counts: StatusCounts }
+    /// Defects still without a claim after the latest closed round's deadline, today.
+    struct Overdue: Encodable { var deadline: Day?; var total: Int; var byContractor: [String: Int] }
 
     var project: ProjectPart
     var round: RoundPart?
@@ -65,6 +67,7 @@ public struct BoardJSON: Encodable {
     var matrix: [MatrixCell]
     var deadlines: DeadlinesPart
     var penalties: Penalties
+    var overdue: Overdue
     /// Conflicts between laptops not yet resolved (`yanfang conflicts`).
     var conflicts: Int
     /// Results of the round recorded after it closed, merged late from other laptops.
@@ -95,6 +98,8 @@ public struct BoardJSON: Encodable {
                                   openDefects: d.openDefects,
                                   warnings: d.warnings.map { Warning(kind: $0.kind, message: $0.message.en, messageZh: $0.message.zh) })
         penalties = Penalties(round: board.penaltiesInRound, cumulative: board.penaltiesTotal)
+        overdue = Overdue(deadline: board.rectificationDeadline, total: board.overdueTotal,
+                          byContractor: Dictionary(board.overdue.map { (board.contractorName($0.key), $0.value) }, uniquingKeysWith: +))
         conflicts = board.conflicts
         lateResults = board.lateResults
     }

@@ -19,6 +19,11 @@ public struct BoardReport: Hashable, Sendable {
     public var conflicts: Int
     /// Results of this round recorded after it closed (late work merged from other laptops).
     public var lateResults: Int
+    /// The rectification deadline the latest closed round set, and the defects still without
+    /// a claim after it, today, by contractor (nil: none).
+    public var rectificationDeadline: Day?
+    public var overdue: [UUID?: Int] = [:]
+    public var overdueTotal: Int { overdue.values.reduce(0, +) }
 
     public func contractorName(_ id: UUID?) -> String {
         id.flatMap { contractorNames[$0] } ?? PenaltyRules.unassigned
@@ -57,8 +62,25 @@ extension InspectionStore {
                                penaltiesInRound: round.map { PenaltyRules.tally(flags: flags, contractors: contractors, round: $0.number) } ?? [],
                                penaltiesTotal: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil),
                                conflicts: try Int.fetchOne(db, sql: "SELECT count(*) FROM conflict") ?? 0,
-                               lateResults: roundNumber == 0 ? 0 : try Self.teamFacts(db, round: roundNumber).lateResults)
+                               lateResults: roundNumber == 0 ? 0 : try Self.teamFacts(db, round: roundNumber).lateResults,
+                               rectificationDeadline: try Self.rectificationTerms(db).deadlines.max { $0.key < $1.key }?.value,
+                               overdue: try Self.overdue(db, today: today, contractors: rowids))
         }
+    }
+
+    /// Defects still without a claim after their deadline, today, by contractor: every open
+    /// defect found up to the latest closed round has that round's deadline.
+    static func overdue(_ db: Database, today: Day, contractors: [Int64: UUID]) throws -> [UUID?: Int] {
+        let terms = try rectificationTerms(db)
+        guard let latest = terms.deadlines.keys.max(), let deadline = terms.deadlines[latest],
+              RectificationTerms.isOverdue(status: .open, deadline: deadline, today: today) else { return [:] }
+        var counts: [UUID?: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT contractor_rowid, count(*) AS n FROM defect_state WHERE status = 'open' AND round_found <= ? GROUP BY contractor_rowid
+            """, arguments: [latest]) {
+            counts[(row["contractor_rowid"] as Int64?).flatMap { contractors[$0] }, default: 0] += row["n"] as Int
+        }
+        return counts
     }
 
     static func boardFacts(_ db: Database, round: Int, latest: Int, contractors: [Int64: UUID]) throws -> [BoardFact] {

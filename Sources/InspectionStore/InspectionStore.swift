@@ -553,12 +553,19 @@ extension DefectSummary {
     static func fetchAll(_ db: Database, where condition: String, _ arguments: StatementArguments, orderBy: String = "d.rowid") throws -> [DefectSummary] {
         // A cursor reads each row in place instead of copying it first.
         let rows = try Row.fetchCursor(db, sql: "\(select) WHERE \(condition) ORDER BY \(orderBy)", arguments: arguments)
+        let terms = try InspectionStore.rectificationTerms(db)
         var list: [DefectSummary] = []
-        while let row = try rows.next() { list.append(DefectSummary(row: row)) }
+        while let row = try rows.next() { list.append(DefectSummary(row: row, terms: terms)) }
         return list
     }
 
     static func fetchOne(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> DefectSummary? {
-        try Row.fetchOne(db, sql: "\(select) WHERE \(condition) LIMIT 1", arguments: arguments).map(DefectSummary.init)
+        let terms = try InspectionStore.rectificationTerms(db)
+        return try Row.fetchOne(db, sql: "\(select) WHERE \(condition) LIMIT 1", arguments: arguments).map { DefectSummary(row: $0, terms: terms) }
+    }
+
+    init(row: Row, terms: RectificationTerms) {
+        self.init(row: row)
+        deadline = terms.deadline(roundFound: roundFound, status: status)
     }
 }

@@ -9,7 +9,7 @@ enum Schema {
     /// 'YFND': a yanfang file that `yanfang demo` made and may replace; it says so in its
     /// header, so that telling it from a project never opens the project.
     static let demoApplicationID: Int32 = 0x5946_4E44
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -181,6 +181,12 @@ enum Schema {
             try db.execute(sql: "PRAGMA user_version = 1")
         }
         migrator.registerMigration("v2-complete-history", migrate: CompleteHistoryMigration.run)
+        // The few events that set rectification terms (settings, round closes) are read on
+        // every list that shows a deadline: an index of them alone, in the history's order.
+        migrator.registerMigration("v3-rectification-terms") { db in
+            try db.execute(sql: "CREATE INDEX event_terms ON event(hlc, replica, id) WHERE \(InspectionStore.termsCondition)")
+            try db.execute(sql: "PRAGMA user_version = 3")
+        }
         return migrator
     }
 }

@@ -185,11 +185,14 @@ public final class StoreTransaction {
         return contractor
     }
 
-    /// Changes project settings; a new penalty threshold re-counts every defect's flag.
-    public func changeSettings(penaltyThreshold: Int?, readinessTarget: Double?, delivery: Day?) throws {
+    /// Changes project settings; a new penalty threshold re-counts every defect's flag; new
+    /// rectification days apply to the rounds closed from now on.
+    public func changeSettings(penaltyThreshold: Int?, readinessTarget: Double?, delivery: Day?, rectificationDays: Int? = nil) throws {
         try ProjectSettings.validated(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget)
+        try RectificationTerms.validated(days: rectificationDays)
         _ = try project()
-        try append(.settingsChanged(SettingsChanged(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: delivery)))
+        try append(.settingsChanged(SettingsChanged(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: delivery,
+                                                    rectificationDays: rectificationDays)))
     }
 
     // MARK: - Rounds
@@ -238,8 +241,12 @@ public final class StoreTransaction {
         round.partial = partial && !pending.blockers.isEmpty
         round.unreachedUnits = pending.units.map(\.id)
         round.pendingRechecks = pending.rechecks.map(\.id)
+        // Every defect still open must be rectified by the deadline this close sets (the
+        // setting in force; a round plan, where one exists, may set another).
+        let deadline = try InspectionStore.rectificationTerms(db).deadline(closingOn: date)
         try append(.roundClosed(RoundClosed(number: round.number, date: date, partial: round.partial,
-                                            unreachedUnits: round.unreachedUnits, pendingRechecks: round.pendingRechecks)))
+                                            unreachedUnits: round.unreachedUnits, pendingRechecks: round.pendingRechecks,
+                                            deadline: deadline)))
         return round
     }
 

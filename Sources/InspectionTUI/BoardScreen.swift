@@ -154,13 +154,16 @@ final class BoardScreen: Screen {
         let t = board.tables
         let columns = [TableColumn(app.texts.contractorLabel)] + BoardMeasure.allCases.map { TableColumn($0.name.text(app.language), width: max(6, DisplayWidth.of($0.name.text(app.language))), alignment: .right) }
             + [TableColumn(app.texts.total, width: max(5, DisplayWidth.of(app.texts.total)), alignment: .right)]
+            + [TableColumn(FieldLabels.overdue.text(app.language), width: max(4, DisplayWidth.of(FieldLabels.overdue.text(app.language))), alignment: .right)]
         let ids = t.contractors
         var rows = ids.map { id -> [Span] in
             let c = t.byContractor[id] ?? StatusCounts()
+            let overdue = board.overdue[id] ?? 0
             return [Span(contractorName(board, app, id))] + BoardMeasure.allCases.map { Span(String(c[$0])) } + [Span(String(c.total))]
+                + [Span(String(overdue), style: overdue > 0 ? app.theme.bad : nil)]
         }
         rows.append([Span(app.texts.total, style: app.theme.heading)] + BoardMeasure.allCases.map { Span(String(t.total[$0]), style: app.theme.heading) }
-                    + [Span(String(t.total.total), style: app.theme.heading)])
+                    + [Span(String(t.total.total), style: app.theme.heading), Span(String(board.overdueTotal), style: app.theme.heading)])
         TableView(columns: columns, rows: rows, theme: app.theme).render(into: &buffer, area: area, state: &list)
     }
 

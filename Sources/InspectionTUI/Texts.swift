@@ -203,6 +203,8 @@ struct Texts: Sendable {
     let nothingHere: String
     let rectificationList: String
     let toFixCounts: @Sendable (Int, Int) -> String
+    let deadlineOn: @Sendable (Day) -> String
+    let overdueCount: @Sendable (Int) -> String
     let showingAll: String
     let showingOutstanding: String
     let nothingToFix: String
@@ -413,6 +415,8 @@ extension Texts {
         nothingHere: "没有问题",
         rectificationList: "整改清单",
         toFixCounts: { "待整改 \($0) · 已整改待复查 \($1)" },
+        deadlineOn: { "\(FieldLabels.deadline.zh) \($0)" },
+        overdueCount: { "\(FieldLabels.overdue.zh) \($0) 项" },
         showingAll: "显示全部问题（a 只看未销项）",
         showingOutstanding: "只显示未销项问题（a 显示全部）",
         nothingToFix: "没有需要整改的问题",
@@ -621,6 +625,8 @@ extension Texts {
         nothingHere: "no defects",
         rectificationList: "Rectification list",
         toFixCounts: { "\($0) to fix · \($1) awaiting re-check" },
+        deadlineOn: { "\(FieldLabels.deadline.en) \($0)" },
+        overdueCount: { "\($0) \(FieldLabels.overdue.en)" },
         showingAll: "showing every defect (a: outstanding only)",
         showingOutstanding: "showing outstanding defects (a: all)",
         nothingToFix: "nothing to rectify",

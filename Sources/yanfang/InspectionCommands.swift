@@ -48,6 +48,9 @@ struct RoundCommand: ParsableCommand {
                 line += " as partial: \(round.unreachedUnits.count) units not reached, \(round.pendingRechecks.count) re-checks not recorded"
             }
             print(line + ".")
+            if let deadline = try store.rectificationTerms().deadlines[round.number] {
+                print("Rectification deadline for every defect still open: \(deadline).")
+            }
             try warnAboutDeadlines(store)
         }
     }

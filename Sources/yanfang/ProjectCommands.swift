@@ -209,21 +209,25 @@ struct Settings: ParsableCommand {
     @Option(help: "Failed re-checks that count a defect against its contractor (default 2).") var penaltyThreshold: Int?
     @Option(help: "Share of units that must be ready (default 0.98).") var readinessTarget: Double?
     @Option(help: ArgumentHelp("The contracted delivery date.", valueName: "YYYY-MM-DD")) var delivery: String?
+    @Option(help: "Days contractors get to rectify after a round closes (default 7); rounds closed from now on.") var rectificationDays: Int?
     @Option(help: "Who changes them (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
 
     func run() throws {
         let day = try Env.parseDay(delivery, option: "--delivery")
-        let changing = penaltyThreshold != nil || readinessTarget != nil || day != nil
+        let changing = penaltyThreshold != nil || readinessTarget != nil || day != nil || rectificationDays != nil
         let store = try changing ? database.open(root: root) : database.read(root: root)
         if changing {
             try store.write(try Env.action(inspector)) { tx in
-                try tx.changeSettings(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: day)
+                try tx.changeSettings(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: day,
+                                      rectificationDays: rectificationDays)
             }
         }
         let project = try store.requireProject()
+        let terms = try store.rectificationTerms()
         print("project: \(project.name)")
         print("delivery: \(project.delivery)")
         print("penalty threshold: \(project.settings.penaltyThreshold) failed re-checks")
         print("readiness target: \(project.settings.readinessTarget)")
+        print("rectification deadline: \(terms.days) days after a round closes")
     }
 }

@@ -56,4 +56,13 @@ func runTool(_ path: String, _ arguments: [String]) throws {
         #expect(text.contains("1栋") && text.contains("2栋"))
         #expect(text.contains("\u{0C}"))  // the form feed between printed pages
     }
+
+    @Test func theNoticePrintsItsDeadlineAndWhatIsOverdue() throws {
+        let p = try ScriptedProject()
+        let list = try RectificationList.load(store: p.store, contractor: ScriptedProject.waterproofing, all: false, today: ScriptedProject.today)
+        let text = try printedText(ofHTML: list.html())
+        #expect(text.contains("整改期限：2026-10-26（逾期 1 项）"))
+        #expect(text.contains("2026-10-26 逾期"))
+        #expect(text.contains(p.codes["leak"]!))
+    }
 }

@@ -167,7 +167,10 @@ final class Simulation {
                 default: try world.reassign(pick(live), to: ["防水乙", "瓷砖分包"][arg % 2])
                 }
             case 23:
-                try world.write(as: "组长") { try $0.changeSettings(penaltyThreshold: arg % 3 + 1, readinessTarget: nil, delivery: nil) }
+                try world.write(as: "组长") {
+                    try $0.changeSettings(penaltyThreshold: arg % 3 + 1, readinessTarget: nil, delivery: nil,
+                                          rectificationDays: arg % 2 == 0 ? arg % 20 + 1 : nil)
+                }
             default:
                 // Finish the walk: pass what is left everywhere and close in full, in one
                 // transaction (refused, whole, while re-checks are unrecorded).

@@ -1,0 +1,138 @@
+import Foundation
+import InspectionCore
+import InspectionStore
+@testable import InspectionTUI
+import TerminalKit
+import TerminalTesting
+import Testing
+
+/// The board's contractor tab, whole: beside each contractor the defects still without a
+/// claim after the deadline the last closed round set (the demo's round 1 closed with
+/// deadline 2026-11-02; today is 2026-11-23).
+@Suite struct OverdueScreens {
+    @Test(arguments: [Language.zh, .en], WholeScreens.sizes)
+    func contractorTab(language: Language, size: (Int, Int)) throws {
+        let terminal = drive(try makeApp(try demoStore(), language: language), "b2", width: size.0, height: size.1)
+        for line in terminal.screen { #expect(DisplayWidth.of(line) == size.0, "\(line)") }
+        #expect(terminal.trimmedScreen == Self.expected["\(language)_\(size.0)x\(size.1)"])
+    }
+
+    static let expected: [String: [String]] = [
+        "zh_80x24": [
+            " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中         王建国",
+            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付 31/86 = 36.0%（目标 98.0%）",
+            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感",
+            "",
+            " 责任单位                新增 待整改 待复查 已销项 复查未过 统一口径  合计 逾期",
+            " 中建八局第三建设有限…      3     17      9      2        5        1    29   14",
+            " 华建门窗工程有限公司       4     12     15      4        3        0    31    8",
+            " 盼盼安居门业有限公司       0      1      1      2        0        0     4    1",
+            " 森林木门装饰有限公司       0      3      4      1        1        0     8    3",
+            " 东方雨虹防水工程有限…      0      6      7      0        1        0    13    6",
+            " 宏达瓷砖铺贴工程队         2      7     18      2        4        1    28    5",
+            " 金辉机电安装有限公司       1      3      1      2        0        0     6    2",
+            " 欧派精装部品有限公司       0      0      1      1        0        0     2    0",
+            " 合计                      10     49     56     14       14        2   121   39",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " 1-5 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
+        ],
+        "zh_100x30": [
+            " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中                             王建国",
+            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付 31/86 = 36.0%（目标 98.0%）",
+            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感",
+            "",
+            " 责任单位                                    新增 待整改 待复查 已销项 复查未过 统一口径  合计 逾期",
+            " 中建八局第三建设有限公司                       3     17      9      2        5        1    29   14",
+            " 华建门窗工程有限公司                           4     12     15      4        3        0    31    8",
+            " 盼盼安居门业有限公司                           0      1      1      2        0        0     4    1",
+            " 森林木门装饰有限公司                           0      3      4      1        1        0     8    3",
+            " 东方雨虹防水工程有限公司                       0      6      7      0        1        0    13    6",
+            " 宏达瓷砖铺贴工程队                             2      7     18      2        4        1    28    5",
+            " 金辉机电安装有限公司                           1      3      1      2        0        0     6    2",
+            " 欧派精装部品有限公司                           0      0      1      1        0        0     2    0",
+            " 合计                                          10     49     56     14       14        2   121   39",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " 1-5 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
+        ],
+        "en_80x24": [
+            " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
+            " defect board · round 2 open   [ ] switch round   ready 31/86 = 36.0% (target 98",
+            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 b",
+            "",
+            " Contractor             new   open rectified closed failed waived Total overdue",
+            " 中建八局第三建设有…      3     17         9      2      5      1    29      14",
+            " 华建门窗工程有限公…      4     12        15      4      3      0    31       8",
+            " 盼盼安居门业有限公…      0      1         1      2      0      0     4       1",
+            " 森林木门装饰有限公…      0      3         4      1      1      0     8       3",
+            " 东方雨虹防水工程有…      0      6         7      0      1      0    13       6",
+            " 宏达瓷砖铺贴工程队       2      7        18      2      4      1    28       5",
+            " 金辉机电安装有限公…      1      3         1      2      0      0     6       2",
+            " 欧派精装部品有限公…      0      0         1      1      0      0     2       0",
+            " Total                   10     49        56     14     14      2   121      39",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " 1-5 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
+        ],
+        "en_100x30": [
+            " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
+            " defect board · round 2 open   [ ] switch round   ready 31/86 = 36.0% (target 98.0%)",
+            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 buyers first",
+            "",
+            " Contractor                                 new   open rectified closed failed waived Total overdue",
+            " 中建八局第三建设有限公司                     3     17         9      2      5      1    29      14",
+            " 华建门窗工程有限公司                         4     12        15      4      3      0    31       8",
+            " 盼盼安居门业有限公司                         0      1         1      2      0      0     4       1",
+            " 森林木门装饰有限公司                         0      3         4      1      1      0     8       3",
+            " 东方雨虹防水工程有限公司                     0      6         7      0      1      0    13       6",
+            " 宏达瓷砖铺贴工程队                           2      7        18      2      4      1    28       5",
+            " 金辉机电安装有限公司                         1      3         1      2      0      0     6       2",
+            " 欧派精装部品有限公司                         0      0         1      1      0      0     2       0",
+            " Total                                       10     49        56     14     14      2   121      39",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " 1-5 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
+        ],
+    ]
+}
