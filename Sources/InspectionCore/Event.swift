@@ -207,13 +207,18 @@ public struct RoundClosed: Hashable, Sendable, Codable {
     /// The rectification deadline it set for every defect still open (absent in events
     /// recorded before deadlines: the close date plus the days in force then).
     public var deadline: Day?
-    public init(number: Int, date: Day, partial: Bool, unreachedUnits: [UUID], pendingRechecks: [UUID], deadline: Day? = nil) {
+    /// The units with a defect open or awaiting re-check as it closed: the round's readiness,
+    /// frozen (absent in events recorded before readiness was frozen).
+    public var blockingUnits: [UUID]?
+    public init(number: Int, date: Day, partial: Bool, unreachedUnits: [UUID], pendingRechecks: [UUID], deadline: Day? = nil,
+                blockingUnits: [UUID]? = nil) {
         self.number = number
         self.date = date
         self.partial = partial
         self.unreachedUnits = unreachedUnits
         self.pendingRechecks = pendingRechecks
         self.deadline = deadline
+        self.blockingUnits = blockingUnits
     }
 }
 

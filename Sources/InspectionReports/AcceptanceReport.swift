@@ -114,6 +114,19 @@ public struct AcceptanceReport: Sendable {
 
     func itemName(_ id: String, _ l: Language) -> String { checklists.item(id)?.name.text(l) ?? id }
 
+    /// The units not ready, by reason: defects outstanding, too few rounds (each unit with the
+    /// rounds it had).
+    func notReadyLists(_ l: Language) -> [(String, [String])] {
+        let r = board.readiness
+        var lists: [(String, [String])] = []
+        if !r.blockingUnits.isEmpty { lists.append((RuleSentences.notReadyOutstanding(r.blockingUnits.count).text(l), r.blockingUnits)) }
+        if !r.lackingRounds.isEmpty {
+            lists.append((RuleSentences.notReadyRounds(r.lackingRounds.count, minimumRounds: RoundRules.minimumRounds).text(l),
+                          r.lackingRounds.map { "\($0)(\(r.roundsInspected[$0] ?? 0))" }))
+        }
+        return lists
+    }
+
     /// Whether the project may be called ready: the target met after at least three rounds.
     func verdict(_ l: Language) -> String {
         let closed = board.rounds.filter { !$0.isOpen }.count
@@ -173,12 +186,13 @@ extension AcceptanceReport {
 
         let r = board.readiness
         b += "<h2>\(Escape.html(RT.readiness.text(l)))</h2>\n"
-        b += keyValueTable([(RT.ready.text(l), "\(r.ready) / \(r.units) = \(BoardText.percent(r.rate))"),
+        b += "<p class=\"meta\">\(Escape.html(RuleSentences.readinessDefinition(minimumRounds: RoundRules.minimumRounds).text(l)))</p>\n"
+        b += keyValueTable([(RuleSentences.readinessRate.text(l), "\(r.ready) / \(r.units) = \(BoardText.percent(r.rate))"),
                             (RT.target.text(l), BoardText.percent(r.target) + " · " + (r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l))),
                             (RT.deliveryVerdict.text(l), verdict(l))])
-        if !r.blockingUnits.isEmpty {
-            let shown = r.blockingUnits.prefix(200)
-            b += "<p>\(Escape.html(RT.blockingUnits.text(l))) (\(r.blockingUnits.count)): \(Escape.html(shown.joined(separator: " ")))\(r.blockingUnits.count > shown.count ? " …" : "")</p>\n"
+        for (heading, units) in notReadyLists(l) {
+            let shown = units.prefix(200)
+            b += "<p>\(Escape.html(heading))\(l == .zh ? "：" : ": ")\(Escape.html(shown.joined(separator: " ")))\(units.count > shown.count ? " …" : "")</p>\n"
         }
 
         b += "<h2>\(Escape.html(RT.actions.text(l)))</h2>\n<ol>\n" + actions(l).map { "<li>\(Escape.html($0))</li>\n" }.joined() + "</ol>\n"
@@ -257,9 +271,12 @@ extension AcceptanceReport {
             s += "- \(text.text(l)): \(count)\n\n"
         }
         let r = board.readiness
-        s += "## \(RT.readiness.text(l))\n\n- \(RT.ready.text(l)): \(r.ready) / \(r.units) = \(BoardText.percent(r.rate))\n"
+        s += "## \(RT.readiness.text(l))\n\n\(RuleSentences.readinessDefinition(minimumRounds: RoundRules.minimumRounds).text(l))\n\n"
+        s += "- \(RuleSentences.readinessRate.text(l)): \(r.ready) / \(r.units) = \(BoardText.percent(r.rate))\n"
         s += "- \(RT.target.text(l)): \(BoardText.percent(r.target)) · \(r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l))\n"
-        s += "- \(RT.deliveryVerdict.text(l)): \(verdict(l))\n\n"
+        s += "- \(RT.deliveryVerdict.text(l)): \(verdict(l))\n"
+        for (heading, units) in notReadyLists(l) { s += "- \(heading): \(units.joined(separator: " "))\n" }
+        s += "\n"
         s += "## \(RT.actions.text(l))\n\n" + actions(l).enumerated().map { "\($0.offset + 1). \(Escape.markdownCell($0.element))\n" }.joined() + "\n"
         return s
     }

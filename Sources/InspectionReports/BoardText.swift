@@ -15,8 +15,12 @@ public enum BoardText {
         lines.append("units: \(u.inspected)/\(u.inScope) inspected, \(u.inProgress) in progress, \(u.notStarted) not started")
         let r = board.readiness
         let closed = board.rounds.filter { !$0.isOpen }.count
-        lines.append("readiness: \(r.ready)/\(r.units) ready = \(percent(r.rate)) (target \(percent(r.target)))" + (r.meetsTarget ? " — met" : " — not met")
+        lines.append("readiness rate: \(r.ready)/\(r.units) ready = \(percent(r.rate)) (target \(percent(r.target)))" + (r.meetsTarget ? " — met" : " — not met")
                      + "; \(closed) of at least \(RoundRules.minimumRounds) rounds closed; ready for delivery: \(r.readyForDelivery(roundsClosed: closed) ? "yes" : "no")")
+        if !r.lackingRounds.isEmpty {
+            lines.append("units inspected in fewer than \(RoundRules.minimumRounds) rounds: \(r.lackingRounds.count)"
+                         + (r.lackingRounds.count <= 20 ? " (" + r.lackingRounds.map { "\($0): \(r.roundsInspected[$0] ?? 0)" }.joined(separator: ", ") + ")" : ""))
+        }
         lines.append("")
         lines += table(title: "by category", rows: board.tables.categories.map { (checklists.category($0)?.name.zh ?? $0, board.tables.byCategory[$0] ?? StatusCounts()) }, total: board.tables.total)
         lines.append("")

@@ -44,6 +44,8 @@ public struct BoardJSON: Encodable {
     struct ReadinessPart: Encodable {
         var units: Int; var ready: Int; var rate: Double; var target: Double; var meetsTarget: Bool
         var roundsClosed: Int; var minimumRounds: Int; var readyForDelivery: Bool; var blockingUnits: [String]
+        /// Units inspected in fewer than `minimumRounds` rounds, with the rounds each had.
+        var lackingRounds: [String: Int]
     }
     struct DeadlinesPart: Encodable {
         var delivery: Day; var today: Day; var daysToDelivery: Int; var latestRoundOneStart: Day
@@ -84,7 +86,8 @@ public struct BoardJSON: Encodable {
         let closed = board.rounds.filter { !$0.isOpen }.count
         readiness = ReadinessPart(units: r.units, ready: r.ready, rate: (r.rate * 10000).rounded() / 10000, target: r.target,
                                   meetsTarget: r.meetsTarget, roundsClosed: closed, minimumRounds: RoundRules.minimumRounds,
-                                  readyForDelivery: r.readyForDelivery(roundsClosed: closed), blockingUnits: r.blockingUnits)
+                                  readyForDelivery: r.readyForDelivery(roundsClosed: closed), blockingUnits: r.blockingUnits,
+                                  lackingRounds: Dictionary(uniqueKeysWithValues: r.lackingRounds.map { ($0, r.roundsInspected[$0] ?? 0) }))
         let t = board.tables
         totals = t.total
         byCategory = t.categories.map { CountsRow(key: "category", value: $0, name: checklists.category($0)?.name.zh, counts: t.byCategory[$0] ?? StatusCounts()) }

@@ -69,10 +69,12 @@ extension AcceptanceReport {
         }
         heading(RT.readiness.text(l))
         let r = board.readiness
-        lines.append(Line([Span("\(RT.ready.text(l)) \(r.ready)/\(r.units) = \(BoardText.percent(r.rate))   "),
+        plain(RuleSentences.readinessDefinition(minimumRounds: RoundRules.minimumRounds).text(l), theme.muted)
+        lines.append(Line([Span("\(RuleSentences.readinessRate.text(l)) \(r.ready)/\(r.units) = \(BoardText.percent(r.rate))   "),
                            Span("\(RT.target.text(l)) \(BoardText.percent(r.target)) · " + (r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l)),
                                 style: r.meetsTarget ? theme.good : theme.bad)]))
         plain(RT.deliveryVerdict.text(l) + (l == .zh ? "：" : ": ") + verdict(l))
+        for (heading, units) in notReadyLists(l) { plain(heading + (l == .zh ? "：" : ": ") + units.prefix(40).joined(separator: " ") + (units.count > 40 ? " …" : "")) }
         heading(RT.actions.text(l))
         for (i, action) in actions(l).enumerated() { plain("\(i + 1). \(action)") }
         return lines

@@ -58,7 +58,7 @@ extension InspectionStore {
             let flags = try Self.flags(db)
             return BoardReport(project: project, round: round, rounds: rounds, units: units, tables: tables,
                                contractorNames: Dictionary(contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
-                               readiness: try Self.readiness(db), deadlines: deadlines,
+                               readiness: try Self.readiness(db, frozenAt: round?.isOpen == false ? roundNumber : nil), deadlines: deadlines,
                                penaltiesInRound: round.map { PenaltyRules.tally(flags: flags, contractors: contractors, round: $0.number) } ?? [],
                                penaltiesTotal: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil),
                                conflicts: try Int.fetchOne(db, sql: "SELECT count(*) FROM conflict") ?? 0,

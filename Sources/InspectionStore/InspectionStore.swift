@@ -499,24 +499,65 @@ public final class InspectionStore: @unchecked Sendable {
         }
     }
 
-    /// Readiness for delivery of every unit against the project's target.
+    /// Readiness for delivery of every unit against the project's target, as it stands now.
     public func readiness() throws -> Readiness {
         try read { db in try Self.readiness(db) }
     }
 
-    static func readiness(_ db: Database) throws -> Readiness {
+    /// Readiness now, or, for a closed round whose close recorded it, frozen as the round
+    /// closed: its units then, those its close found blocked, and the rounds each had had.
+    static func readiness(_ db: Database, frozenAt round: Int? = nil) throws -> Readiness {
         let target = try project(db)?.settings.readinessTarget ?? 0.98
-        let units = try units(db)
-        // One index probe per unit and status beats grouping every open defect.
+        var units = try units(db)
+        let codes = Dictionary(units.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
         var blocking: [String: Int] = [:]
-        for code in try String.fetchAll(db, sql: """
-            SELECT code FROM unit u
+        var upTo = Int.max
+        if let round, let frozen = try closedRound(db, number: round)?.blockingUnits {
+            upTo = round
+            let scope = Set(try UUID.fetchAll(db, sql: """
+                SELECT u.id FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid WHERE r.round = ?
+                """, arguments: [round]))
+            units = units.filter { scope.contains($0.id) }
+            for id in frozen { if let code = codes[id] { blocking[code] = 1 } }
+        } else {
+            for id in try blockingUnitIDs(db) { if let code = codes[id] { blocking[code] = 1 } }
+        }
+        return Readiness.compute(unitCodes: units.map(\.code), blockingDefects: blocking,
+                                 roundsInspected: try roundsInspected(db, upTo: upTo, codes: codes), target: target)
+    }
+
+    /// The units with a defect open or awaiting re-check. One index probe per unit and status
+    /// beats grouping every open defect.
+    static func blockingUnitIDs(_ db: Database) throws -> [UUID] {
+        try UUID.fetchAll(db, sql: """
+            SELECT id FROM unit u
             WHERE EXISTS (SELECT 1 FROM defect_state d WHERE d.status = 'open' AND d.unit_rowid = u.rowid)
                OR EXISTS (SELECT 1 FROM defect_state d WHERE d.status = 'rectified' AND d.unit_rowid = u.rowid)
-            """) {
-            blocking[code] = 1
+            ORDER BY rowid
+            """)
+    }
+
+    /// How many closed rounds (up to `upTo`) inspected each unit: those whose scope it was in
+    /// and whose close did not leave it unreached.
+    static func roundsInspected(_ db: Database, upTo: Int, codes: [UUID: String]) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for round in try rounds(db) where !round.isOpen && round.number <= upTo {
+            let unreached = Set(round.unreachedUnits)
+            for id in try UUID.fetchAll(db, sql: """
+                SELECT u.id FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid WHERE r.round = ?
+                """, arguments: [round.number]) where !unreached.contains(id) {
+                if let code = codes[id] { counts[code, default: 0] += 1 }
+            }
         }
-        return Readiness.compute(unitCodes: units.map(\.code), blockingDefects: blocking, target: target)
+        return counts
+    }
+
+    /// The first close of round `number` in the history's order (the one that stands).
+    static func closedRound(_ db: Database, number: Int) throws -> RoundClosed? {
+        for event in try EventCodec.fetch(db, where: termsCondition) {
+            if case .roundClosed(let c) = event.body, c.number == number { return c }
+        }
+        return nil
     }
 
     /// Repeat failures per contractor: flagged in `round`, or all when nil.

@@ -246,7 +246,7 @@ public final class StoreTransaction {
         let deadline = try InspectionStore.rectificationTerms(db).deadline(closingOn: date)
         try append(.roundClosed(RoundClosed(number: round.number, date: date, partial: round.partial,
                                             unreachedUnits: round.unreachedUnits, pendingRechecks: round.pendingRechecks,
-                                            deadline: deadline)))
+                                            deadline: deadline, blockingUnits: try InspectionStore.blockingUnitIDs(db))))
         return round
     }
 

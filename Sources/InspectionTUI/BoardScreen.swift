@@ -188,6 +188,18 @@ final class BoardScreen: Screen {
                 y += 1
             }
         }
+        if !r.lackingRounds.isEmpty && y + 3 < area.maxY {
+            y += 1
+            buffer.put(RuleSentences.notReadyRounds(r.lackingRounds.count, minimumRounds: RoundRules.minimumRounds).text(app.language),
+                       at: Position(x: area.x, y: y), style: theme.heading, maxWidth: area.width)
+            y += 1
+            // Each unit with the rounds it had; two lines at most, the rest in the report.
+            let codes = DisplayWidth.wrap(r.lackingRounds.map { "\($0)(\(r.roundsInspected[$0] ?? 0))" }.joined(separator: " "), width: area.width - 4)
+            for (i, line) in codes.prefix(2).enumerated() {
+                buffer.put("  " + line + (i == 1 && codes.count > 2 ? " …" : ""), at: Position(x: area.x, y: y), style: theme.muted, maxWidth: area.width)
+                y += 1
+            }
+        }
         y += 1
         buffer.put(t.blockingUnitsHeading(r.blockingUnits.count), at: Position(x: area.x, y: y), style: theme.heading)
         y += 1

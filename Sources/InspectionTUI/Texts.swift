@@ -401,11 +401,11 @@ extension Texts {
         total: "合计",
         partial: "部分结束",
         buildingLabel: { PlaceNames.buildingShort($0).zh },
-        readinessShort: { "可交付 \($0)/\($1) = \($2)（目标 \($3)）" },
+        readinessShort: { "\(RuleSentences.readinessRate.zh) \($0)/\($1) = \($2)（目标 \($3)）" },
         deadlineLine: { delivery, days, cutoff, cutoffDays, latest, started in
             "交付 \(delivery)（剩 \(days) 天） · 风险排查截止 \(cutoff)（剩 \(cutoffDays) 天） · 第一轮应不晚于 \(latest)" + (started.map { "，实际 \($0)" } ?? "")
         },
-        blockingUnitsHeading: { "未达交付条件的单元（\($0)）" },
+        blockingUnitsHeading: { RuleSentences.notReadyOutstanding($0).zh },
         penaltyExplain: { RuleSentences.penalty(threshold: $0).zh },
         thisRound: "本轮",
         cumulative: "累计",
@@ -611,11 +611,11 @@ extension Texts {
         total: "Total",
         partial: "partial",
         buildingLabel: { PlaceNames.buildingShort($0).en },
-        readinessShort: { "ready \($0)/\($1) = \($2) (target \($3))" },
+        readinessShort: { "readiness \($0)/\($1) = \($2) (target \($3))" },
         deadlineLine: { delivery, days, cutoff, cutoffDays, latest, started in
             "delivery \(delivery) (\(days) days) · risk cutoff \(cutoff) (\(cutoffDays) days) · round 1 by \(latest)" + (started.map { ", started \($0)" } ?? "")
         },
-        blockingUnitsHeading: { "Units not ready (\($0))" },
+        blockingUnitsHeading: { RuleSentences.notReadyOutstanding($0).en },
         penaltyExplain: { RuleSentences.penalty(threshold: $0).en },
         thisRound: "round",
         cumulative: "total",

@@ -58,4 +58,23 @@ import Testing
         #expect(readiness["ready"] as? Int == 1 && readiness["units"] as? Int == 3)
         #expect((readiness["blockingUnits"] as? [String]) == ["1-1-0101", "2-1-0101"])
     }
+
+    /// Round 1 closed with the leak and the window open in 1-1-0101 and the tile in 1-1-0102;
+    /// since then the window was waived and the tile closed, and the glass found in 2-1-0101.
+    @Test func aClosedRoundsReportKeepsTheReadinessItClosedWith() throws {
+        let p = try ScriptedProject()
+        let round1 = try AcceptanceReport.load(store: p.store, round: 1, today: ScriptedProject.today)
+        #expect(round1.board.readiness.blockingUnits == ["1-1-0101", "1-1-0102"])
+        let md = round1.markdown()
+        #expect(md.contains("可交付率 = 无待整改、待复查问题且已验满 3 轮的户 ÷ 全部户数；交付前以它代替一次交付成功率。"))
+        #expect(md.contains("- 可交付率: 0 / 3 = 0.0%\n"))
+        #expect(md.contains("- 未达交付条件的户：有未销项问题（2）: 1-1-0101 1-1-0102\n"))
+        #expect(md.contains("- 未达交付条件的户：验房不足 3 轮（3）: 1-1-0101(1) 1-1-0102(1) 2-1-0101(1)\n"))
+        let round3 = try AcceptanceReport.load(store: p.store, round: 3, today: ScriptedProject.today)
+        #expect(round3.board.readiness.blockingUnits == ["1-1-0101", "2-1-0101"])
+        #expect(round3.board.readiness.lackingRounds == [])
+        #expect(round3.markdown().contains("- 可交付率: 1 / 3 = 33.3%\n"))
+        #expect(round3.html().contains("一次交付成功率"))
+    }
 }
+

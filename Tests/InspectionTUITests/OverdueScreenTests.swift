@@ -20,7 +20,7 @@ import Testing
     static let expected: [String: [String]] = [
         "zh_80x24": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中         王建国",
-            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付 31/86 = 36.0%（目标 98.0%）",
+            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付率 0/86 = 0.0%（目标 98.0%）",
             "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感",
             "",
             " 责任单位                新增 待整改 待复查 已销项 复查未过 统一口径  合计 逾期",
@@ -46,7 +46,7 @@ import Testing
         ],
         "zh_100x30": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中                             王建国",
-            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付 31/86 = 36.0%（目标 98.0%）",
+            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付率 0/86 = 0.0%（目标 98.0%）",
             "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感",
             "",
             " 责任单位                                    新增 待整改 待复查 已销项 复查未过 统一口径  合计 逾期",
@@ -78,7 +78,7 @@ import Testing
         ],
         "en_80x24": [
             " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
-            " defect board · round 2 open   [ ] switch round   ready 31/86 = 36.0% (target 98",
+            " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target",
             "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 b",
             "",
             " Contractor             new   open rectified closed failed waived Total overdue",
@@ -104,7 +104,7 @@ import Testing
         ],
         "en_100x30": [
             " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
-            " defect board · round 2 open   [ ] switch round   ready 31/86 = 36.0% (target 98.0%)",
+            " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target 98.0%)",
             "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 buyers first",
             "",
             " Contractor                                 new   open rectified closed failed waived Total overdue",

@@ -1,0 +1,138 @@
+import Foundation
+import InspectionCore
+import InspectionStore
+@testable import InspectionTUI
+import TerminalKit
+import TerminalTesting
+import Testing
+
+/// The board's readiness tab, whole: the readiness rate (可交付率) counts only units with
+/// nothing open that were inspected in three rounds, and the tab names the units that lack
+/// rounds (the demo is in round 2: every unit has had one) above those with defects open.
+@Suite struct ReadinessScreens {
+    @Test(arguments: [Language.zh, .en], WholeScreens.sizes)
+    func readinessTab(language: Language, size: (Int, Int)) throws {
+        let terminal = drive(try makeApp(try demoStore(), language: language), "b3", width: size.0, height: size.1)
+        for line in terminal.screen { #expect(DisplayWidth.of(line) == size.0, "\(line)") }
+        #expect(terminal.trimmedScreen == Self.expected["\(language)_\(size.0)x\(size.1)"])
+    }
+
+    static let expected: [String: [String]] = [
+        "zh_80x24": [
+            " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中         王建国",
+            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付率 0/86 = 0.0%（目标 98.0%）",
+            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感",
+            "",
+            " 可交付率 0/86 = 0.0%（目标 98.0%）",
+            " ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
+            " 交付 2027-02-15（剩 84 天） · 风险排查截止 2027-01-16（剩 54 天） ·",
+            " 第一轮应不晚于 2026-11-15，实际 2026-10-12",
+            "",
+            " 未达交付条件的户：验房不足 3 轮（86）",
+            "   1-1-0101(1) 1-1-0102(1) 1-1-0201(1) 1-1-0202(1) 1-1-0301(1) 1-1-0302(1)",
+            "   1-1-0401(1) 1-1-0402(1) 1-1-0501(1) 1-1-0502(1) 1-1-0601(1) 1-1-0602(1) …",
+            "",
+            " 未达交付条件的户：有未销项问题（55）",
+            "   1-1-0101                                                                   █",
+            "   1-1-0102                                                                   │",
+            "   1-1-0202                                                                   │",
+            "   1-1-0301                                                                   │",
+            "   1-1-0302                                                                   │",
+            "   1-1-0401                                                                   │",
+            "   1-1-0402                                                                   │",
+            "   1-1-0501                                                                   │",
+            "   1-1-0502                                                                   │",
+            " 1-5 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
+        ],
+        "zh_100x30": [
+            " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中                             王建国",
+            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付率 0/86 = 0.0%（目标 98.0%）",
+            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感",
+            "",
+            " 可交付率 0/86 = 0.0%（目标 98.0%）",
+            " ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
+            " 交付 2027-02-15（剩 84 天） · 风险排查截止 2027-01-16（剩 54 天） · 第一轮应不晚于",
+            " 2026-11-15，实际 2026-10-12",
+            "",
+            " 未达交付条件的户：验房不足 3 轮（86）",
+            "   1-1-0101(1) 1-1-0102(1) 1-1-0201(1) 1-1-0202(1) 1-1-0301(1) 1-1-0302(1) 1-1-0401(1)",
+            "   1-1-0402(1) 1-1-0501(1) 1-1-0502(1) 1-1-0601(1) 1-1-0602(1) 1-1-0701(1) 1-1-0702(1) …",
+            "",
+            " 未达交付条件的户：有未销项问题（55）",
+            "   1-1-0101                                                                                       █",
+            "   1-1-0102                                                                                       █",
+            "   1-1-0202                                                                                       █",
+            "   1-1-0301                                                                                       █",
+            "   1-1-0302                                                                                       │",
+            "   1-1-0401                                                                                       │",
+            "   1-1-0402                                                                                       │",
+            "   1-1-0501                                                                                       │",
+            "   1-1-0502                                                                                       │",
+            "   1-1-0601                                                                                       │",
+            "   1-1-0701                                                                                       │",
+            "   1-1-0801                                                                                       │",
+            "   1-2-0102                                                                                       │",
+            "   1-2-0201                                                                                       │",
+            "   1-2-0202                                                                                       │",
+            " 1-5 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
+        ],
+        "en_80x24": [
+            " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
+            " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target",
+            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 b",
+            "",
+            " readiness 0/86 = 0.0% (target 98.0%)",
+            " ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
+            " delivery 2027-02-15 (84 days) · risk cutoff 2027-01-16 (54 days) · round 1 by",
+            " 2026-11-15, started 2026-10-12",
+            "",
+            " Units not ready: inspected in fewer than 3 rounds (86)",
+            "   1-1-0101(1) 1-1-0102(1) 1-1-0201(1) 1-1-0202(1) 1-1-0301(1) 1-1-0302(1)",
+            "   1-1-0401(1) 1-1-0402(1) 1-1-0501(1) 1-1-0502(1) 1-1-0601(1) 1-1-0602(1) …",
+            "",
+            " Units not ready: defects outstanding (55)",
+            "   1-1-0101                                                                   █",
+            "   1-1-0102                                                                   │",
+            "   1-1-0202                                                                   │",
+            "   1-1-0301                                                                   │",
+            "   1-1-0302                                                                   │",
+            "   1-1-0401                                                                   │",
+            "   1-1-0402                                                                   │",
+            "   1-1-0501                                                                   │",
+            "   1-1-0502                                                                   │",
+            " 1-5 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
+        ],
+        "en_100x30": [
+            " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
+            " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target 98.0%)",
+            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 buyers first",
+            "",
+            " readiness 0/86 = 0.0% (target 98.0%)",
+            " ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
+            " delivery 2027-02-15 (84 days) · risk cutoff 2027-01-16 (54 days) · round 1 by 2026-11-15, started",
+            " 2026-10-12",
+            "",
+            " Units not ready: inspected in fewer than 3 rounds (86)",
+            "   1-1-0101(1) 1-1-0102(1) 1-1-0201(1) 1-1-0202(1) 1-1-0301(1) 1-1-0302(1) 1-1-0401(1)",
+            "   1-1-0402(1) 1-1-0501(1) 1-1-0502(1) 1-1-0601(1) 1-1-0602(1) 1-1-0701(1) 1-1-0702(1) …",
+            "",
+            " Units not ready: defects outstanding (55)",
+            "   1-1-0101                                                                                       █",
+            "   1-1-0102                                                                                       █",
+            "   1-1-0202                                                                                       █",
+            "   1-1-0301                                                                                       █",
+            "   1-1-0302                                                                                       │",
+            "   1-1-0401                                                                                       │",
+            "   1-1-0402                                                                                       │",
+            "   1-1-0501                                                                                       │",
+            "   1-1-0502                                                                                       │",
+            "   1-1-0601                                                                                       │",
+            "   1-1-0701                                                                                       │",
+            "   1-1-0801                                                                                       │",
+            "   1-2-0102                                                                                       │",
+            "   1-2-0201                                                                                       │",
+            "   1-2-0202                                                                                       │",
+            " 1-5 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
+        ],
+    ]
+}
