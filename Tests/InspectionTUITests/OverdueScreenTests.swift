@@ -12,9 +12,7 @@ import Testing
 @Suite struct OverdueScreens {
     @Test(arguments: [Language.zh, .en], WholeScreens.sizes)
     func contractorTab(language: Language, size: (Int, Int)) throws {
-        let terminal = drive(try makeApp(try demoStore(), language: language), "b2", width: size.0, height: size.1)
-        for line in terminal.screen { #expect(DisplayWidth.of(line) == size.0, "\(line)") }
-        #expect(terminal.trimmedScreen == Self.expected["\(language)_\(size.0)x\(size.1)"])
+        #expect(wholeScreen(try makeApp(try demoStore(), language: language), "b2", size: size) == Self.expected["\(language)_\(size.0)x\(size.1)"])
     }
 
     static let expected: [String: [String]] = [

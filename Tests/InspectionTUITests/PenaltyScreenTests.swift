@@ -15,9 +15,7 @@ import Testing
             try tx.changeSettings(penaltyThreshold: 1, readinessTarget: nil, delivery: nil)
             _ = try tx.recheck(code: "1-3SJVA", passed: false, note: "仍渗水")
         }
-        let terminal = drive(try makeApp(store, language: language), "b4", width: width, height: height)
-        for line in terminal.screen { #expect(DisplayWidth.of(line) == width, "\(line)") }
-        return terminal.trimmedScreen
+        return wholeScreen(try makeApp(store, language: language), "b4", size: (width, height))
     }
 
     @Test(arguments: [Language.zh, .en], WholeScreens.sizes)
