@@ -162,6 +162,16 @@ public enum DefectLifecycle {
                 }
                 return d
             }
+            if d.status == .closed, let closed = d.closedRound, closed < event.round {
+                // A round re-checking every recorded problem (scope `all`) re-checks a closed
+                // one: a pass confirms it, a failure opens it again (the damage came back).
+                d.rechecks.append(recheck)
+                if !r.passed {
+                    d.closedRound = nil
+                    fail(&d, in: event.round, afterClaim: false, penaltyThreshold: penaltyThreshold)
+                }
+                return d
+            }
             if d.status == .waived, d.waiverReplica != event.replica {
                 // Waived on one laptop, re-checked on another: a failure keeps it open.
                 d.conflicts.note(Conflict(kind: .waivedAndRechecked, round: event.round, unit: d.unit, defect: d.id,
@@ -237,10 +247,11 @@ public enum DefectRules {
     }
 
     /// A re-check needs an open round later than the one the defect was found in, and one
-    /// result per round.
-    public static func recheck(_ defect: Defect, openRound: Int?) throws(InspectionError) {
+    /// result per round; a closed defect is re-checked only when the round lists it (scope
+    /// `all`).
+    public static func recheck(_ defect: Defect, openRound: Int?, listed: Bool = false) throws(InspectionError) {
         guard let round = openRound else { throw .noOpenRound }
-        try requireActive(defect)
+        if !(defect.status == .closed && listed) { try requireActive(defect) }
         guard defect.roundFound < round else { throw .recheckInSameRound(code: defect.code.text, round: round) }
         if defect.rechecks.contains(where: { $0.round == round }) {
             throw .alreadyRechecked(code: defect.code.text, round: round)

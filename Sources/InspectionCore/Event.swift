@@ -152,11 +152,15 @@ public struct SettingsChanged: Hashable, Sendable, Codable {
     public var delivery: Day?
     /// Days contractors get to rectify after a round closes (`RectificationTerms`).
     public var rectificationDays: Int?
-    public init(penaltyThreshold: Int? = nil, readinessTarget: Double? = nil, delivery: Day? = nil, rectificationDays: Int? = nil) {
+    /// Which earlier problems the next rounds re-check.
+    public var recheckScope: RecheckScope?
+    public init(penaltyThreshold: Int? = nil, readinessTarget: Double? = nil, delivery: Day? = nil, rectificationDays: Int? = nil,
+                recheckScope: RecheckScope? = nil) {
         self.penaltyThreshold = penaltyThreshold
         self.readinessTarget = readinessTarget
         self.delivery = delivery
         self.rectificationDays = rectificationDays
+        self.recheckScope = recheckScope
     }
 }
 

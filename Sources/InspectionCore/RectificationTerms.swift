@@ -1,8 +1,8 @@
 import Foundation
 
 /// The terms contractors rectify under, as the history sets them: how many days they get
-/// after a round closes (整改期限), and the deadline each closed round set for every defect
-/// still open. A deadline is fixed when its round closes, from the close (or the setting in
+/// after a round closes (整改期限), the deadline each closed round set for every defect
+/// still open, and which earlier problems the next round re-checks. A deadline is fixed when its round closes, from the close (or the setting in
 /// force then), so a later change of the setting, a rebuild or a merge leaves it as it was.
 public struct RectificationTerms: Hashable, Sendable {
     /// The number of days contractors get when no round plan says otherwise.
@@ -13,6 +13,8 @@ public struct RectificationTerms: Hashable, Sendable {
     public var days = RectificationTerms.defaultDays
     /// The deadline each closed round set, by round number (the first close of a round stands).
     public var deadlines: [Int: Day] = [:]
+    /// Which earlier problems a round opened now re-checks.
+    public var recheckScope = RecheckScope.open
 
     public init() {}
 
@@ -26,6 +28,7 @@ public struct RectificationTerms: Hashable, Sendable {
         switch event.body {
         case .settingsChanged(let s):
             if let d = s.rectificationDays { days = d }
+            if let scope = s.recheckScope { recheckScope = scope }
         case .roundClosed(let c):
             guard deadlines[c.number] == nil else { return }
             deadlines[c.number] = c.deadline ?? c.date.adding(days: days)

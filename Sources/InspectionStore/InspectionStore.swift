@@ -316,7 +316,7 @@ public final class InspectionStore: @unchecked Sendable {
             """, arguments: [round]).map { (id: $0[0] as UUID, code: $0[1] as String) }
         let rechecks = try Row.fetchAll(db, sql: """
             SELECT d.id, d.code FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid
-            WHERE r.round = ? AND r.outcome IS NULL AND d.status IN ('open', 'rectified') ORDER BY d.code
+            WHERE r.round = ? AND r.outcome IS NULL AND d.status IN ('open', 'rectified', 'closed') ORDER BY d.code
             """, arguments: [round]).map { (id: $0[0] as UUID, code: $0[1] as String) }
         return (units, rechecks, RoundBlockers(round: round, units: units.map(\.code), rechecks: rechecks.map(\.code)))
     }

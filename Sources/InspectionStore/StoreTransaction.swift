@@ -187,12 +187,13 @@ public final class StoreTransaction {
 
     /// Changes project settings; a new penalty threshold re-counts every defect's flag; new
     /// rectification days apply to the rounds closed from now on.
-    public func changeSettings(penaltyThreshold: Int?, readinessTarget: Double?, delivery: Day?, rectificationDays: Int? = nil) throws {
+    public func changeSettings(penaltyThreshold: Int?, readinessTarget: Double?, delivery: Day?, rectificationDays: Int? = nil,
+                               recheckScope: RecheckScope? = nil) throws {
         try ProjectSettings.validated(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget)
         try RectificationTerms.validated(days: rectificationDays)
         _ = try project()
         try append(.settingsChanged(SettingsChanged(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: delivery,
-                                                    rectificationDays: rectificationDays)))
+                                                    rectificationDays: rectificationDays, recheckScope: recheckScope)))
     }
 
     // MARK: - Rounds
@@ -209,12 +210,13 @@ public final class StoreTransaction {
         let unitCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0
         guard unitCount > 0 else { throw InspectionError.invalidValue("the project has no units yet (yanfang layout import FILE.csv)") }
         var list: [UUID] = []
+        let scope = try InspectionStore.rectificationTerms(db).recheckScope
         let candidates = try Row.fetchCursor(db, sql: """
-            SELECT id, status, round_found FROM defect_state WHERE status IN ('open', 'rectified') ORDER BY rowid
+            SELECT id, status, round_found FROM defect_state WHERE status IN ('open', 'rectified', 'closed') ORDER BY rowid
             """)
         while let row = try candidates.next() {
             let status = DefectStatus(rawValue: row["status"])!
-            if RoundRules.carriesOver(roundFound: row["round_found"], status: status, into: number) { list.append(row["id"]) }
+            if RoundRules.carriesOver(roundFound: row["round_found"], status: status, into: number, scope: scope) { list.append(row["id"]) }
         }
         try append(.roundOpened(RoundOpened(number: number, date: date, rechecks: list.count, recheckList: list)))
         return RoundOpening(number: number, rechecks: list.count, units: unitCount)
@@ -353,7 +355,10 @@ public final class StoreTransaction {
     public func recheck(code: String, passed: Bool, note: String?) throws -> Defect {
         let round = try openRound()
         let defect = try loadDefect(code: code)
-        try DefectRules.recheck(defect, openRound: round.number)
+        let listed = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid WHERE r.round = ? AND d.id = ?)
+            """), arguments: [round.number, defect.id]) ?? false
+        try DefectRules.recheck(defect, openRound: round.number, listed: listed)
         return try step(.defectRechecked(DefectRechecked(passed: passed, note: try DefectRules.cleanNote(note))), defect: defect)
     }
 

@@ -101,7 +101,7 @@ final class UnitScreen: Screen {
     func isPending(_ row: Row) -> Bool {
         switch row {
         case .heading, .room, .category: return false
-        case .recheck(let d): return recheckOutcome(d) == nil && d.status.blocksDelivery
+        case .recheck(let d): return recheckOutcome(d) == nil && d.status != .waived
         case let .item(room, item): return result(room, item) == nil
         }
     }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct LifecyclePropertyTests {
     /// One re-check per round from round 2 on (true: pass), with random reassignments
     /// between them; a flag must sit at the threshold-th failure since a contractor became
-    /// responsible, against that contractor, and a pass ends the defect's re-checks.
+    /// responsible, against that contractor; after a pass, a failure opens it again.
     @Test func flagFallsOnTheThresholdFailureOfEachContractorInTurn() async {
         let contractors = [UUID(), UUID(), UUID()]
         await propertyCheck(count: 300, input: Gen.bool.array(of: 0...8), Gen.int(in: 0...2).array(of: 9), Gen.int(in: 1...4)) {
@@ -23,11 +23,18 @@ import Testing
                 let round = index + 2
                 if expectedStatus.blocksDelivery && owners[index + 1] != owners[index] {
                     history.reassigned(round: round - 1, to: contractors[owners[index + 1]])
+                    // Handed to the one who has it already: nothing starts afresh.
+                    if contractors[owners[index + 1]] != current { sinceAssigned = 0 }
                     current = contractors[owners[index + 1]]
-                    sinceAssigned = 0
                 }
                 history.rechecked(round: round, passed: passed)
-                guard expectedStatus.blocksDelivery else { continue }
+                // A closed defect re-checked again (a round of scope `all`): a pass confirms
+                // it, a failure opens it again.
+                if expectedStatus == .closed && passed { continue }
+                if expectedStatus == .closed {
+                    closedRound = nil
+                    expectedStatus = .open
+                }
                 if passed {
                     expectedStatus = .closed
                     closedRound = round
