@@ -127,6 +127,16 @@ public struct AcceptanceReport: Sendable {
         return lists
     }
 
+    func rewardTitles(_ l: Language) -> [String] {
+        let n = ContractorRewards.names
+        return [n.firstTimePassRate, n.claimsOnTime, n.outstanding, n.repeatFailures].map { $0.text(l) }
+    }
+
+    /// Each contractor's reward figures, as the report's table cells.
+    func rewardRows(_ l: Language) -> [[String]] {
+        board.rewards.map { [$0.contractor, $0.passRateText(l), $0.claimsText, String($0.outstanding), String($0.repeatFailures)] }
+    }
+
     /// Whether the project may be called ready: the target met after at least three rounds.
     func verdict(_ l: Language) -> String {
         let closed = board.rounds.filter { !$0.isOpen }.count
@@ -159,6 +169,13 @@ extension AcceptanceReport {
         let inRound = Dictionary(board.penaltiesInRound.map { ($0.contractor, $0) }, uniquingKeysWith: { a, _ in a })
         for p in board.penaltiesTotal {
             b += "<tr><td>\(Escape.html(p.contractor))</td><td class=\"num\">\(inRound[p.contractor]?.count ?? 0)</td><td class=\"num\">\(p.count)</td><td class=\"num\">\(p.afterClaim)</td><td class=\"num\">\(p.withoutClaim)</td><td class=\"code\">\(Escape.html(p.defects.joined(separator: " ")))</td></tr>\n"
+        }
+        b += "</tbody></table>\n"
+
+        b += "<h3>\(Escape.html(ContractorRewards.names.heading.text(l)))</h3>\n"
+        b += "<table><thead><tr><th>\(Escape.html(RT.contractor.text(l)))</th>" + rewardTitles(l).map { "<th class=\"num\">\(Escape.html($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        for row in rewardRows(l) {
+            b += "<tr><td>\(Escape.html(row[0]))</td>" + row.dropFirst().map { "<td class=\"num\">\(Escape.html($0))</td>" }.joined() + "</tr>\n"
         }
         b += "</tbody></table>\n"
 
@@ -256,6 +273,7 @@ extension AcceptanceReport {
                       FieldLabels.failedWithoutClaim.text(l), RT.code.text(l)],
                      board.penaltiesTotal.map { [$0.contractor, "\(inRound[$0.contractor] ?? 0)", "\($0.count)", "\($0.afterClaim)", "\($0.withoutClaim)",
                                                  $0.defects.joined(separator: " ")] })
+        s += "### \(ContractorRewards.names.heading.text(l))\n\n" + mdTable([RT.contractor.text(l)] + rewardTitles(l), rewardRows(l))
         s += "## \(RT.risks.text(l))\n\n"
         s += facts.waived.isEmpty ? RT.none.text(l) + "\n\n"
             : mdTable([RT.code, RT.unit, RT.room, RT.item, RT.note, RT.answer].map { $0.text(l) },

@@ -32,6 +32,16 @@ public enum BoardText {
         lines.append("deadlines: delivery \(d.delivery), risk cutoff \(d.riskCutoff) (\(d.daysToRiskCutoff) days), round 1 by \(d.latestRoundOneStart)"
                      + (d.roundOneStarted.map { ", started \($0)" } ?? ""))
         for warning in d.warnings { lines.append("  ! " + warning.message.en) }
+        if !board.rewards.isEmpty {
+            lines.append("")
+            let width = max(12, min(30, board.rewards.map { DisplayWidth.of($0.contractor) }.max() ?? 0))
+            lines.append(DisplayWidth.fit("rewards", width: width) + "  first-pass rate        claims on time  outstanding  repeat failures")
+            for r in board.rewards {
+                lines.append(DisplayWidth.fit(r.contractor, width: width) + "  " + DisplayWidth.fit(r.passRateText(.en), width: 21)
+                             + DisplayWidth.fit(r.claimsText, width: 16, alignment: .right) + DisplayWidth.fit(String(r.outstanding), width: 13, alignment: .right)
+                             + DisplayWidth.fit(String(r.repeatFailures), width: 17, alignment: .right))
+            }
+        }
         if let deadline = board.rectificationDeadline {
             let late = board.tables.contractors.compactMap { id in board.overdue[id].map { "\(board.contractorName(id)) \($0)" } }
             lines.append("rectification deadline: \(deadline); overdue (open without a claim after it): \(board.overdueTotal)"

@@ -70,6 +70,12 @@ public struct BoardJSON: Encodable {
     var deadlines: DeadlinesPart
     var penalties: Penalties
     var overdue: Overdue
+    /// Each contractor's reward figures (一次整改合格率, claims by the deadline, outstanding, repeat failures).
+    var rewards: [RewardPart]
+    struct RewardPart: Encodable {
+        var contractor: String; var firstRechecks: Int; var firstRechecksPassed: Int; var firstTimePassRate: Double?
+        var claims: Int; var claimsOnTime: Int; var outstanding: Int; var repeatFailures: Int
+    }
     /// Conflicts between laptops not yet resolved (`yanfang conflicts`).
     var conflicts: Int
     /// Results of the round recorded after it closed, merged late from other laptops.
@@ -103,6 +109,11 @@ public struct BoardJSON: Encodable {
         penalties = Penalties(round: board.penaltiesInRound, cumulative: board.penaltiesTotal)
         overdue = Overdue(deadline: board.rectificationDeadline, total: board.overdueTotal,
                           byContractor: Dictionary(board.overdue.map { (board.contractorName($0.key), $0.value) }, uniquingKeysWith: +))
+        rewards = board.rewards.map { r in
+            RewardPart(contractor: r.contractor, firstRechecks: r.firstRechecks, firstRechecksPassed: r.firstRechecksPassed,
+                       firstTimePassRate: r.firstTimePassRate.map { ($0 * 10000).rounded() / 10000 }, claims: r.claims,
+                       claimsOnTime: r.claimsOnTime, outstanding: r.outstanding, repeatFailures: r.repeatFailures)
+        }
         conflicts = board.conflicts
         lateResults = board.lateResults
     }

@@ -23,6 +23,8 @@ public struct BoardReport: Hashable, Sendable {
     /// a claim after it, today, by contractor (nil: none).
     public var rectificationDeadline: Day?
     public var overdue: [UUID?: Int] = [:]
+    /// Each contractor's reward figures, now.
+    public var rewards: [ContractorRewards] = []
     public var overdueTotal: Int { overdue.values.reduce(0, +) }
 
     public func contractorName(_ id: UUID?) -> String {
@@ -64,7 +66,8 @@ extension InspectionStore {
                                conflicts: try Int.fetchOne(db, sql: "SELECT count(*) FROM conflict") ?? 0,
                                lateResults: roundNumber == 0 ? 0 : try Self.teamFacts(db, round: roundNumber).lateResults,
                                rectificationDeadline: try Self.rectificationTerms(db).deadlines.max { $0.key < $1.key }?.value,
-                               overdue: try Self.overdue(db, today: today, contractors: rowids))
+                               overdue: try Self.overdue(db, today: today, contractors: rowids),
+                               rewards: try Self.rewards(db, penalties: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil)))
         }
     }
 

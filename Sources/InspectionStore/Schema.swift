@@ -185,6 +185,8 @@ enum Schema {
         // every list that shows a deadline: an index of them alone, in the history's order.
         migrator.registerMigration("v3-rectification-terms") { db in
             try db.execute(sql: "CREATE INDEX event_terms ON event(hlc, replica, id) WHERE \(InspectionStore.termsCondition)")
+            // And the claims and reassignments the rewards read, likewise few.
+            try db.execute(sql: "CREATE INDEX event_claims ON event(hlc, replica, id) WHERE \(InspectionStore.claimsCondition)")
             try db.execute(sql: "PRAGMA user_version = 3")
         }
         return migrator

@@ -9,7 +9,7 @@ import TerminalKit
 /// will notice first. `[` and `]` switch rounds; Enter drills down to units, a unit's
 /// defects, and a defect's history. Read-only.
 final class BoardScreen: Screen {
-    enum Tab: Int, CaseIterable { case matrix, contractors, readiness, penalties, buyers }
+    enum Tab: Int, CaseIterable { case matrix, contractors, readiness, penalties, buyers, rewards }
     /// What the matrix counts: outstanding (open + rectified) or one board column.
     enum MatrixMeasure: CaseIterable { case outstanding, new, open, rectified, closed, failedRechecks, waived }
 
@@ -92,6 +92,7 @@ final class BoardScreen: Screen {
         case .readiness: renderReadiness(board, into: &buffer, area: body, app: app)
         case .penalties: renderPenalties(board, into: &buffer, area: body, app: app)
         case .buyers: renderBuyers(into: &buffer, area: body, app: app)
+        case .rewards: renderRewards(board, into: &buffer, area: body, app: app)
         }
         return nil
     }
@@ -224,6 +225,21 @@ final class BoardScreen: Screen {
             .render(into: &buffer, area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2), state: &list)
     }
 
+    /// What the engineering department rewards by, per contractor: the first-time pass rate
+    /// of re-checks, claims by the deadline, defects outstanding, repeat failures.
+    func renderRewards(_ board: BoardReport, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
+        let l = app.language, n = ContractorRewards.names
+        let titles = [n.firstTimePassRate, n.claimsOnTime, n.outstanding, n.repeatFailures].map { $0.text(l) }
+        let columns = [TableColumn(app.texts.contractorLabel)]
+            + titles.enumerated().map { i, title in TableColumn(title, width: max(i == 0 ? 16 : 6, DisplayWidth.of(title)), alignment: .right) }
+        let rows = board.rewards.map { r -> [Span] in
+            [Span(r.contractor == PenaltyRules.unassigned ? app.texts.unassigned : r.contractor), Span(r.passRateText(l)),
+             Span(r.claimsText, style: r.claimsOnTime < r.claims ? app.theme.warning : nil), Span(String(r.outstanding)),
+             Span(String(r.repeatFailures), style: r.repeatFailures > 0 ? app.theme.bad : nil)]
+        }
+        TableView(columns: columns, rows: rows, theme: app.theme).render(into: &buffer, area: area, state: &list)
+    }
+
     func renderBuyers(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
         buffer.put(app.texts.buyersExplain, at: Position(x: area.x, y: area.y), style: app.theme.muted, maxWidth: area.width)
         let listArea = Rect(x: area.x - 1, y: area.y + 1, width: area.width + 1, height: area.height - 1)
@@ -244,7 +260,7 @@ final class BoardScreen: Screen {
         let arrows: [Key] = [.up, .down, .left, .right, .character("j"), .character("k"), .character("h"), .character("l"),
                              .pageUp, .pageDown, .home, .end, .character("g"), .character("G")]
         return [
-            Binding(Tab.allCases.map { .character(Character(String($0.rawValue + 1))) }, name: "1-5", t.boardViews, hint: true) { _, key in
+            Binding(Tab.allCases.map { .character(Character(String($0.rawValue + 1))) }, name: "1-\(Tab.allCases.count)", t.boardViews, hint: true) { _, key in
                 if case .character(let c) = key, let n = Int(String(c)), let next = Tab(rawValue: n - 1) { show(next) }
             },
             Binding([.tab], t.boardViews) { _, _ in show(Tab(rawValue: (self.tab.rawValue + 1) % Tab.allCases.count)!) },
@@ -277,6 +293,7 @@ final class BoardScreen: Screen {
         case .readiness: return board.readiness.blockingUnits.count
         case .penalties: return board.penaltiesTotal.count
         case .buyers: return buyers.count
+        case .rewards: return board.rewards.count
         }
     }
 
@@ -343,6 +360,14 @@ final class BoardScreen: Screen {
             })
         case .buyers:
             app.push(try DefectScreen(app: app, code: buyers[i].code.text))
+        case .rewards:
+            // The contractor's defects, as on the contractor tab.
+            let name = board.rewards[i].contractor
+            app.push(try DefectListScreen(app: app, title: name == PenaltyRules.unassigned ? app.texts.unassigned : name) { app in
+                var filter = DefectFilter()
+                filter.contractor = name
+                return try name == PenaltyRules.unassigned ? app.store.defects(DefectFilter()).filter { $0.contractor == nil } : app.store.defects(filter)
+            })
         case .matrix:
             break
         }

@@ -76,5 +76,25 @@ import Testing
         #expect(round3.markdown().contains("- 可交付率: 1 / 3 = 33.3%\n"))
         #expect(round3.html().contains("一次交付成功率"))
     }
+
+    /// The leak: failed its first re-check, both claims on time (rounds 1 and 2 closed on
+    /// 09-29 and 10-09, claims on 09-30 and 10-10); the tile passed its first; the glass
+    /// (windows) failed its first, with no claim.
+    @Test func theReportAndBoardGiveTheRewardFiguresPerContractor() throws {
+        let p = try ScriptedProject()
+        let report = try AcceptanceReport.load(store: p.store, round: 3, today: ScriptedProject.today)
+        let md = report.markdown()
+        #expect(md.contains("### 奖励依据\n\n| 责任单位 | 一次整改合格率 | 按期报整改 | 未销项 | 重复整改不合格 |\n"))
+        #expect(md.contains("| \(ScriptedProject.windows) | 0.0%（0/1） | 0/0 | 1 | 0 |\n"))
+        #expect(md.contains("| \(ScriptedProject.waterproofing) | 0.0%（0/1） | 2/2 | 1 | 1 |\n"))
+        #expect(md.contains("| \(ScriptedProject.tiling) | 100.0%（1/1） | 1/1 | 0 | 0 |\n"))
+        #expect(md.contains("| 中建八局第三建设有限公司 | — | 0/0 | 0 | 0 |\n"))
+        #expect(report.html().contains("<h3>奖励依据</h3>"))
+        let json = try JSONOutput.encode(BoardJSON(report.board, checklists: try p.store.checklists()))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let rewards = try #require(object["rewards"] as? [[String: Any]])
+        let tiling = try #require(rewards.first { $0["contractor"] as? String == ScriptedProject.tiling })
+        #expect(tiling["firstTimePassRate"] as? Double == 1 && tiling["claimsOnTime"] as? Int == 1)
+    }
 }
 

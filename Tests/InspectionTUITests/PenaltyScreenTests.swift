@@ -28,7 +28,7 @@ import Testing
         "zh_80x24": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中         王建国",
             " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付率 0/86 = 0.0%（目标 98.0%）",
-            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感",
+            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感   6 奖励",
             "",
             " 同一问题在同一责任单位名下复查未过 1 次及以上，计入该单位奖罚",
             "",
@@ -49,12 +49,12 @@ import Testing
             "",
             "",
             "",
-            " 1-5 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
+            " 1-6 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
         ],
         "zh_100x30": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中                             王建国",
             " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付率 0/86 = 0.0%（目标 98.0%）",
-            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感",
+            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感   6 奖励",
             "",
             " 同一问题在同一责任单位名下复查未过 1 次及以上，计入该单位奖罚",
             "",
@@ -81,7 +81,7 @@ import Testing
             "",
             "",
             "",
-            " 1-5 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
+            " 1-6 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
         ],
         "en_80x24": [
             " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
@@ -107,12 +107,12 @@ import Testing
             "",
             "",
             "",
-            " 1-5 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
+            " 1-6 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
         ],
         "en_100x30": [
             " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
             " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target 98.0%)",
-            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 buyers first",
+            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 buyers first   6 rewa",
             "",
             " defects failing 1+ re-checks with one contractor count against it",
             "",
@@ -139,7 +139,7 @@ import Testing
             "",
             "",
             "",
-            " 1-5 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
+            " 1-6 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
         ],
     ]
 }
