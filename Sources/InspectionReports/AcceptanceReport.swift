@@ -59,6 +59,10 @@ public struct AcceptanceReport: Sendable {
                                  : "At least \(left) more round\(left == 1 ? "" : "s") to close (at least \(RoundRules.minimumRounds) in all).")
         }
         if !round.isOpen && outstanding > 0 {
+            if let deadline = board.roundDeadline {
+                list.append(l == .zh ? "\(FieldLabels.deadline.zh)：\(deadline)。施工单位须在此前完成本轮遗留的 \(outstanding) 项问题的整改并报整改。"
+                                     : "\(FieldLabels.deadline.en): \(deadline). Contractors must rectify the \(outstanding) defects left, and claim them, by then.")
+            }
             list.append(l == .zh ? "开启第 \(round.number + 1) 轮，复查本轮遗留的 \(outstanding) 项问题。"
                                  : "Open round \(round.number + 1) to re-check the \(outstanding) defects left.")
         }

@@ -22,6 +22,8 @@ public struct BoardReport: Hashable, Sendable {
     /// The rectification deadline the latest closed round set, and the defects still without
     /// a claim after it, today, by contractor (nil: none).
     public var rectificationDeadline: Day?
+    /// The deadline the board's round set when it closed (nil while open).
+    public var roundDeadline: Day?
     public var overdue: [UUID?: Int] = [:]
     /// Each contractor's reward figures, now.
     public var rewards: [ContractorRewards] = []
@@ -66,6 +68,7 @@ extension InspectionStore {
                                conflicts: try Int.fetchOne(db, sql: "SELECT count(*) FROM conflict") ?? 0,
                                lateResults: roundNumber == 0 ? 0 : try Self.teamFacts(db, round: roundNumber).lateResults,
                                rectificationDeadline: try Self.rectificationTerms(db).deadlines.max { $0.key < $1.key }?.value,
+                               roundDeadline: try Self.rectificationTerms(db).deadlines[roundNumber],
                                overdue: try Self.overdue(db, today: today, contractors: rowids),
                                rewards: try Self.rewards(db, penalties: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil)))
         }

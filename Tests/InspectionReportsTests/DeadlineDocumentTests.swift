@@ -30,6 +30,14 @@ import Testing
         #expect(csv.contains(",\"2026-10-26 逾期\","))
     }
 
+    @Test func theReportOfAClosedRoundNamesTheDeadlineItSet() throws {
+        let p = try ScriptedProject()
+        let report = try AcceptanceReport.load(store: p.store, round: 3, today: ScriptedProject.today)
+        #expect(report.actions(.zh).contains("整改期限：2026-10-26。施工单位须在此前完成本轮遗留的 2 项问题的整改并报整改。"))
+        let round1 = try AcceptanceReport.load(store: p.store, round: 1, today: ScriptedProject.today)
+        #expect(round1.board.roundDeadline == Day("2026-10-06"))
+    }
+
     @Test func theBoardCountsOverdueDefectsPerContractor() throws {
         let p = try ScriptedProject()
         let board = try p.store.board(round: nil, today: ScriptedProject.today)
