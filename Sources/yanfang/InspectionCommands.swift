@@ -278,6 +278,9 @@ struct DefectCommand: ParsableCommand {
             print("note: \(s.note.isEmpty ? "-" : s.note)")
             print("severity: \(s.severity.name.zh) \(s.severity.rawValue)   contractor: \(s.contractor ?? PenaltyRules.unassigned)   found in round \(s.roundFound) by \(s.inspector)")
             print("status: \(d.status.name.zh) \(d.status.rawValue)   failed re-checks: \(d.failedRechecks)" + (d.flags.isEmpty ? "" : "   counted against " + d.flags.map { "\($0.contractor.flatMap { names[$0] } ?? PenaltyRules.unassigned) in round \($0.round)" }.joined(separator: ", ")))
+            if let deadline = s.deadline {
+                print("rectification deadline: \(deadline)" + (s.isOverdue(today: try Env.today()) ? " (overdue: still open without a claim)" : ""))
+            }
             if let waiver = d.waiver { print("unified answer: \(waiver)") }
             print("history:")
             for event in detail.history { print("  " + describe(event, contractors: names)) }
@@ -299,6 +302,8 @@ struct DefectCommand: ParsableCommand {
             var contractor: String?; var roundFound: Int; var status: DefectStatus; var failedRechecks: Int; var flagged: Bool
             /// Laptops recorded contradicting steps of it that no lead has resolved (`yanfang conflicts`).
             var inConflict: Bool
+            /// Its rectification deadline, and whether it is still open without a claim after it.
+            var deadline: Day?; var overdue: Bool
         }
 
         func run() throws {
@@ -313,14 +318,17 @@ struct DefectCommand: ParsableCommand {
                 filter.status = value
             }
             let defects = try store.defects(filter)
+            let today = try Env.today()
             let rows = defects.map { Row(code: $0.code.text, unit: $0.unitCode, room: $0.room, item: $0.item, note: $0.note, severity: $0.severity,
                                          contractor: $0.contractor, roundFound: $0.roundFound, status: $0.status,
-                                         failedRechecks: $0.failedRechecks, flagged: $0.flagRound != nil, inConflict: $0.inConflict) }
+                                         failedRechecks: $0.failedRechecks, flagged: $0.flagRound != nil, inConflict: $0.inConflict,
+                                         deadline: $0.deadline, overdue: $0.isOverdue(today: today)) }
             if json { try printJSON(rows); return }
             for r in rows {
                 print([DisplayWidth.fit(r.code, width: 10), DisplayWidth.fit(r.unit, width: 10), DisplayWidth.fit(r.room, width: 8),
                        DisplayWidth.fit(r.item, width: 6), DisplayWidth.fit(r.status.rawValue + (r.inConflict ? "!" : ""), width: 9),
-                       "R\(r.roundFound)", r.failedRechecks > 0 ? "×\(r.failedRechecks)" : "  ", r.note].joined(separator: " "))
+                       "R\(r.roundFound)", r.failedRechecks > 0 ? "×\(r.failedRechecks)" : "  ",
+                       DisplayWidth.fit(r.deadline.map { "\($0)" + (r.overdue ? "!" : "") } ?? "", width: 11), r.note].joined(separator: " "))
             }
         }
     }
