@@ -15,7 +15,7 @@ extension Texts {
         case .roundNotFound(let n): return "没有第 \(n) 轮"
         case let .wrongRoundNumber(requested, next): return "下一轮是第 \(next) 轮，不是第 \(requested) 轮"
         case .roundIncomplete(let b): return "第 \(b.round) 轮还不能结束：\(b.units.count) 户未验完、\(b.rechecks.count) 项复查未做"
-        case .unknownUnit(let code): return "没有单元 \(code)"
+        case .unknownUnit(let code): return "没有房号 \(code)"
         case .unknownItem(let id): return "没有检查项 \(id)"
         case let .unknownRoom(room, unit, rooms): return "\(unit) 没有房间“\(room)”（有：\(rooms.joined(separator: "、"))）"
         case let .itemNotInRoom(item, room): return "\(item) 不适用于 \(room)"

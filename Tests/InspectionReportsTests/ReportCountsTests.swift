@@ -96,5 +96,16 @@ import Testing
         let tiling = try #require(rewards.first { $0["contractor"] as? String == ScriptedProject.tiling })
         #expect(tiling["firstTimePassRate"] as? Double == 1 && tiling["claimsOnTime"] as? Int == 1)
     }
+
+    /// In Chinese a dwelling is 户 (房号), never 单元 (the entrance).
+    @Test func theReportCallsADwelling户() throws {
+        let p = try ScriptedProject()
+        let md = try AcceptanceReport.load(store: p.store, round: 1, today: ScriptedProject.today).markdown()
+        #expect(md.contains("| 范围内户数 | 3 |"))
+        #expect(md.contains("| 已验户数 | 3 |"))
+        #expect(md.contains("## 六、未到达的户与复查"))
+        #expect(md.contains("未达交付条件的户"))
+        #expect(!md.contains("单元 ") && !md.contains("范围内单元") && !md.contains("已验单元"))
+    }
 }
 
