@@ -13,7 +13,7 @@ public enum DefectStatus: String, Hashable, Sendable, Codable, CaseIterable {
         case .open: return Localized(zh: "待整改", en: "open")
         case .rectified: return Localized(zh: "已整改待复查", en: "rectified")
         case .closed: return Localized(zh: "已销项", en: "closed")
-        case .waived: return Localized(zh: "统一口径", en: "waived")
+        case .waived: return Localized(zh: "遗留问题（已统一口径）", en: "waived (unified answer)")
         }
     }
 
