@@ -336,8 +336,9 @@ final class Simulation {
         }
     }
 
-    /// For each defect: its non-reverted re-checks in order, failures counted, a flag at
-    /// the threshold-th failure against the contractor of that moment.
+    /// For each defect: its non-reverted re-checks in order, failures counted since its
+    /// contractor became responsible (a reassignment to another starts afresh), a flag at the
+    /// threshold-th failure against that contractor.
     func checkPenaltiesAgainstTheHistory() throws {
         let facts = try facts()
         var expectedTotal: [String: [String]] = [:]
@@ -348,6 +349,7 @@ final class Simulation {
             for event in facts.events where event.defect == defect.id && !facts.reverted.contains(event.id) {
                 switch event.body {
                 case .defectReassigned(let r):
+                    if r.contractor != contractor { failures = 0 }
                     contractor = r.contractor
                 case .defectRechecked(let r) where !r.passed:
                     failures += 1
