@@ -80,7 +80,7 @@ let package = Package(
         // Times the interface's keystroke path on a large project (scripts/bench.sh).
         .executableTarget(
             name: "yanfang-bench",
-            dependencies: ["InspectionCore", "InspectionStore", "InspectionTUI", "TerminalKit"]
+            dependencies: ["InspectionCore", "InspectionStore", "InspectionTUI", "TerminalKit", "InspectionDemo"]
         ),
         // A small checklist shared by the rule and store tests.
         .target(name: "InspectionFixtures", dependencies: ["InspectionCore"], path: "Tests/InspectionFixtures"),

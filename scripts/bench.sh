@@ -4,6 +4,7 @@
 #   REUSE=1 scripts/bench.sh               (time an already generated project again)
 #   ONLY=csv scripts/bench.sh [UNITS]      (only the CSV export against sqlite3 -csv)
 #   ONLY=team scripts/bench.sh [UNITS]     (only the team figures: rebuild, merge, sync)
+#   TWINS=0 ...                            (without the two full replicas merged: they take minutes to make)
 # Writes bench-out/ (ignored by git). Needs hyperfine, sqlite3, python3 and tmux
 # (apt-get install hyperfine sqlite3 python3 tmux).
 set -euo pipefail
@@ -12,7 +13,7 @@ units=${1:-10000}
 rounds=${2:-3}
 out=bench-out
 mkdir -p "$out"
-export LANG=C.UTF-8 YANFANG_TODAY=2026-12-01
+export LANG=C.UTF-8 YANFANG_TODAY=2026-12-01 TZ=UTC
 
 swift build -c release --scratch-path .build-release --product yanfang >/dev/null
 [ "${ONLY:-}" = csv ] || swift build -c release --scratch-path .build-release --product yanfang-bench >/dev/null
@@ -40,19 +41,25 @@ unpin() { sqlite3 "$1" "UPDATE this_replica SET file_device = NULL, file_inode =
 if [ "${ONLY:-}" != team ]; then
 echo "== the CSV export against sqlite3 -csv: the same rows and columns from the same file (hyperfine)"
 sed "s/:contractor/$contractor/" scripts/rectification-list.sql > "$out/rectification-list.sql"
+# The Markdown and HTML lists carry the same rows and columns, laid out for reading: timed in
+# the same run against the same yardstick.
 hyperfine --warmup 2 --runs 10 --export-json "$out/csv.json" --export-markdown "$out/csv.md" \
+    "sqlite3 -csv -header $db < $out/rectification-list.sql > $out/list-sqlite.csv" \
     "$bin --db $db export rectification --contractor $contractor --format csv --out $out/list.csv" \
-    "sqlite3 -csv -header $db < $out/rectification-list.sql > $out/list-sqlite.csv"
-python3 - "$out/csv.json" "$out/list.csv" "$out/list-sqlite.csv" <<'PY'
-import json, sys
+    "$bin --db $db export rectification --contractor $contractor --format md --out $out/list.md" \
+    "$bin --db $db export rectification --contractor $contractor --format html --out $out/list.html"
+python3 - "$out/csv.json" "$out/list-sqlite.csv" "$out/list.csv" <<'PY'
+import csv, json, sys
 results = json.load(open(sys.argv[1]))["results"]
-ours, theirs = results[0]["mean"], results[1]["mean"]
-rows = [open(path, encoding="utf-8-sig", newline="").read().rstrip("\r\n").count("\n") for path in sys.argv[2:]]
-print(f"rows (without the header): yanfang {rows[0]}, sqlite3 {rows[1]}")
-print(f"yanfang export csv {ours * 1000:.0f} ms, sqlite3 -csv {theirs * 1000:.0f} ms: {ours / theirs:.2f}x (wall clock)")
+tables = [list(csv.reader(open(path, encoding="utf-8-sig", newline=""))) for path in sys.argv[2:]]
+print(f"records (without the header): sqlite3 {len(tables[0]) - 1}, yanfang {len(tables[1]) - 1}; "
+      f"the same cells: {'yes' if tables[0] == tables[1] else 'NO'}")
+theirs = results[0]
 # On a shared machine the processor time of each (user + system) moves less than the wall clock.
-cpu = [r["user"] + r["system"] for r in results]
-print(f"processor time: yanfang {cpu[0] * 1000:.0f} ms, sqlite3 {cpu[1] * 1000:.0f} ms: {cpu[0] / cpu[1]:.2f}x")
+for name, ours in zip(["csv", "md", "html"], results[1:]):
+    cpu = (ours["user"] + ours["system"]) / (theirs["user"] + theirs["system"])
+    print(f"yanfang export {name} {ours['mean'] * 1000:.0f} ms, sqlite3 -csv {theirs['mean'] * 1000:.0f} ms: "
+          f"{ours['mean'] / theirs['mean']:.2f}x wall clock, {cpu:.2f}x processor time")
 PY
 [ "${ONLY:-}" = csv ] && exit 0
 
@@ -105,16 +112,20 @@ check "$t/work.db"
 fi
 
 if [ -z "${FROM:-}" ]; then
-echo "-- a laptop's day: a replica joined from (a copy of) the project walks 50 units of round $((rounds + 1))"
+echo "-- a laptop's day: round $((rounds + 1)) opened on (a copy of) the project, a replica joined from it walks 50 units"
+# The round's opening (its re-check list, about 150,000 defects here) is timed on its own above
+# (round open); the day is what a laptop brings back from a day of that round.
 fresh "$db" "$t/source.db"; unpin "$t/source.db"
+"$bin" round open --db "$t/source.db" --date 2026-12-01 >/dev/null
 "$bin" join "$t/source.db" --db "$t/day.db" --inspector 基准日
+fresh "$t/source.db" "$t/base.db"
 "$bench" day "$t/day.db" 50 80 4 | tee "$t/day.txt"
-echo "events the day adds to the project: $(( $(events "$t/day.db") - $(events "$db") ))"
+echo "events the day adds to the project: $(( $(events "$t/day.db") - $(events "$t/base.db") ))"
 # hyperfine runs the yardstick first, so the file it leaves is yanfang's result.
 # Yardstick: sqlite3 inserting the same new events alone (no tables brought up to date).
-latest=$(sqlite3 "$db" "SELECT max(hlc) FROM event")
+latest=$(sqlite3 "$t/base.db" "SELECT max(hlc) FROM event")
 hyperfine --runs "${DAY_RUNS:-5}" --export-json "$t/merge-day.json" --export-markdown "$t/merge-day.md" \
-    --prepare "rm -f $t/target.db-wal $t/target.db-shm; cp $db $t/target.db" \
+    --prepare "rm -f $t/target.db-wal $t/target.db-shm; cp $t/base.db $t/target.db" \
     "sqlite3 $t/target.db \"ATTACH '$t/day.db' AS day; INSERT INTO event ($columns) SELECT $columns FROM day.event WHERE hlc > $latest\"" \
     "$bin merge $t/day.db --db $t/target.db"
 check "$t/target.db"
@@ -144,6 +155,29 @@ check "$t/target.db"
 
 fi
 
+if [ "${TWINS:-1}" = 1 ]; then
+echo "-- two full replicas that share only the layout, merged"
+# Two replicas joined from the layout-only file, each walking every unit through every round
+# (different seeds): two whole projects' work that neither has seen, on the same units. Making
+# them takes two generations (minutes each): they are kept in $out/twins and reused with REUSE=1.
+w="$out/twins"
+if [ "${REUSE:-0}" != 1 ] || [ ! -f "$w/twin-c.db" ]; then
+    rm -rf "$w"; mkdir -p "$w"
+    fresh "$t/layout.db" "$w/root.db"; unpin "$w/root.db"
+    "$bin" join "$w/root.db" --db "$w/twin-b.db" --inspector 甲组 >/dev/null
+    "$bin" join "$w/root.db" --db "$w/twin-c.db" --inspector 乙组 >/dev/null
+    /usr/bin/time -f "twin b: %e s" "$bench" work "$w/twin-b.db" 2 "$rounds" | tail -1
+    /usr/bin/time -f "twin c: %e s" "$bench" work "$w/twin-c.db" 3 "$rounds" | tail -1
+fi
+echo "events: twin b $(events "$w/twin-b.db"), twin c $(events "$w/twin-c.db")"
+hyperfine --runs "$slow" --export-json "$t/merge-twins.json" --export-markdown "$t/merge-twins.md" \
+    --prepare "rm -f $t/target.db-wal $t/target.db-shm; cp $w/twin-b.db $t/target.db" \
+    "sqlite3 $t/target.db \"ATTACH '$w/twin-c.db' AS other; INSERT OR IGNORE INTO event ($columns) SELECT $columns FROM other.event\"" \
+    "$bin merge $w/twin-c.db --db $t/target.db"
+echo "events after the merge: $(events "$t/target.db"); conflicts: $("$bin" conflicts --db "$t/target.db" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+check "$t/target.db"
+fi
+
 echo "-- sync with 10 replicas' files in the folder, nothing new"
 rm -rf "$t/folder"; mkdir -p "$t/folder"
 for n in 1 2 3 4 5 6 7 8 9 10; do cp "$t/merged.db" "$t/folder/replica-$n.yanfang"; done
@@ -157,7 +191,7 @@ hyperfine --warmup 1 --runs 10 --export-json "$t/sync.json" --export-markdown "$
 python3 - "$t" <<'PY'
 import json, sys
 import os
-for name in ["rebuild", "merge-day", "merge-full", "sync"]:
+for name in ["rebuild", "merge-day", "merge-full", "merge-twins", "sync"]:
     if not os.path.exists(f"{sys.argv[1]}/{name}.json"): continue
     r = json.load(open(f"{sys.argv[1]}/{name}.json"))["results"]
     theirs, ours = r[0], r[1]

@@ -77,7 +77,8 @@ public struct Corrections: Sendable {
     public init(_ events: [Event]) {
         for event in events {
             switch event.body {
-            case .reverted(let r): withdrawn.insert(r.target)
+            case .reverted(let r):
+                if let pair = r.pair { setAsideForPair[pair, default: []].insert(r.target) } else { withdrawn.insert(r.target) }
             case .conflictResolved(let c):
                 resolved.insert(c.conflict)
                 if let pair = c.pair {

@@ -24,6 +24,11 @@ public struct Deadlines: Hashable, Sendable, Codable {
     public static let leadMonths = 3
     public static let riskCutoffDays = 30
 
+    /// Round 1 should start by three months before delivery.
+    public static func latestRoundOneStart(delivery: Day) -> Day { delivery.adding(months: -leadMonths) }
+    /// Risk screening must be finished by 30 days before delivery.
+    public static func riskCutoff(delivery: Day) -> Day { delivery.adding(days: -riskCutoffDays) }
+
     public var daysToDelivery: Int { today.days(until: delivery) }
     public var daysToRiskCutoff: Int { today.days(until: riskCutoff) }
     /// nil until round 1 starts or its latest start passes.
@@ -38,8 +43,8 @@ public struct Deadlines: Hashable, Sendable, Codable {
         self.roundOneStarted = roundOneStarted
         self.openDefects = openDefects
         self.roundsClosed = roundsClosed
-        latestRoundOneStart = delivery.adding(months: -Deadlines.leadMonths)
-        riskCutoff = delivery.adding(days: -Deadlines.riskCutoffDays)
+        latestRoundOneStart = Deadlines.latestRoundOneStart(delivery: delivery)
+        riskCutoff = Deadlines.riskCutoff(delivery: delivery)
         warnings = []
         warnings = computeWarnings()
     }
@@ -62,7 +67,7 @@ public struct Deadlines: Hashable, Sendable, Codable {
         if today >= riskCutoff, openDefects > 0 {
             list.append(DeadlineWarning(kind: "open-defects-past-cutoff", message: Localized(
                 zh: "距交付不足 \(Deadlines.riskCutoffDays) 天（风险排查截止 \(riskCutoff)），仍有 \(openDefects) 项未销项问题",
-                en: "\(openDefects) defects still open within \(Deadlines.riskCutoffDays) days of delivery (risk-screening cutoff \(riskCutoff))")))
+                en: "\(englishCount(openDefects, "defect", "defects")) still open within \(Deadlines.riskCutoffDays) days of delivery (risk-screening cutoff \(riskCutoff))")))
         }
         if today >= riskCutoff, roundsClosed < RoundRules.minimumRounds {
             list.append(DeadlineWarning(kind: "fewer-than-three-rounds", message: Localized(

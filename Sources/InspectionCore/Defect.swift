@@ -93,6 +93,8 @@ public struct Defect: Hashable, Sendable, Identifiable {
     public var rechecks: [Recheck]
     public var rectificationNote: String?
     public var rectifiedAt: Date?
+    /// The claim standing now (the contractor may take it back until a re-check).
+    public var claimEvent: UUID?
     public var waiver: String?
     /// The round whose re-check closed it.
     public var closedRound: Int?
@@ -142,6 +144,7 @@ public enum DefectLifecycle {
             d.status = .rectified
             d.rectificationNote = r.note
             d.rectifiedAt = event.at
+            d.claimEvent = event.id
             return d
         case .defectRechecked(let r):
             guard var d = defect else { return defect }
@@ -181,6 +184,7 @@ public enum DefectLifecycle {
                 return defect
             }
             d.rechecks.append(recheck)
+            d.claimEvent = nil
             if r.passed {
                 d.status = .closed
                 d.closedRound = event.round
@@ -218,6 +222,12 @@ public enum DefectLifecycle {
             d.contractor = r.contractor
             d.lastReassignment = Reassignment(event: event.id, round: event.round, replica: event.replica)
             return d
+        case .defectEdited(let e):
+            guard var d = defect else { return defect }
+            if let note = e.note { d.note = note }
+            if let room = e.room { d.room = room }
+            if let severity = e.severity { d.severity = severity }
+            return d
         default:
             return defect
         }
@@ -242,8 +252,42 @@ public enum DefectLifecycle {
 
 /// What may be done to a defect, and when.
 public enum DefectRules {
+    /// A claim needs an open defect: one already claimed is not claimed again (the
+    /// contractor takes the claim back first).
     public static func rectify(_ defect: Defect) throws(InspectionError) {
         try requireActive(defect)
+        if defect.status == .rectified { throw .alreadyClaimed(defect.code.text) }
+    }
+
+    /// The claim standing now, which its contractor may take back until a re-check.
+    public static func takeBackClaim(_ defect: Defect) throws(InspectionError) -> UUID {
+        guard defect.status == .rectified, let claim = defect.claimEvent else { throw .notClaimed(defect.code.text) }
+        return claim
+    }
+
+    /// Withdrawing a defect (its sticker may be on the wall already; the code keeps answering)
+    /// is a correction of the round it was found in, while that round is open.
+    public static func withdraw(_ defect: Defect, openRound: Int?) throws(InspectionError) {
+        guard let round = openRound else { throw .noOpenRound }
+        guard defect.roundFound == round else { throw .notThisRound(code: defect.code.text, round: defect.roundFound) }
+    }
+
+    /// An edit of an active defect's note, severity or room; the room only in the round it was
+    /// found (its re-checks look for it where it was found). Returns the edit with only the
+    /// fields that change.
+    public static func edit(_ defect: Defect, _ edit: DefectEdited, openRound: Int?) throws(InspectionError) -> DefectEdited {
+        try requireActive(defect)
+        var changes = DefectEdited()
+        if let note = edit.note, note != defect.note {
+            guard !note.isEmpty else { throw .noteRequired }
+            changes.note = note
+        }
+        if let severity = edit.severity, severity != defect.severity { changes.severity = severity }
+        if let room = edit.room, room != defect.room {
+            guard openRound == defect.roundFound else { throw .notThisRound(code: defect.code.text, round: defect.roundFound) }
+            changes.room = room
+        }
+        return changes
     }
 
     /// A re-check needs an open round later than the one the defect was found in, and one

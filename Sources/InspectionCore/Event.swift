@@ -54,9 +54,11 @@ public enum EventBody: Hashable, Sendable {
     case defectRechecked(DefectRechecked)
     case defectWaived(DefectWaived)
     case defectReassigned(DefectReassigned)
+    case defectEdited(DefectEdited)
     case reverted(Reverted)
     case replicaJoined(ReplicaJoined)
     case conflictResolved(ConflictResolved)
+    case planImported(PlanImported)
 
     /// The name stored with the event.
     public var kind: String {
@@ -75,9 +77,11 @@ public enum EventBody: Hashable, Sendable {
         case .defectRechecked: return "defect.rechecked"
         case .defectWaived: return "defect.waived"
         case .defectReassigned: return "defect.reassigned"
+        case .defectEdited: return "defect.edited"
         case .reverted: return "reverted"
         case .replicaJoined: return "replica.joined"
         case .conflictResolved: return "conflict.resolved"
+        case .planImported: return "plan.imported"
         }
     }
 
@@ -98,9 +102,11 @@ public enum EventBody: Hashable, Sendable {
         case .defectRechecked(let e): return try encoder.encode(e)
         case .defectWaived(let e): return try encoder.encode(e)
         case .defectReassigned(let e): return try encoder.encode(e)
+        case .defectEdited(let e): return try encoder.encode(e)
         case .reverted(let e): return try encoder.encode(e)
         case .replicaJoined(let e): return try encoder.encode(e)
         case .conflictResolved(let e): return try encoder.encode(e)
+        case .planImported(let e): return try encoder.encode(e)
         }
     }
 
@@ -121,9 +127,11 @@ public enum EventBody: Hashable, Sendable {
         case "defect.rechecked": return .defectRechecked(try decoder.decode(DefectRechecked.self, from: payload))
         case "defect.waived": return .defectWaived(try decoder.decode(DefectWaived.self, from: payload))
         case "defect.reassigned": return .defectReassigned(try decoder.decode(DefectReassigned.self, from: payload))
+        case "defect.edited": return .defectEdited(try decoder.decode(DefectEdited.self, from: payload))
         case "reverted": return .reverted(try decoder.decode(Reverted.self, from: payload))
         case "replica.joined": return .replicaJoined(try decoder.decode(ReplicaJoined.self, from: payload))
         case "conflict.resolved": return .conflictResolved(try decoder.decode(ConflictResolved.self, from: payload))
+        case "plan.imported": return .planImported(try decoder.decode(PlanImported.self, from: payload))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event kind \(kind)"))
         }
@@ -300,11 +308,32 @@ public struct DefectReassigned: Hashable, Sendable, Codable {
     public init(contractor: UUID?) { self.contractor = contractor }
 }
 
-/// Takes back an earlier event (an inspector's undo): it counts as if it had not happened,
-/// and both stay in the history. The event names the same unit and defect as its target.
+/// A correction of a defect's description: the fields given replace what it said (the
+/// contractor is changed by `DefectReassigned`). Two edits of one field: the later in the
+/// history's order stands, on every laptop; both stay in its story.
+public struct DefectEdited: Hashable, Sendable, Codable {
+    public var note: String?
+    /// The room's key (its Chinese name) in the unit; the item stays.
+    public var room: String?
+    public var severity: Severity?
+    public init(note: String? = nil, room: String? = nil, severity: Severity? = nil) {
+        self.note = note
+        self.room = room
+        self.severity = severity
+    }
+
+    public var isEmpty: Bool { note == nil && room == nil && severity == nil }
+}
+
+/// Takes back an earlier event: it counts as if it had not happened, and both stay in the
+/// history. The event names the same unit and defect as its target. It serves undo (`u`),
+/// withdrawing any record of the round (a pass, a defect found, a re-check result) and a
+/// contractor taking back a claim. With `pair`, only that room and item of the target are
+/// taken back (one item of a "pass the rest").
 public struct Reverted: Hashable, Sendable, Codable {
     public var target: UUID
-    public init(target: UUID) { self.target = target }
+    public var pair: RoomItem?
+    public init(target: UUID, pair: RoomItem? = nil) { self.target = target; self.pair = pair }
 }
 
 /// A replica (a file on one laptop) joined the project, with the tag its mark codes start
@@ -332,6 +361,13 @@ public struct ConflictResolved: Hashable, Sendable, Codable {
         self.pair = pair
         self.note = note
     }
+}
+
+/// The inspection plan put in force, whole: it replaces any earlier plan.
+public struct PlanImported: Hashable, Sendable, Codable {
+    public var source: String
+    public var plan: ProjectPlan
+    public init(source: String, plan: ProjectPlan) { self.source = source; self.plan = plan }
 }
 
 /// The order of the history across replicas.

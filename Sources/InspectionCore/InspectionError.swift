@@ -21,6 +21,12 @@ public enum InspectionError: Error, Equatable, Sendable, CustomStringConvertible
     case answerRequired
     case itemHasDefects(item: String, room: String, codes: [String])
     case nothingToUndo(unit: String)
+    case alreadyClaimed(String)
+    case notClaimed(String)
+    case notThisRound(code: String, round: Int)
+    case nothingRecorded(item: String, room: String)
+    case noteRequired
+    case nothingToChange(String)
     case invalidValue(String)
 
     public var description: String {
@@ -46,6 +52,12 @@ public enum InspectionError: Error, Equatable, Sendable, CustomStringConvertible
         case .answerRequired: return "waiving a defect needs the unified answer (--answer TEXT)"
         case let .itemHasDefects(item, room, codes): return "\(item) in \(room) has defects in this round (\(codes.joined(separator: ", "))); undo them before passing it"
         case .nothingToUndo(let unit): return "nothing to undo in unit \(unit) this round"
+        case .alreadyClaimed(let code): return "defect \(code) is already claimed fixed and awaits its re-check (take the claim back first: yanfang defect withdraw \(code) --claim)"
+        case .notClaimed(let code): return "defect \(code) has no claim to take back"
+        case let .notThisRound(code, round): return "defect \(code) was found in round \(round); only a defect of the open round can be withdrawn or moved to another room"
+        case let .nothingRecorded(item, room): return "\(item) in \(room) has no result this round"
+        case .noteRequired: return "a defect needs a note"
+        case .nothingToChange(let code): return "nothing to change in defect \(code)"
         case .invalidValue(let message): return message
         }
     }

@@ -119,6 +119,9 @@ public struct UnitRound: Hashable, Sendable {
     public private(set) var rechecks: [UUID: Bool] = [:]
     /// Result events still in effect, oldest first: `u` takes back the last.
     public private(set) var undoable: [UUID] = []
+    /// The events still in effect that gave each pair its pass or not-applicable (what
+    /// withdrawing the pair's result takes back).
+    public private(set) var outcomeEvents: [RoomItem: [UUID]] = [:]
 
     public init() {}
 
@@ -138,8 +141,15 @@ public struct UnitRound: Hashable, Sendable {
         var foundBy: [RoomItem: (replica: UUID, event: UUID)] = [:]
         var unit: UUID?
         var round = 0
+        // Pairs are hashed for every item of the unit: each check below skips its lookup when
+        // the table it would look in is empty, as it mostly is.
+        outcomes.reserveCapacity(pairs.count)
+        recordedBy.reserveCapacity(pairs.count)
         func setAside(_ event: Event, for pair: RoomItem) -> Bool {
-            corrections.setAsideForPair[pair]?.contains(event.id) ?? false
+            !corrections.setAsideForPair.isEmpty && (corrections.setAsideForPair[pair]?.contains(event.id) ?? false)
+        }
+        func hasDefects(_ pair: RoomItem) -> Bool {
+            !defects.isEmpty && !(defects[pair]?.isEmpty ?? true)
         }
         func contradicts(_ other: (replica: UUID, event: UUID)?, _ event: Event, pair: RoomItem) {
             guard let other, other.replica != event.replica, let unit else { return }
@@ -147,10 +157,10 @@ public struct UnitRound: Hashable, Sendable {
         }
         func record(_ outcome: ItemOutcome, _ pair: RoomItem, _ event: Event) {
             guard !setAside(event, for: pair) else { return }
-            if let existing = outcomes[pair], existing != outcome { contradicts(recordedBy[pair], event, pair: pair) }
-            if !(defects[pair]?.isEmpty ?? true) { contradicts(foundBy[pair], event, pair: pair) }
-            outcomes[pair] = outcome
+            if let existing = outcomes.updateValue(outcome, forKey: pair), existing != outcome { contradicts(recordedBy[pair], event, pair: pair) }
+            if hasDefects(pair) { contradicts(foundBy[pair], event, pair: pair) }
             recordedBy[pair] = (event.replica, event.id)
+            outcomeEvents[pair, default: []].append(event.id)
         }
         for event in events where !corrections.withdrawn.contains(event.id) {
             unit = event.unit ?? unit
@@ -160,12 +170,15 @@ public struct UnitRound: Hashable, Sendable {
                 record(r.outcome, RoomItem(room: r.room, item: r.item), event)
             case .remainingPassed(let r):
                 if let except = r.except.map(Set.init) {
-                    for pair in pairs where (r.room == nil || pair.room == r.room) && !except.contains(pair) && defects[pair]?.isEmpty ?? true {
+                    for pair in pairs where (r.room == nil || pair.room == r.room) && !hasDefects(pair) && !except.contains(pair) {
                         record(.pass, pair, event)
                     }
                 } else {
                     for pair in pairs where (r.room == nil || pair.room == r.room) && outcomes[pair] == nil {
-                        if defects[pair]?.isEmpty ?? true { outcomes[pair] = .pass }
+                        if !hasDefects(pair), !setAside(event, for: pair) {
+                            outcomes[pair] = .pass
+                            outcomeEvents[pair, default: []].append(event.id)
+                        }
                     }
                 }
             case .defectFound(let f):
@@ -176,6 +189,11 @@ public struct UnitRound: Hashable, Sendable {
                 foundBy[pair] = (event.replica, event.id)
             case .defectRechecked(let r):
                 if let id = event.defect { rechecks[id] = (rechecks[id] ?? true) && r.passed }
+            case .defectEdited(let e):
+                // A defect moved to another room of the unit takes its result with it.
+                guard let room = e.room, let id = event.defect, let from = defects.first(where: { $0.value.contains(id) })?.key else { continue }
+                defects[from]?.removeAll { $0 == id }
+                defects[RoomItem(room: room, item: from.item), default: []].append(id)
             default:
                 continue
             }
@@ -241,7 +259,8 @@ public struct RoundProgress: Hashable, Sendable, Codable {
     public static func nextUnit(after current: ProjectUnit?, in units: [ProjectUnit], progress: [UUID: UnitProgress]) -> ProjectUnit? {
         let start = current.flatMap { c in units.firstIndex { $0.id == c.id } }.map { $0 + 1 } ?? 0
         let order = units[start...] + units[..<start]
-        return order.first { !(progress[$0.id]?.isComplete ?? false) }
+        // A unit without progress in the round is outside its scope (see the plan's batches).
+        return order.first { progress[$0.id].map { !$0.isComplete } ?? false }
     }
 }
 

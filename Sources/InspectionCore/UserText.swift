@@ -25,7 +25,20 @@ public enum UserText {
 
     /// The canonical form names are stored and compared in.
     public static func normalized(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        isStable(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether `text` is the same in NFC, known from its characters alone: ASCII, CJK unified
+    /// ideographs, CJK punctuation and full-width forms are (compatibility ideographs are not,
+    /// nor the ideographic tone marks U+302A–302F, which NFC may reorder).
+    /// Most names are, and skip the normalization.
+    static func isStable(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x80, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFFEF: return true
+            default: return false
+            }
+        }
     }
 
     /// Whether two names are the same once normalized (as typed: `Café` with a combining

@@ -26,6 +26,11 @@ public struct Localized: Hashable, Sendable, Codable {
     }
 }
 
+/// "1 unit", "2 units": an English count with its noun in the right number.
+public func englishCount(_ count: Int, _ one: String, _ many: String) -> String {
+    "\(count) \(abs(count) == 1 ? one : many)"
+}
+
 /// How bad a defect is: 严重 / 一般 / 轻微.
 public enum Severity: String, Sendable, CaseIterable, Codable, Comparable {
     case severe, major, minor

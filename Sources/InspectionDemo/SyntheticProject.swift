@@ -47,20 +47,10 @@ public enum SyntheticProject {
     /// Fills `store` (new and empty), reporting progress through `progress`.
     public static func generate(into store: InspectionStore, options: Options, today: Day,
                                 progress: (String) -> Void = { _ in }) throws {
-        var rng = SeededGenerator(seed: options.seed)
-        var idSource = SeededGenerator(seed: options.seed &+ 7)
-        let ids = LockedGenerator(&idSource)
-        store.makeID = { ids.uuid() }
-        store.codeGenerator = SeededGenerator(seed: options.seed &+ 13)
-        try store.relaxDurability()
         let checklists = try DefaultData.checklists()
-        // Rounds every 20 days, the last closed two days ago; round 1 three months before delivery.
-        let firstRound = today.adding(days: -16 - 20 * (max(1, options.rounds) - 1))
+        let firstRound = firstRound(options, today: today)
         let delivery = firstRound.adding(months: 3).adding(days: 5)
-        func context(_ day: Day, _ actor: String) -> ActionContext {
-            ActionContext(actor: actor, at: Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400 + 36_000), today: day)
-        }
-        let inspectors = ["王建国", "李敏", "张磊", "陈晓燕", "刘洋", "赵静"]
+        try seed(store, options)
         try store.write(context(firstRound.adding(days: -10), inspectors[0])) { tx in
             _ = try tx.createProject(name: "合成项目 \(options.units) 户", delivery: delivery, checklists: checklists, source: "shipped checklists")
             _ = try tx.importLayout(rows: layout(units: options.units), file: "synthetic layout")
@@ -68,6 +58,39 @@ public enum SyntheticProject {
                 _ = try tx.addContractor(name: "\(trade.name.zh)承包有限公司", trades: [trade.id], buildings: nil)
             }
         }
+        try work(in: store, options: options, today: today, seeded: true, progress: progress)
+    }
+
+    // Rounds every 20 days, the last closed two days ago; round 1 three months before delivery.
+    static func firstRound(_ options: Options, today: Day) -> Day {
+        today.adding(days: -16 - 20 * (max(1, options.rounds) - 1))
+    }
+
+    static let inspectors = ["王建国", "李敏", "张磊", "陈晓燕", "刘洋", "赵静"]
+
+    static func context(_ day: Day, _ actor: String) -> ActionContext {
+        ActionContext(actor: actor, at: Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400 + 36_000), today: day)
+    }
+
+    /// Identities and mark codes from the options' seed, and commits that need not survive a power cut.
+    static func seed(_ store: InspectionStore, _ options: Options) throws {
+        var idSource = SeededGenerator(seed: options.seed &+ 7)
+        let ids = LockedGenerator(&idSource)
+        store.makeID = { ids.uuid() }
+        store.codeGenerator = SeededGenerator(seed: options.seed &+ 13)
+        try store.relaxDurability()
+    }
+
+    /// Walks every unit of the project in `store` (set up already: a generated project, or a
+    /// replica joined from one) through `options.rounds` rounds, as `generate` does. Two
+    /// replicas of one layout worked this way with different seeds make two full histories
+    /// that share only the layout (the merge benchmark).
+    public static func work(in store: InspectionStore, options: Options, today: Day, seeded: Bool = false,
+                            progress: (String) -> Void = { _ in }) throws {
+        if !seeded { try seed(store, options) }
+        var rng = SeededGenerator(seed: options.seed)
+        let checklists = try DefaultData.checklists()
+        let firstRound = firstRound(options, today: today)
         let units = try store.units()
         for round in 1...max(1, options.rounds) {
             let opened = firstRound.adding(days: (round - 1) * 20)

@@ -12,12 +12,15 @@ public struct AcceptanceReport: Sendable {
     public var facts: RoundFacts
     public var checklists: ChecklistSet
     public var generated: Day
+    /// Results recorded in the round by each person (for the comparison with the plan).
+    public var resultsByActor: [String: Int] = [:]
 
     public static func load(store: InspectionStore, round: Int?, today: Day) throws -> AcceptanceReport {
         let rounds = try store.rounds()
         guard let number = round ?? rounds.last?.number else { throw InspectionError.invalidValue("no round has been opened yet") }
         let board = try store.board(round: number, today: today)
-        return AcceptanceReport(board: board, facts: try store.roundFacts(number), checklists: try store.checklists(), generated: today)
+        return AcceptanceReport(board: board, facts: try store.roundFacts(number), checklists: try store.checklists(), generated: today,
+                                resultsByActor: board.planProgress == nil ? [:] : try store.resultsByActor(round: number))
     }
 
     var round: Round { facts.round }
@@ -40,7 +43,7 @@ public struct AcceptanceReport: Sendable {
         if round.isOpen {
             let units = board.units.inScope - board.units.inspected
             list.append(l == .zh ? "完成第 \(round.number) 轮：尚有 \(units) 户未验完、\(facts.rechecks.pending) 项复查未做。"
-                                 : "Finish round \(round.number): \(units) units unfinished, \(facts.rechecks.pending) re-checks unrecorded.")
+                                 : "Finish round \(round.number): \(englishCount(units, "unit", "units")) unfinished, \(englishCount(facts.rechecks.pending, "re-check", "re-checks")) unrecorded.")
         }
         if outstanding > 0 {
             list.append(l == .zh ? "整改 \(outstanding) 项未销项问题（待整改 \(tables.total.open)、待复查 \(tables.total.rectified)），须在风险排查截止日 \(d.riskCutoff) 前完成。"
@@ -64,7 +67,7 @@ public struct AcceptanceReport: Sendable {
                                      : "\(FieldLabels.deadline.en): \(deadline). Contractors must rectify the \(outstanding) defects left, and claim them, by then.")
             }
             list.append(l == .zh ? "开启第 \(round.number + 1) 轮，复查本轮遗留的 \(outstanding) 项问题。"
-                                 : "Open round \(round.number + 1) to re-check the \(outstanding) defects left.")
+                                 : "Open round \(round.number + 1) to re-check the \(englishCount(outstanding, "defect", "defects")) left.")
         }
         let r = board.readiness
         if !r.meetsTarget {
@@ -75,7 +78,7 @@ public struct AcceptanceReport: Sendable {
         let flagged = board.penaltiesTotal.filter { $0.count > 0 }
         if !flagged.isEmpty {
             list.append(l == .zh ? "将 \(flagged.count) 家单位的重复整改不合格条数提交工程项目部奖罚。"
-                                 : "Hand the repeat-failure counts of \(flagged.count) contractors to the project department for penalties.")
+                                 : "Hand the repeat-failure counts of \(englishCount(flagged.count, "contractor", "contractors")) to the project department for penalties.")
         }
         if !facts.waived.isEmpty {
             list.append(l == .zh ? "就 \(facts.waived.count) 项统一口径问题培训交付人员并准备预案。"
@@ -217,11 +220,37 @@ extension AcceptanceReport {
         }
 
         b += "<h2>\(Escape.html(RT.actions.text(l)))</h2>\n<ol>\n" + actions(l).map { "<li>\(Escape.html($0))</li>\n" }.joined() + "</ol>\n"
+        if let plan = planComparison(l) {
+            b += "<h2>\(Escape.html(RT.againstPlan.text(l)))</h2>\n" + keyValueTable(plan.dates)
+            for (title, header, rows) in plan.tables { b += "<h3>\(Escape.html(title))</h3>\n" + DocumentTable.html(header, rows) }
+        }
         return HTMLPage.document(title: "\(RT.reportTitle.text(l)) · \(board.project.name) · \(round.number)", language: l, body: b)
     }
 
-    func keyValueTable(_ rows: [(String, String)]) -> String {
-        "<table class=\"kv\"><tbody>\n" + rows.map { "<tr><th>\(Escape.html($0.0))</th><td>\(Escape.html($0.1))</td></tr>\n" }.joined() + "</tbody></table>\n"
+    func keyValueTable(_ rows: [(String, String)]) -> String { DocumentTable.keyValueHTML(rows) }
+
+    /// The round against its plan: planned and actual dates, batches finished, who did what
+    /// (nil without a plan for the round).
+    func planComparison(_ l: Language) -> (dates: [(String, String)], tables: [(String, [String], [[String]])])? {
+        guard let p = board.planProgress else { return nil }
+        let dates = [(RT.planned.text(l), "\(p.plannedStart) – \(p.plannedFinish)"),
+                     (RT.actual.text(l), "\(p.opened.map { "\($0)" } ?? "—") – \(p.closed.map { "\($0)" } ?? RT.stillOpen.text(l))"),
+                     (RT.unitsInspected.text(l), "\(p.total.unitsDone) / \(p.total.unitsAssigned)")]
+        let batches = p.batches.map { b in
+            [b.name, "\(b.unitsDone) / \(b.unitsAssigned)", "\(b.finish)",
+             b.unitsDone == b.unitsAssigned ? RT.finished.text(l) : (b.forecastFinish.map { "\(RT.forecast.text(l)) \($0)" } ?? "—")]
+        }
+        var members = p.members.map { m in
+            [m.name, m.role ?? "", "\(m.unitsDone) / \(m.unitsAssigned)", "\(m.itemsDone) / \(m.itemsAssigned)", "\(resultsByActor[m.name] ?? 0)"]
+        }
+        // People who recorded without being in the plan.
+        for (actor, count) in resultsByActor.sorted(by: { $0.key < $1.key }) where !p.members.contains(where: { $0.name == actor }) {
+            members.append([actor, "—", "—", "—", "\(count)"])
+        }
+        return (dates, [
+            (RT.batchesFinished.text(l), [RT.batch.text(l), RT.unitsInspected.text(l), RT.plannedFinish.text(l), RT.status.text(l)], batches),
+            (RT.whoDidWhat.text(l), [RT.member.text(l), RT.role.text(l), RT.unitsInspected.text(l), RT.items.text(l), RT.results.text(l)], members),
+        ])
     }
 
     func countTable(_ rows: [(String, Int)], _ l: Language) -> String {
@@ -300,15 +329,14 @@ extension AcceptanceReport {
         for (heading, units) in notReadyLists(l) { s += "- \(heading): \(units.joined(separator: " "))\n" }
         s += "\n"
         s += "## \(RT.actions.text(l))\n\n" + actions(l).enumerated().map { "\($0.offset + 1). \(Escape.markdownCell($0.element))\n" }.joined() + "\n"
+        if let plan = planComparison(l) {
+            s += "## \(RT.againstPlan.text(l))\n\n" + mdTable(["", ""], plan.dates.map { [$0.0, $0.1] })
+            for (title, header, rows) in plan.tables { s += "### \(Escape.markdownCell(title))\n\n" + mdTable(header, rows) }
+        }
         return s
     }
 
-    func mdTable(_ header: [String], _ rows: [[String]]) -> String {
-        var s = "| " + header.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
-        s += "|" + header.map { _ in "---|" }.joined() + "\n"
-        for row in rows { s += "| " + row.map(Escape.markdownCell).joined(separator: " | ") + " |\n" }
-        return s + "\n"
-    }
+    func mdTable(_ header: [String], _ rows: [[String]]) -> String { DocumentTable.markdown(header, rows) }
 
     /// Bars drawn with block characters inside a code block (they line up in any viewer).
     func mdBars(_ rows: [(String, Int)]) -> String {
@@ -320,11 +348,19 @@ extension AcceptanceReport {
 
 /// Bar charts drawn with block characters, labels padded by display width.
 public enum TextBars {
-    public static func lines(_ rows: [(String, Int)], width: Int) -> [String] {
-        let labelWidth = min(16, rows.map { DisplayWidth.of($0.0) }.max() ?? 0)
+    /// Labels whole (as wide as the widest), then bars of at most `width` cells; with
+    /// `available`, the bars shrink (to 10 cells) before a label is cut.
+    public static func lines(_ rows: [(String, Int)], width: Int, available: Int? = nil) -> [String] {
+        let natural = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
+        let digits = String(rows.map(\.1).max() ?? 0).count
+        var barWidth = width, labelWidth = natural
+        if let available {
+            barWidth = max(10, min(width, available - natural - digits - 2))
+            labelWidth = min(natural, max(6, available - barWidth - digits - 2))
+        }
         let maximum = max(1, rows.map(\.1).max() ?? 1)
         return rows.map { label, value in
-            let (filled, _) = ProgressBar.bar(fraction: Double(value) / Double(maximum), width: width)
+            let (filled, _) = ProgressBar.bar(fraction: Double(value) / Double(maximum), width: barWidth)
             return DisplayWidth.fit(label, width: labelWidth) + " " + filled + " \(value)"
         }
     }

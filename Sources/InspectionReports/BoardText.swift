@@ -10,7 +10,7 @@ public enum BoardText {
         var lines: [String] = []
         let p = board.project
         let roundText = board.round.map { r in "round \(r.number) " + (r.isOpen ? "(open since \(r.opened))" : "(closed \(r.closed!)\(r.partial ? ", partial" : ""))") } ?? "no round yet"
-        lines.append("\(p.name) — delivery \(p.delivery) (\(board.deadlines.daysToDelivery) days) — \(roundText)")
+        lines.append("\(p.name) — delivery \(p.delivery) (\(englishCount(board.deadlines.daysToDelivery, "day", "days"))) — \(roundText)")
         let u = board.units
         lines.append("units: \(u.inspected)/\(u.inScope) inspected, \(u.inProgress) in progress, \(u.notStarted) not started")
         let r = board.readiness
@@ -29,7 +29,7 @@ public enum BoardText {
         lines += table(title: "by contractor", rows: board.tables.contractors.map { (board.contractorName($0), board.tables.byContractor[$0] ?? StatusCounts()) }, total: board.tables.total)
         lines.append("")
         let d = board.deadlines
-        lines.append("deadlines: delivery \(d.delivery), risk cutoff \(d.riskCutoff) (\(d.daysToRiskCutoff) days), round 1 by \(d.latestRoundOneStart)"
+        lines.append("deadlines: delivery \(d.delivery), risk cutoff \(d.riskCutoff) (\(englishCount(d.daysToRiskCutoff, "day", "days"))), round 1 by \(d.latestRoundOneStart)"
                      + (d.roundOneStarted.map { ", started \($0)" } ?? ""))
         for warning in d.warnings { lines.append("  ! " + warning.message.en) }
         if !board.rewards.isEmpty {
@@ -47,7 +47,34 @@ public enum BoardText {
             lines.append("rectification deadline: \(deadline); overdue (open without a claim after it): \(board.overdueTotal)"
                          + (late.isEmpty ? "" : " — " + late.joined(separator: ", ")))
         }
+        if !board.planWarnings.isEmpty {
+            lines.append("plan:")
+            for warning in board.planWarnings { lines.append("  ! " + warning.message.en) }
+        }
+        if let progress = board.planProgress {
+            lines.append("")
+            lines += planProgress(progress)
+        }
         return lines
+    }
+
+    /// The round against its plan: a row per batch and per member, then the round.
+    public static func planProgress(_ p: PlanProgress) -> [String] {
+        let header = ["against the plan", "units", "expected", "ahead", "items", "per day", "forecast", "planned"]
+        var rows: [[String]] = []
+        func row(_ name: String, _ l: PlanProgress.Line) {
+            rows.append([name, "\(l.unitsDone)/\(l.unitsAssigned)", "\(l.unitsExpected)", l.unitsAhead > 0 ? "+\(l.unitsAhead)" : "\(l.unitsAhead)",
+                         "\(l.itemsDone)/\(l.itemsAssigned)", String(format: "%.2f", l.unitsPerDay),
+                         (l.forecastFinish.map { "\($0)" } ?? "-") + (l.afterRiskCutoff == true ? " !cutoff" : l.afterPlannedFinish == true ? " !late" : ""),
+                         "\(l.finish)"])
+        }
+        for batch in p.batches { row("batch \(batch.name)", batch) }
+        for member in p.members { row("\(member.name) (\(member.role ?? ""))", member) }
+        row("round \(p.round)", p.total)
+        let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(DisplayWidth.of).max()! + 2 }
+        return ([header] + rows).map { cells in
+            cells.enumerated().map { i, cell in DisplayWidth.fit(cell, width: widths[i], alignment: i == 0 ? .left : .right) }.joined()
+        } + ["units with results per day: " + p.unitsPerDay.map { "\($0.day) \($0.units)" }.joined(separator: ", ")]
     }
 
     static func table(title: String, rows: [(String, StatusCounts)], total: StatusCounts) -> [String] {

@@ -80,6 +80,11 @@ public struct BoardJSON: Encodable {
     var conflicts: Int
     /// Results of the round recorded after it closed, merged late from other laptops.
     var lateResults: Int
+    /// The plan's warnings (`yanfang plan check`); empty without a plan.
+    var planWarnings: [Warning]
+    /// The round against its plan: per batch and per member, assigned, done, expected by
+    /// today, ahead (negative: behind), pace and forecast finish; absent without a plan.
+    var planProgress: PlanProgress?
 
     public init(_ board: BoardReport, checklists: ChecklistSet) {
         let p = board.project
@@ -116,6 +121,8 @@ public struct BoardJSON: Encodable {
         }
         conflicts = board.conflicts
         lateResults = board.lateResults
+        planWarnings = board.planWarnings.map { Warning(kind: $0.kind, message: $0.message.en, messageZh: $0.message.zh) }
+        planProgress = board.planProgress
     }
 }
 
@@ -124,7 +131,11 @@ public struct DefectJSON: Encodable {
     struct HistoryEntry: Encodable {
         var id: UUID; var kind: String; var at: Date; var actor: String; var round: Int
         var note: String?; var passed: Bool?; var answer: String?; var target: UUID?; var contractor: String?
+        var room: String?; var severity: Severity?
+        /// A correction in words ("withdrew the defect 2-PTEWG: 门吸缺失").
+        var correction: String?
     }
+    struct WithdrawalEntry: Encodable { var at: Date; var by: String; var round: Int }
     struct RecheckEntry: Encodable { var round: Int; var passed: Bool; var note: String?; var inspector: String }
 
     var code: String
@@ -139,7 +150,9 @@ public struct DefectJSON: Encodable {
     var contractor: String?
     var inspector: String
     var roundFound: Int
-    var status: DefectStatus
+    /// open, rectified, closed, waived, or withdrawn (then `withdrawn` says when and by whom).
+    var status: String
+    var withdrawn: WithdrawalEntry?
     var failedRechecks: Int
     var flagged: Bool
     var flagRound: Int?
@@ -162,7 +175,8 @@ public struct DefectJSON: Encodable {
         contractor = s.contractor
         inspector = s.inspector
         roundFound = s.roundFound
-        status = d.status
+        status = detail.withdrawal == nil ? d.status.rawValue : "withdrawn"
+        withdrawn = detail.withdrawal.map { WithdrawalEntry(at: $0.at, by: $0.by, round: $0.round) }
         failedRechecks = d.failedRechecks
         flagged = d.flag != nil
         flagRound = d.flag?.round
@@ -178,7 +192,14 @@ public struct DefectJSON: Encodable {
             case .defectRechecked(let r): entry.passed = r.passed; entry.note = r.note
             case .defectWaived(let w): entry.answer = w.answer
             case .defectReassigned(let r): entry.contractor = r.contractor.flatMap { names[$0] } ?? PenaltyRules.unassigned
-            case .reverted(let r): entry.target = r.target
+            case .reverted(let r):
+                entry.target = r.target
+                entry.correction = CorrectionText.reverted(r, target: CorrectionText.target(of: r, in: detail.history), room: { $0 }, language: .en)
+            case .defectEdited(let e):
+                entry.note = e.note
+                entry.room = e.room
+                entry.severity = e.severity
+                entry.correction = CorrectionText.edited(e, room: { $0 }, language: .en)
             default: break
             }
             return entry
@@ -189,7 +210,8 @@ public struct DefectJSON: Encodable {
 /// One event of a defect's history as a line of text ("2026-10-03 王工 round 2: re-check failed — 仍渗水").
 /// Contractors not in `contractors` are called `otherContractor` (a contractor's own view
 /// names no one else).
-public func describe(_ event: Event, contractors: [UUID: String], otherContractor: String = PenaltyRules.unassigned) -> String {
+public func describe(_ event: Event, contractors: [UUID: String], otherContractor: String = PenaltyRules.unassigned,
+                     history: [Event] = []) -> String {
     let formatter = DateFormatter()
     formatter.dateFormat = "yyyy-MM-dd HH:mm"
     formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -202,7 +224,9 @@ public func describe(_ event: Event, contractors: [UUID: String], otherContracto
     case .defectRechecked(let r): what = (r.passed ? "re-check passed" : "re-check FAILED") + (r.note.map { ": \($0)" } ?? "")
     case .defectWaived(let w): what = "waived with unified answer: \(w.answer)"
     case .defectReassigned(let r): what = "reassigned to \(r.contractor.map { contractors[$0] ?? otherContractor } ?? PenaltyRules.unassigned)"
-    case .reverted(let r): what = "correction: took back event \(r.target.uuidString.prefix(8))"
+    case .reverted(let r):
+        what = CorrectionText.reverted(r, target: CorrectionText.target(of: r, in: history), room: { $0 }, language: .en)
+    case .defectEdited(let e): what = CorrectionText.edited(e, room: { $0 }, language: .en)
     case .itemRecorded(let r): what = "\(r.room) \(r.item): " + (r.outcome == .pass ? "passed" : "not applicable")
     case .remainingPassed(let r): what = "passed the rest of " + (r.room ?? "the unit") + " (\(r.count) items)"
     case .conflictResolved(let c): what = "resolved a conflict: \(c.note)"

@@ -7,7 +7,6 @@ extension AcceptanceReport {
     /// tables aligned by display width, bars drawn with block characters.
     public func terminalLines(language l: Language, width: Int, theme: Theme) -> [Line] {
         var lines: [Line] = []
-        let columnWidth = 9
         func heading(_ text: String) {
             lines.append(Line(""))
             lines.append(Line(text, style: theme.heading))
@@ -15,33 +14,40 @@ extension AcceptanceReport {
         func plain(_ text: String, _ style: Style? = nil) {
             for part in DisplayWidth.wrap(text, width: max(10, width)) { lines.append(Line(part, style: style)) }
         }
-        /// Columns right-aligned, a space before each so that full-width headers never touch.
-        func table(_ header: [String], _ rows: [[String]], firstWidth: Int) {
+        /// Columns as wide as their widest cell (headers included), right-aligned, two spaces
+        /// before each so that headers never touch; the first (names) gives way when short of room.
+        func table(_ header: [String], _ rows: [[String]]) -> Int {
+            let all = [header] + rows
+            let widths = header.indices.map { i in all.map { DisplayWidth.of($0[i]) }.max() ?? 0 }
+            let rest = widths.dropFirst().reduce(0) { $0 + $1 + 2 }
+            let firstWidth = max(8, min(widths[0], width - rest))
             func cells(_ row: [String]) -> String {
-                ([DisplayWidth.fit(row[0], width: firstWidth)] + row.dropFirst().map { " " + DisplayWidth.fit($0, width: columnWidth - 1, alignment: .right) }).joined()
+                ([DisplayWidth.fit(row[0], width: firstWidth)]
+                 + row.indices.dropFirst().map { "  " + DisplayWidth.fit(row[$0], width: widths[$0], alignment: .right) }).joined()
             }
             lines.append(Line(cells(header), style: theme.muted))
             for row in rows { lines.append(Line(cells(row))) }
+            return firstWidth
         }
         let title = "\(RT.reportTitle.text(l)) · \(l == .zh ? "第 \(round.number) 轮" : "Round \(round.number)") · \(board.project.name)"
         lines.append(Line(title, style: theme.highlight))
         heading(RT.scope.text(l))
-        for (k, v) in scopeRows(l) { lines.append(Line([Span(DisplayWidth.fit(k, width: 14), style: theme.muted), Span(v)])) }
+        // Labels as wide as the widest, then two spaces: a label never runs into its value.
+        let scope = scopeRows(l)
+        let labelWidth = (scope.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2
+        for (k, v) in scope { lines.append(Line([Span(DisplayWidth.fit(k, width: labelWidth), style: theme.muted), Span(v)])) }
         heading(RT.defects.text(l))
-        let barWidth = max(10, min(40, width - 30))
         lines.append(Line(RT.byCategory.text(l), style: theme.muted))
-        lines += TextBars.lines(categoryBars(l), width: barWidth).map { Line($0, style: theme.good) }
+        lines += TextBars.lines(categoryBars(l), width: 40, available: width).map { Line($0, style: theme.good) }
         lines.append(Line(RT.byBuilding.text(l), style: theme.muted))
-        lines += TextBars.lines(buildingBars(l), width: barWidth).map { Line($0, style: theme.good) }
+        lines += TextBars.lines(buildingBars(l), width: 40, available: width).map { Line($0, style: theme.good) }
         lines.append(Line(RT.bySeverity.text(l), style: theme.muted))
         lines.append(Line(severityRows(l).map { "\($0.0) \($0.1)" }.joined(separator: "   ")))
         lines.append(Line(RT.byContractor.text(l), style: theme.muted))
         let measures = BoardMeasure.allCases
         let rows = contractorRows()
-        let nameWidth = max(12, min(26, width - measures.count * columnWidth))
-        table([RT.contractor.text(l)] + measures.map { $0.name.text(l) },
-              (rows + [(RT.total.text(l), rows.reduce(StatusCounts()) { $0 + $1.1 })]).map { row in [row.0] + measures.map { String(row.1[$0]) } },
-              firstWidth: nameWidth)
+        let nameWidth = table([RT.contractor.text(l)] + measures.map { $0.name.text(l) },
+              (rows + [(RT.total.text(l), rows.reduce(StatusCounts()) { $0 + $1.1 })]).map { row in [row.0] + measures.map { String(row.1[$0]) } })
         heading(RT.newVsCarried.text(l))
         plain(recheckRows(l).map { "\($0.0) \($0.1)" }.joined(separator: "   "))
         heading(RT.penalties.text(l))

@@ -28,6 +28,10 @@ public struct BoardReport: Hashable, Sendable {
     /// Each contractor's reward figures, now.
     public var rewards: [ContractorRewards] = []
     public var overdueTotal: Int { overdue.values.reduce(0, +) }
+    /// What the plan says against the schedule and the work done (none without a plan).
+    public var planWarnings: [DeadlineWarning] = []
+    /// The round's progress against its plan, per batch and member (nil without a plan for it).
+    public var planProgress: PlanProgress? = nil
 
     public func contractorName(_ id: UUID?) -> String {
         id.flatMap { contractorNames[$0] } ?? PenaltyRules.unassigned
@@ -70,7 +74,9 @@ extension InspectionStore {
                                rectificationDeadline: try Self.rectificationTerms(db).deadlines.max { $0.key < $1.key }?.value,
                                roundDeadline: try Self.rectificationTerms(db).deadlines[roundNumber],
                                overdue: try Self.overdue(db, today: today, contractors: rowids),
-                               rewards: try Self.rewards(db, penalties: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil)))
+                               rewards: try Self.rewards(db, penalties: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil)),
+                               planWarnings: try Self.planWarnings(db, today: today),
+                               planProgress: roundNumber == 0 ? nil : try Self.planProgress(db, round: roundNumber, today: today))
         }
     }
 

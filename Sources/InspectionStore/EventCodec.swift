@@ -49,12 +49,27 @@ enum EventCodec {
                 event.unit, event.defect, String(decoding: payload, as: UTF8.self)]
     }
 
+    /// The event in a row of `columns`, in their order. On a cursor's row the payload is
+    /// decoded where SQLite holds it, without a copy.
     static func event(_ row: Row) throws -> Event {
-        let kind: String = row["kind"]
-        let payload: String = row["payload"]
-        let body = try EventBody.decode(kind: kind, payload: Data(payload.utf8), with: decoder)
-        return Event(id: row["id"], replica: row["replica"], hlc: row["hlc"], at: date(row["at"]), actor: row["actor"],
-                     round: row["round"], unit: row["unit"], defect: row["defect"], body: body)
+        let kind: String = row[3]
+        let body = try row.withUnsafeData(atIndex: 9) { payload in
+            try EventBody.decode(kind: kind, payload: payload ?? Data(), with: decoder)
+        }
+        return Event(id: row[0], replica: row[1], hlc: row[2], at: date(row[4]), actor: row[5],
+                     round: row[6], unit: row[7], defect: row[8], body: body)
+    }
+
+    /// The events a statement selecting `columns` gives, read row by row in place.
+    static func events(_ statement: Statement, arguments: StatementArguments = []) throws -> [Event] {
+        var events: [Event] = []
+        try forEach(statement, arguments: arguments) { events.append($0) }
+        return events
+    }
+
+    static func forEach(_ statement: Statement, arguments: StatementArguments = [], _ body: (Event) throws -> Void) throws {
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try rows.next() { try body(event(row)) }
     }
 
     /// Events matching `condition`, in the history's order; with `upTo`, only those at or
@@ -67,8 +82,7 @@ enum EventCodec {
             condition = "(\(condition)) AND \(HistoryPosition.atOrBefore)"
             arguments += position.arguments
         }
-        return try Row.fetchAll(db.cachedStatement(sql: "SELECT \(columns) FROM event WHERE \(condition) ORDER BY \(order)"),
-                                arguments: arguments).map(event)
+        return try events(db.cachedStatement(sql: "SELECT \(columns) FROM event WHERE \(condition) ORDER BY \(order)"), arguments: arguments)
     }
 
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }

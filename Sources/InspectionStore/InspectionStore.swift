@@ -35,6 +35,12 @@ public final class InspectionStore: @unchecked Sendable {
         config.foreignKeysEnabled = true
         // Another process (a lead's board, a contractor) may be writing: wait rather than fail.
         config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // Pages kept in memory (128 MB at most, taken only as pages are read): a rebuild or a
+            // merge touches indexes all over a large file, and the default 2 MB rereads them.
+            try db.execute(sql: "PRAGMA cache_size = -131072")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
         return config
     }
 
@@ -310,14 +316,16 @@ public final class InspectionStore: @unchecked Sendable {
 
     /// Units with unrecorded items and re-checks unrecorded in a round: what keeps it open.
     static func pendingWork(_ db: Database, round: Int) throws -> (units: [(id: UUID, code: String)], rechecks: [(id: UUID, code: String)], blockers: RoundBlockers) {
+        // Units outside the plan's batches for the round are not in its scope.
+        let scope = try Self.scope(db, round: round)
         let units = try Row.fetchAll(db, sql: """
             SELECT u.id, u.code FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid
             WHERE r.round = ? AND r.recorded < r.applicable ORDER BY u.rowid
-            """, arguments: [round]).map { (id: $0[0] as UUID, code: $0[1] as String) }
+            """, arguments: [round]).map { (id: $0[0] as UUID, code: $0[1] as String) }.filter { scope?.contains($0.id) ?? true }
         let rechecks = try Row.fetchAll(db, sql: """
-            SELECT d.id, d.code FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid
+            SELECT d.id, d.code, u.id FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid JOIN unit u ON u.rowid = r.unit_rowid
             WHERE r.round = ? AND r.outcome IS NULL AND d.status IN ('open', 'rectified', 'closed') ORDER BY d.code
-            """, arguments: [round]).map { (id: $0[0] as UUID, code: $0[1] as String) }
+            """, arguments: [round]).filter { scope?.contains($0[2] as UUID) ?? true }.map { (id: $0[0] as UUID, code: $0[1] as String) }
         return (units, rechecks, RoundBlockers(round: round, units: units.map(\.code), rechecks: rechecks.map(\.code)))
     }
 
@@ -348,11 +356,13 @@ public final class InspectionStore: @unchecked Sendable {
     public func setSetting(_ key: String, _ value: String) throws {
         try refuseWrites()
         try translatingErrors {
-            try writer.write { db in
-                try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                               arguments: [key, value])
-            }
+            try writer.write { db in try Self.saveSetting(db, key, value) }
         }
+    }
+
+    static func saveSetting(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, value])
     }
 
     /// The whole history, oldest first.
@@ -366,21 +376,28 @@ public final class InspectionStore: @unchecked Sendable {
     }
 
     static func defectDetail(_ db: Database, typed: String) throws -> DefectDetail {
-        guard let code = try storedCode(db, typed: typed),
-              let summary = try DefectSummary.fetchOne(db, where: "d.code = ?", [code.text]) else {
+        // A withdrawn defect's code still answers: its sticker may be on the wall already.
+        guard let code = try storedCode(db, typed: typed, table: "defect_state"),
+              let summary = try DefectSummary.fetchOne(db, where: "d.code = ?", [code.text], includingWithdrawn: true) else {
             throw InspectionError.unknownDefect(typed)
         }
         let threshold = try project(db)?.settings.penaltyThreshold ?? 2
         let history = try EventCodec.fetch(db, where: "defect = ?", arguments: [summary.id])
-        guard let defect = DefectLifecycle.fold(history, penaltyThreshold: threshold) else {
+        if let defect = DefectLifecycle.fold(history, penaltyThreshold: threshold) {
+            return DefectDetail(defect: defect, summary: summary, history: history)
+        }
+        // Withdrawn: the defect as it was before, and when and by whom it was withdrawn.
+        guard let withdrawal = Withdrawal.of(history),
+              let before = DefectLifecycle.fold(history.filter { $0.id != withdrawal.event }, penaltyThreshold: threshold) else {
             throw InspectionError.unknownDefect(typed)
         }
-        return DefectDetail(defect: defect, summary: summary, history: history)
+        return DefectDetail(defect: before, summary: summary, history: history, withdrawal: withdrawal)
     }
 
-    /// The code of a defect (not retracted) that typed text means, trying each reading.
-    static func storedCode(_ db: Database, typed: String) throws -> MarkCode? {
-        let exists = try db.cachedStatement(sql: "SELECT 1 FROM defect WHERE code = ?")
+    /// The code of a defect that typed text means, trying each reading; in `defect_state`,
+    /// withdrawn defects are found too.
+    static func storedCode(_ db: Database, typed: String, table: String = "defect") throws -> MarkCode? {
+        let exists = try db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE code = ?")
         for code in MarkCode.readings(typed) where try Int.fetchOne(exists, arguments: [code.text]) != nil {
             return code
         }
@@ -424,15 +441,19 @@ public final class InspectionStore: @unchecked Sendable {
         try defectLocations(matching: typed, limit: limit).map(\.code)
     }
 
-    /// Mark codes that start with what has been typed, each with its unit's id.
-    public func defectLocations(matching typed: String, limit: Int = 20) throws -> [(code: String, unit: UUID)] {
+    /// Mark codes that start with what has been typed, each with its unit's id and, for a
+    /// withdrawn defect, when and by whom it was withdrawn.
+    public func defectLocations(matching typed: String, limit: Int = 20) throws -> [(code: String, unit: UUID, withdrawal: Withdrawal?)] {
         guard let prefix = MarkCode.prefix(typed) else { return [] }
         // A range on the unique index rather than LIKE, which SQLite would scan.
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT d.code, u.id FROM defect_state d JOIN unit u ON u.rowid = d.unit_rowid
-                WHERE d.code >= ? AND d.code < ? AND d.status <> 'retracted' ORDER BY d.code LIMIT ?
-                """, arguments: [prefix, prefix + "\u{10FFFF}", limit]).map { (code: $0[0], unit: $0[1]) }
+                SELECT d.code, u.id, d.id, d.status = 'retracted' FROM defect_state d JOIN unit u ON u.rowid = d.unit_rowid
+                WHERE d.code >= ? AND d.code < ? ORDER BY d.code LIMIT ?
+                """, arguments: [prefix, prefix + "\u{10FFFF}", limit]).map { row in
+                let withdrawal = (row[3] as Bool) ? Withdrawal.of(try EventCodec.fetch(db, where: "defect = ?", arguments: [row[2] as UUID])) : nil
+                return (code: row[0], unit: row[1], withdrawal: withdrawal)
+            }
         }
     }
 
@@ -468,14 +489,18 @@ public final class InspectionStore: @unchecked Sendable {
         try read { db in try Self.progress(db, round: round) }
     }
 
+    /// Each unit's progress in a round, for the units in its scope (see `scope`).
     static func progress(_ db: Database, round: Int) throws -> [UUID: UnitProgress] {
         var map: [UUID: UnitProgress] = [:]
+        let scope = try Self.scope(db, round: round)
         let rows = try Row.fetchCursor(db, sql: """
             SELECT u.id, r.applicable, r.recorded, r.rechecks, r.rechecks_done
             FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid WHERE r.round = ?
             """, arguments: [round])
         while let row = try rows.next() {
-            map[row[0]] = UnitProgress(applicable: row[1], recorded: row[2], rechecks: row[3], rechecksDone: row[4])
+            let id: UUID = row[0]
+            if let scope, !scope.contains(id) { continue }
+            map[id] = UnitProgress(applicable: row[1], recorded: row[2], rechecks: row[3], rechecksDone: row[4])
         }
         return map
     }
@@ -600,7 +625,10 @@ extension DefectSummary {
         return list
     }
 
-    static func fetchOne(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> DefectSummary? {
+    /// With `includingWithdrawn`, a defect whose finding was withdrawn is read too (as it was).
+    static func fetchOne(_ db: Database, where condition: String, _ arguments: StatementArguments,
+                         includingWithdrawn: Bool = false) throws -> DefectSummary? {
+        let select = includingWithdrawn ? select.replacingOccurrences(of: "FROM defect d", with: "FROM defect_state d") : select
         let terms = try InspectionStore.rectificationTerms(db)
         return try Row.fetchOne(db, sql: "\(select) WHERE \(condition) LIMIT 1", arguments: arguments).map { DefectSummary(row: $0, terms: terms) }
     }

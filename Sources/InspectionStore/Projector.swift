@@ -24,10 +24,34 @@ final class Projector {
     /// During a rebuild, the history applied so far by defect and by unit round, so that no
     /// event is read and decoded twice (nil: read from the table, up to `position`).
     private var replayed: Replayed?
+    /// Whether a defect's events are folded into its rows once, when something next reads
+    /// the defect tables (`foldPending`, `flush`), instead of once per event: for a rebuild
+    /// or a merge, which apply many events and read nothing in between. A recording action
+    /// folds at once, since its rules read the tables it just changed.
+    var defersFolds = false
+    /// The defects whose events were applied but not yet folded into their rows, in the
+    /// order they first appeared (so rows are numbered as they would be applying event by event).
+    private var pending: [UUID] = []
+    private var isPending: Set<UUID> = []
+    /// The checklist item of each pending defect as it stood when the defect was found (its
+    /// category and sensitivity are kept from then, as when the row is written at once).
+    private var foundItems: [UUID: ChecklistItem?] = [:]
 
+    /// What a rebuild keeps in memory instead of reading it back from the tables: nothing
+    /// of the defects is written until the end (`flush`), where each is folded once and its
+    /// rows written with its re-check rows.
     struct Replayed {
         var defects: [UUID: [Event]] = [:]
         var unitRounds: [DirtyUnitRound: [Event]] = [:]
+        /// Each defect's unit, from its finding.
+        var defectUnits: [UUID: UUID] = [:]
+        /// The re-check lists: each defect's rounds, with its status when it was listed.
+        var listed: [UUID: [(round: Int, status: String)]] = [:]
+        var listedByUnitRound: [DirtyUnitRound: [UUID]] = [:]
+        /// The penalty threshold after each change, in the history's order.
+        var thresholds: [(position: HistoryPosition, threshold: Int)] = []
+        /// Each defect as the end of the history leaves it (nil: its finding taken back).
+        var folded: [UUID: Defect?] = [:]
     }
 
     struct DirtyUnitRound: Hashable {
@@ -81,29 +105,39 @@ final class Projector {
     func apply(_ event: Event) throws {
         position = HistoryPosition(event)
         if replayed != nil {
-            if let defect = event.defect { replayed!.defects[defect, default: []].append(event) }
+            if let defect = event.defect {
+                replayed!.defects[defect, default: []].append(event)
+                if case .defectFound = event.body, let unit = event.unit { replayed!.defectUnits[defect] = unit }
+            }
             if let unit = event.unit { replayed!.unitRounds[DirtyUnitRound(unit: unit, round: event.round), default: []].append(event) }
         }
         switch event.body {
         case .projectCreated(let p):
             let settings = p.settings ?? ProjectSettings()
             let created = Project(id: p.project ?? event.id, name: p.name, delivery: p.delivery, settings: settings)
+            if replayed != nil, let position { replayed!.thresholds.append((position, settings.penaltyThreshold)) }
             guard try currentProject() == nil else { return }
             try db.execute(sql: "INSERT INTO project (id, name, delivery, penalty_threshold, readiness_target) VALUES (?, ?, ?, ?, ?)",
                            arguments: [created.id, created.name, created.delivery.description, settings.penaltyThreshold, settings.readinessTarget])
             project = created
         case .settingsChanged(let s):
             guard var project = try currentProject() else { return }
+            if let days = s.rectificationDays { try saveRectificationDays(days) }
             if let t = s.penaltyThreshold { project.settings.penaltyThreshold = t }
             if let r = s.readinessTarget { project.settings.readinessTarget = r }
             if let d = s.delivery { project.delivery = d }
             try db.execute(sql: "UPDATE project SET penalty_threshold = ?, readiness_target = ?, delivery = ?",
                            arguments: [project.settings.penaltyThreshold, project.settings.readinessTarget, project.delivery.description])
             self.project = project
-            // A new threshold re-counts every defect's flag.
-            if s.penaltyThreshold != nil {
+            // A new threshold re-counts every defect's flag (those folded before it with the
+            // threshold then in force).
+            if let t = s.penaltyThreshold, replayed != nil {
+                // Rebuilding: every defect is folded at the end with the threshold in force.
+                replayed!.thresholds.append((position!, t))
+            } else if s.penaltyThreshold != nil {
+                try foldPending()
                 for id in try UUID.fetchAll(db, sql: "SELECT id FROM defect_state WHERE status <> 'retracted' ORDER BY rowid") {
-                    try refold(defect: id)
+                    try changed(defect: id)
                 }
             }
         case .checklistsImported(let c):
@@ -147,17 +181,29 @@ final class Projector {
             }
         case .itemRecorded, .remainingPassed:
             if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
-        case .defectFound, .defectRectified, .defectRechecked, .defectWaived, .defectReassigned:
+        case .defectFound, .defectRectified, .defectRechecked, .defectWaived, .defectReassigned, .defectEdited:
             guard let id = event.defect else { return }
-            try refold(defect: id)
+            if case .defectFound(let f) = event.body, defersFolds, foundItems[id] == nil {
+                foundItems[id] = try currentChecklists().item(f.item)
+            }
+            if case .defectFound = event.body, (latestRound?.number ?? 0) > event.round {
+                if replayed != nil {
+                    try changed(defect: id)
+                    try listLateFinding(id)
+                } else {
+                    try foldPending()
+                    try refold(defect: id)
+                    try recheckLateFinding(id)
+                }
+            } else {
+                try changed(defect: id)
+            }
             if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
-            if case .defectFound = event.body { try recheckLateFinding(id) }
-        case .reverted:
-            if let id = event.defect { try refold(defect: id) }
+        case .reverted, .conflictResolved:
+            if let id = event.defect { try changed(defect: id) }
             if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
-        case .conflictResolved:
-            if let id = event.defect { try refold(defect: id) }
-            if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
+        case .planImported(let p):
+            try savePlan(p, event: event)
         case .replicaJoined(let j):
             try db.execute(sql: "INSERT INTO replica (id, tag, parent, joined_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                            arguments: [j.replica, j.tag, j.parent, EventCodec.milliseconds(event.at)])
@@ -167,45 +213,83 @@ final class Projector {
     /// A round opens with its re-check list as the event names it; every unit is in scope.
     private func openRound(_ r: RoundOpened) throws {
         try db.execute(sql: "INSERT INTO round (number, opened) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [r.number, r.date.description])
-        guard db.changesCount > 0 else {
+        let first = db.changesCount > 0
+        let listed: [Int64: Int]
+        if replayed != nil {
+            var perUnit: [Int64: Int] = [:]
+            for id in r.recheckList ?? [] {
+                if let unit = try list(id, round: r.number), let row = try unitRow(id: unit) { perUnit[row.rowid, default: 0] += 1 }
+            }
+            listed = perUnit
+        } else {
+            try foldPending()
+            listed = try putOnRecheckList(defects: r.recheckList ?? [], round: r.number)
+        }
+        guard first else {
             // Opened on two laptops at once: the first opening stands, and the round
             // re-checks what either listed.
-            for id in r.recheckList ?? [] {
-                if let unit = try putOnRecheckList(defect: id, round: r.number) { dirty.insert(DirtyUnitRound(unit: unit, round: r.number)) }
+            for unit in listed.keys {
+                if let id = try unitID(rowid: unit) { dirty.insert(DirtyUnitRound(unit: id, round: r.number)) }
             }
             return
         }
         if (latestRound?.number ?? 0) < r.number { latestRound = Round(number: r.number, opened: r.date) }
-        var rechecksPerUnit: [UUID: Int] = [:]
-        for id in r.recheckList ?? [] {
-            if let unit = try putOnRecheckList(defect: id, round: r.number) { rechecksPerUnit[unit, default: 0] += 1 }
-        }
         let checklists = try currentChecklists()
         let progress = try db.cachedStatement(sql: "INSERT INTO unit_round VALUES (?, ?, ?, 0, ?, 0) ON CONFLICT DO NOTHING")
         var pairCounts: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT rowid, id, type FROM unit") {
-            let rowid: Int64 = row["rowid"]
-            let type: String = row["type"]
+        let rows = try Row.fetchCursor(db, sql: "SELECT rowid, type FROM unit")
+        while let row = try rows.next() {
+            let rowid: Int64 = row[0]
+            let type: String = row[1]
             let applicable = pairCounts[type] ?? checklists.pairs(forType: type).count
             pairCounts[type] = applicable
-            try progress.execute(arguments: [r.number, rowid, applicable, rechecksPerUnit[row["id"] as UUID] ?? 0])
+            try progress.execute(arguments: [r.number, rowid, applicable, listed[rowid] ?? 0])
         }
     }
 
-    /// Adds a defect to a round's re-check list, as it stands now; returns its unit's id
-    /// (nil when the defect is unknown or already listed).
-    @discardableResult
-    private func putOnRecheckList(defect id: UUID, round: Int) throws -> UUID? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT d.rowid, d.unit_rowid, d.building, d.category, d.contractor_rowid, d.status, u.id AS unit_id
-            FROM defect_state d JOIN unit u ON u.rowid = d.unit_rowid WHERE d.id = ?
-            """), arguments: [id]) else { return nil }
-        try db.cachedStatement(sql: """
+    /// Adds defects to a round's re-check list, as they stand now, in one statement (in row
+    /// order, so each of the list's indexes grows at its end rather than all over); returns
+    /// how many were newly listed per unit row (unknown or already listed defects are not).
+    private func putOnRecheckList(defects ids: [UUID], round: Int) throws -> [Int64: Int] {
+        guard !ids.isEmpty else { return [:] }
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS listed_defect (id BLOB PRIMARY KEY) WITHOUT ROWID")
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.listed_defect VALUES (?)")
+        for id in ids { try insert.execute(arguments: [id]) }
+        defer { try? db.execute(sql: "DELETE FROM temp.listed_defect") }
+        var listed: [Int64: Int] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             INSERT INTO recheck (round, defect_rowid, unit_rowid, building, category, contractor_rowid, status_at_open)
-            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """).execute(arguments: [round, row["rowid"] as Int64, row["unit_rowid"] as Int64, row["building"] as String,
-                                     row["category"] as String, row["contractor_rowid"] as Int64?, row["status"] as String])
-        return db.changesCount > 0 ? row["unit_id"] : nil
+            SELECT ?, d.rowid, d.unit_rowid, d.building, d.category, d.contractor_rowid, d.status
+            FROM temp.listed_defect l JOIN defect_state d ON d.id = l.id WHERE 1 ORDER BY d.rowid
+            ON CONFLICT DO NOTHING RETURNING unit_rowid
+            """), arguments: [round])
+        while let row = try rows.next() { listed[row[0], default: 0] += 1 }
+        return listed
+    }
+
+    private func unitID(rowid: Int64) throws -> UUID? {
+        try UUID.fetchOne(db.cachedStatement(sql: "SELECT id FROM unit WHERE rowid = ?"), arguments: [rowid])
+    }
+
+    /// Rebuilding: puts a defect on a round's re-check list in memory, with its status as its
+    /// history so far gives it (written with the defect at the end); returns its unit when
+    /// newly listed (nil when unknown or already listed).
+    private func list(_ id: UUID, round: Int) throws -> UUID? {
+        guard let events = replayed?.defects[id], let unit = replayed?.defectUnits[id],
+              !(replayed!.listed[id] ?? []).contains(where: { $0.round == round }) else { return nil }
+        let status = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold)?.status.rawValue ?? "retracted"
+        replayed!.listed[id, default: []].append((round, status))
+        replayed!.listedByUnitRound[DirtyUnitRound(unit: unit, round: round), default: []].append(id)
+        return unit
+    }
+
+    /// Rebuilding: `recheckLateFinding` in memory.
+    private func listLateFinding(_ id: UUID) throws {
+        guard let latest = latestRound, let events = replayed?.defects[id],
+              let defect = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold),
+              RoundRules.carriesOver(defect, into: latest.number),
+              let unit = try list(id, round: latest.number) else { return }
+        dirty.insert(DirtyUnitRound(unit: unit, round: latest.number))
     }
 
     /// A defect found in an earlier round that reaches this file after a later round opened
@@ -215,9 +299,25 @@ final class Projector {
               let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT round_found, status FROM defect_state WHERE id = ?"), arguments: [id]),
               let status = DefectStatus(rawValue: row["status"]),
               RoundRules.carriesOver(roundFound: row["round_found"], status: status, into: latest.number) else { return }
-        guard let unit = try putOnRecheckList(defect: id, round: latest.number) else { return }
+        let listed = try putOnRecheckList(defects: [id], round: latest.number)
+        guard let unit = try listed.keys.first.flatMap(unitID(rowid:)) else { return }
         try refold(defect: id)
         dirty.insert(DirtyUnitRound(unit: unit, round: latest.number))
+    }
+
+    /// A defect's history changed: fold it now, or, rebuilding, when the tables are next read.
+    private func changed(defect id: UUID) throws {
+        guard defersFolds else { return try refold(defect: id) }
+        if isPending.insert(id).inserted { pending.append(id) }
+    }
+
+    /// Folds the defects left pending, in the order they first appeared.
+    private func foldPending() throws {
+        guard !pending.isEmpty else { return }
+        let ids = pending
+        pending = []
+        isPending = []
+        for id in ids { try refold(defect: id) }
     }
 
     /// Folds a defect's history (up to the event being applied) into its projection and its
@@ -225,47 +325,81 @@ final class Projector {
     private func refold(defect id: UUID) throws {
         let events = try replayed.map { $0.defects[id] ?? [] } ?? EventCodec.fetch(db, where: "defect = ?", arguments: [id], upTo: position)
         try db.cachedStatement(sql: "DELETE FROM conflict WHERE defect = ?").execute(arguments: [id])
-        guard let defect = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold) else {
-            // Its finding was taken back: the code no longer answers.
-            try db.cachedStatement(sql: "UPDATE defect_state SET status = 'retracted' WHERE id = ?").execute(arguments: [id])
-            return
+        var folded = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold)
+        // Its finding was taken back: the code no longer answers, and its row keeps what it
+        // said before (the longest part of its history that still folds to a defect, with
+        // the threshold in force when it stopped folding).
+        let retracted = folded == nil
+        var kept = events.count - 1
+        while folded == nil, kept > 0 {
+            folded = DefectLifecycle.fold(Array(events.prefix(kept)), penaltyThreshold: try threshold(before: events[kept]))
+            kept -= 1
         }
-        guard let unit = try unitRow(id: defect.unit) else { return }
-        try save(defect, unit: unit)
-        for conflict in defect.conflicts { try saveConflict(conflict) }
+        guard let defect = folded, let unit = try unitRow(id: defect.unit) else { return }
+        let rowid = try save(defect, unit: unit)
+        if retracted {
+            try db.cachedStatement(sql: "UPDATE defect_state SET status = 'retracted' WHERE id = ?").execute(arguments: [id])
+        } else {
+            for conflict in defect.conflicts { try saveConflict(conflict) }
+        }
         // Each re-check row: its result in that round, and the contractor who had the defect
         // then (the present one while unrecorded).
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT r.round, r.defect_rowid FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid WHERE d.id = ?
-            """), arguments: [id])
+        func outcome(_ round: Int) throws -> (passed: Bool?, contractor: Int64?) {
+            let recorded = defect.rechecks.last { $0.round == round }
+            return (recorded?.passed, try contractorRowid(recorded.map(\.contractor) ?? defect.contractor))
+        }
+        if replayed != nil {
+            // Rebuilding: the rows are written here, once.
+            replayed!.folded[id] = retracted ? .some(nil) : defect
+            let item = try currentChecklists().item(defect.item)
+            for listing in replayed!.listed[id] ?? [] {
+                let (passed, contractor) = try outcome(listing.round)
+                try db.cachedStatement(sql: """
+                    INSERT INTO recheck (round, defect_rowid, unit_rowid, building, category, contractor_rowid, status_at_open, outcome)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [listing.round, rowid, unit.rowid, unit.unit.building,
+                                             (foundItems[id] ?? item)?.category ?? "", contractor, listing.status, passed])
+            }
+            return
+        }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT round FROM recheck WHERE defect_rowid = ?"), arguments: [rowid])
         for row in rows {
             let round: Int = row["round"]
-            let recorded = defect.rechecks.last { $0.round == round }
+            let (passed, contractor) = try outcome(round)
             try db.cachedStatement(sql: "UPDATE recheck SET outcome = ?, contractor_rowid = ? WHERE round = ? AND defect_rowid = ?")
-                .execute(arguments: [recorded?.passed, try contractorRowid(recorded.map(\.contractor) ?? defect.contractor),
-                                     round, row["defect_rowid"] as Int64])
+                .execute(arguments: [passed, contractor, round, rowid])
         }
     }
 
+    /// The penalty threshold in force just before `event`.
+    private func threshold(before event: Event) throws -> Int {
+        guard let changes = replayed?.thresholds, !changes.isEmpty else { return try penaltyThreshold }
+        let at = HistoryPosition(event)
+        return changes.last { $0.position < at }?.threshold ?? ProjectSettings().penaltyThreshold
+    }
+
     /// Writes a defect's folded state into `defect_state`.
-    private func save(_ d: Defect, unit: UnitRow) throws {
-        let item = try currentChecklists().item(d.item)
-        try db.cachedStatement(sql: """
+    @discardableResult
+    private func save(_ d: Defect, unit: UnitRow) throws -> Int64 {
+        let item = try foundItems[d.id] ?? currentChecklists().item(d.item)
+        return try Int64.fetchOne(db.cachedStatement(sql: """
             INSERT INTO defect_state (id, code, unit_rowid, building, room, item, category, note, severity, severity_rank,
                 sensitivity_rank, contractor_rowid, inspector, round_found, found_at, status, failed, flag_round,
                 flag_contractor_rowid, closed_round, waived_round, waiver, rectification_note, rectified_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET contractor_rowid = excluded.contractor_rowid, status = excluded.status,
+            ON CONFLICT(id) DO UPDATE SET note = excluded.note, room = excluded.room, severity = excluded.severity,
+                severity_rank = excluded.severity_rank, contractor_rowid = excluded.contractor_rowid, status = excluded.status,
                 failed = excluded.failed, flag_round = excluded.flag_round, flag_contractor_rowid = excluded.flag_contractor_rowid,
                 closed_round = excluded.closed_round, waived_round = excluded.waived_round, waiver = excluded.waiver,
                 rectification_note = excluded.rectification_note, rectified_at = excluded.rectified_at
-            """).execute(arguments: [
+            RETURNING rowid
+            """), arguments: [
             d.id, d.code.text, unit.rowid, unit.unit.building, d.room, d.item, item?.category ?? "", d.note,
             d.severity.rawValue, d.severity.rank, item?.sensitivity.rank ?? 2, try contractorRowid(d.contractor),
             d.inspector, d.roundFound, EventCodec.milliseconds(d.foundAt), d.status.rawValue, d.failedRechecks,
             d.flag?.round, try contractorRowid(d.flag?.contractor), d.closedRound, d.waivedRound, d.waiver,
             d.rectificationNote, d.rectifiedAt.map(EventCodec.milliseconds),
-        ])
+        ])!
     }
 
     private func saveConflict(_ c: Conflict) throws {
@@ -277,6 +411,7 @@ final class Projector {
 
     /// Recomputes the progress of every unit round the applied events touched.
     func flush() throws {
+        try foldPending()
         guard !dirty.isEmpty else { return }
         let checklists = try currentChecklists()
         let upsert = try db.cachedStatement(sql: """
@@ -284,14 +419,32 @@ final class Projector {
             ON CONFLICT(round, unit_rowid) DO UPDATE SET applicable = excluded.applicable, recorded = excluded.recorded,
                 rechecks = excluded.rechecks, rechecks_done = excluded.rechecks_done
             """)
+        var pairsByType: [String: [RoomItem]] = [:]
         for key in dirty.sorted(by: { ($0.round, $0.unit.uuidString) < ($1.round, $1.unit.uuidString) }) {
             guard let unit = try unitRow(id: key.unit) else { continue }
-            let view = try InspectionStore.unitRound(db, unit: unit.unit, round: key.round, checklists: checklists, upTo: position,
-                                                     events: replayed.map { $0.unitRounds[key] ?? [] })
-            let progress = view.progress
+            let results: UnitRound
+            let progress: UnitProgress
+            if let replayed {
+                // Rebuilding: the unit's re-check list and its defects are in memory.
+                let pairs = pairsByType[unit.unit.type] ?? checklists.pairs(forType: unit.unit.type)
+                pairsByType[unit.unit.type] = pairs
+                results = UnitRound(events: replayed.unitRounds[key] ?? [], pairs: pairs)
+                var queue: [UUID] = []
+                var settled: Set<UUID> = []
+                for id in replayed.listedByUnitRound[key] ?? [] {
+                    guard case .some(.some(let defect)) = replayed.folded[id] else { continue }
+                    queue.append(id)
+                    if defect.status == .waived && (defect.waivedRound ?? .max) <= key.round { settled.insert(id) }
+                }
+                progress = results.progress(applicable: pairs, recheckQueue: queue, settledWithoutRecheck: settled)
+            } else {
+                let view = try InspectionStore.unitRound(db, unit: unit.unit, round: key.round, checklists: checklists, upTo: position)
+                results = view.results
+                progress = view.progress
+            }
             try upsert.execute(arguments: [key.round, unit.rowid, progress.applicable, progress.recorded, progress.rechecks, progress.rechecksDone])
             try db.cachedStatement(sql: "DELETE FROM conflict WHERE unit = ? AND round = ? AND kind = 'item'").execute(arguments: [key.unit, key.round])
-            for conflict in view.results.conflicts { try saveConflict(conflict) }
+            for conflict in results.conflicts { try saveConflict(conflict) }
         }
         dirty = []
     }
@@ -300,37 +453,64 @@ final class Projector {
 
     /// The projection tables, children first (the order they are emptied in).
     static let tables = ["unit_round", "recheck", "defect_state", "defect_tally", "round", "contractor", "unit", "checklist", "project",
-                         "replica", "conflict"]
+                         "replica", "conflict", "plan", "plan_batch"]
 
     /// Empties the projections and applies the whole history again, in order. Returns the
     /// number of events applied.
     @discardableResult
     static func rebuild(_ db: Database) throws -> Int {
-        for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
+        // The tables are written without their secondary indexes and the tally's triggers, which
+        // are made again at the end (sorting once is faster than keeping them up row by row).
+        let secondary = try Row.fetchAll(db, sql: """
+            SELECT type, name, sql FROM sqlite_master
+            WHERE tbl_name IN ('defect_state', 'recheck') AND type IN ('index', 'trigger') AND sql IS NOT NULL
+            """)
+        for row in secondary { try db.execute(sql: "DROP \((row["type"] as String).uppercased()) \((row["name"] as String).quotedDatabaseIdentifier)") }
+        // A file being migrated from an older schema lacks the newer tables.
+        for table in tables where try db.tableExists(table) { try db.execute(sql: "DELETE FROM \(table)") }
         let projector = try Projector(db: db)
         projector.replayed = Replayed()
+        projector.defersFolds = true
         var count = 0
-        var after: HistoryPosition?
-        // In batches: the history of a large project does not fit comfortably in memory.
-        while true {
-            var condition = "1"
-            var arguments: StatementArguments = []
-            if let after {
-                condition = "(hlc, replica, id) > (?, ?, ?)"
-                arguments = after.arguments
-            }
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(EventCodec.columns) FROM event WHERE \(condition) ORDER BY \(EventCodec.order) LIMIT 20000
-                """), arguments: arguments)
-            guard !rows.isEmpty else { break }
-            for row in rows {
-                let event = try EventCodec.event(row)
-                try projector.apply(event)
-                after = HistoryPosition(event)
-                count += 1
-            }
+        // One pass over the history in its order, each row decoded where SQLite holds it.
+        try EventCodec.forEach(db.makeStatement(sql: "SELECT \(EventCodec.columns) FROM event ORDER BY \(EventCodec.order)")) { event in
+            try projector.apply(event)
+            count += 1
         }
         try projector.flush()
+        for row in secondary { try db.execute(sql: row["sql"]) }
+        // What the triggers would have counted.
+        try db.execute(sql: """
+            INSERT INTO defect_tally
+            SELECT building, category, coalesce(contractor_rowid, 0), status, round_found, coalesce(closed_round, 0),
+                   coalesce(waived_round, 0), count(*)
+            FROM defect_state GROUP BY 1, 2, 3, 4, 5, 6, 7
+            """)
         return count
+    }
+
+    // MARK: - The plan
+
+    /// The days the contractors get between rounds (a column of schema v3: only events that
+    /// set it touch it, so older histories rebuild on older schemas).
+    private func saveRectificationDays(_ days: Int) throws {
+        try db.execute(sql: "UPDATE project SET rectification_days = ?", arguments: [days])
+    }
+
+    /// Puts a plan in force: it replaces the one before (events are applied in the history's
+    /// order, so the latest import stands on every laptop).
+    private func savePlan(_ p: PlanImported, event: Event) throws {
+        try db.execute(sql: """
+            INSERT INTO plan (id, json, source, actor, imported_at) VALUES (1, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET json = excluded.json, source = excluded.source, actor = excluded.actor,
+                imported_at = excluded.imported_at
+            """, arguments: [try EventCodec.json(p.plan), p.source, event.actor, EventCodec.milliseconds(event.at)])
+        try db.execute(sql: "DELETE FROM plan_batch")
+        let insert = try db.cachedStatement(sql: "INSERT INTO plan_batch (round, position, name, start, finish) VALUES (?, ?, ?, ?, ?)")
+        for round in p.plan.rounds {
+            for (position, batch) in round.batches.enumerated() {
+                try insert.execute(arguments: [round.number, position, batch.name, batch.start.description, batch.finish.description])
+            }
+        }
     }
 }

@@ -100,9 +100,29 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
 
 /// A defect with its whole history, for `defect show`.
 public struct DefectDetail: Hashable, Sendable {
+    /// The defect as its history makes it (a withdrawn one: as it was before).
     public var defect: Defect
     public var summary: DefectSummary
     public var history: [Event]
+    /// When its finding was withdrawn, and by whom (nil: it stands).
+    public var withdrawal: Withdrawal?
+}
+
+/// A defect's finding withdrawn by a correction: its mark code still answers with this.
+public struct Withdrawal: Hashable, Sendable {
+    public var at: Date
+    public var by: String
+    public var round: Int
+    /// The correction that withdrew it.
+    public var event: UUID
+
+    /// The correction that withdrew a defect's finding in its history, if one did.
+    public static func of(_ history: [Event]) -> Withdrawal? {
+        let found = Set(history.compactMap { event -> UUID? in if case .defectFound = event.body { return event.id } else { return nil } })
+        return history.last { event in
+            if case .reverted(let r) = event.body { return found.contains(r.target) } else { return false }
+        }.map { Withdrawal(at: $0.at, by: $0.actor, round: $0.round, event: $0.id) }
+    }
 }
 
 /// One unit in one round: its results, its re-check list and its progress.

@@ -79,6 +79,9 @@ extension InspectionStore {
             SELECT 'unit_round', r.round, u.id, r.applicable, r.recorded, r.rechecks, r.rechecks_done
             FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid
             """,
+            "SELECT 'plan', id, json, source, actor, imported_at FROM plan",
+            "SELECT 'rectification_days', rectification_days FROM project",
+            "SELECT 'plan_batch', round, position, name, start, finish FROM plan_batch",
             """
             SELECT 'tally', t.building, t.category, c.id, t.status, t.round_found, t.closed_round, t.waived_round, t.n
             FROM defect_tally t LEFT JOIN contractor c ON c.rowid = t.contractor_rowid WHERE t.n > 0
@@ -90,6 +93,8 @@ extension InspectionStore {
             // A file of an older schema lacks the newer tables.
             if sql.contains("FROM replica"), !tables.contains("replica") { continue }
             if sql.contains("FROM conflict"), !tables.contains("conflict") { continue }
+            // Schema v3 made the plan's tables and the rectification days.
+            if sql.contains("FROM plan") || sql.contains("rectification_days"), !tables.contains("plan") { continue }
             let rows = try Row.fetchAll(db, sql: sql)
             lines += rows.map { row in row.databaseValues.map { value -> String in
                 if case .blob(let data) = value.storage, data.count == 16 {

@@ -9,7 +9,7 @@ enum Schema {
     /// 'YFND': a yanfang file that `yanfang demo` made and may replace; it says so in its
     /// header, so that telling it from a project never opens the project.
     static let demoApplicationID: Int32 = 0x5946_4E44
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -181,13 +181,37 @@ enum Schema {
             try db.execute(sql: "PRAGMA user_version = 1")
         }
         migrator.registerMigration("v2-complete-history", migrate: CompleteHistoryMigration.run)
+        migrator.registerMigration("v3-plans") { db in
+            // The inspection plan in force (a projection of the latest `plan.imported`), and
+            // each round's batches as rows so that scope and progress are read with SQL; the
+            // days the contractors get between rounds, a project setting.
+            try db.execute(sql: """
+                CREATE TABLE plan (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    json TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    imported_at INTEGER NOT NULL
+                );
+                CREATE TABLE plan_batch (
+                    round INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    start TEXT NOT NULL,
+                    finish TEXT NOT NULL,
+                    PRIMARY KEY (round, position)
+                ) WITHOUT ROWID;
+                ALTER TABLE project ADD COLUMN rectification_days INTEGER NOT NULL DEFAULT 7;
+                PRAGMA user_version = 3;
+                """)
+        }
         // The few events that set rectification terms (settings, round closes) are read on
         // every list that shows a deadline: an index of them alone, in the history's order.
-        migrator.registerMigration("v3-rectification-terms") { db in
+        migrator.registerMigration("v4-rectification-terms") { db in
             try db.execute(sql: "CREATE INDEX event_terms ON event(hlc, replica, id) WHERE \(InspectionStore.termsCondition)")
             // And the claims and reassignments the rewards read, likewise few.
             try db.execute(sql: "CREATE INDEX event_claims ON event(hlc, replica, id) WHERE \(InspectionStore.claimsCondition)")
-            try db.execute(sql: "PRAGMA user_version = 3")
+            try db.execute(sql: "PRAGMA user_version = 4")
         }
         return migrator
     }

@@ -116,6 +116,12 @@ public final class StoreTransaction {
         try InspectionStore.recheckQueue(db, unit: unit, round: round)
     }
 
+    /// A value remembered in the file beside the history (the interface's open unit), in
+    /// this transaction: not a change to the project, so no event.
+    public func setSetting(_ key: String, _ value: String) throws {
+        try InspectionStore.saveSetting(db, key, value)
+    }
+
     // MARK: - Appending history
 
     /// Appends an event to the history and applies it to the projections.
@@ -288,9 +294,10 @@ public final class StoreTransaction {
     }
 
     /// Records a pass for every item of the unit (or of one of its rooms) not yet recorded
-    /// this round; the event lists the pairs it passed.
+    /// this round, or only those of `categories` (an inspector's share of the work); the
+    /// event names the pairs it left alone.
     @discardableResult
-    public func passRemaining(unit code: String, room: String? = nil) throws -> [RoomItem] {
+    public func passRemaining(unit code: String, room: String? = nil, categories: Set<String>? = nil) throws -> [RoomItem] {
         let round = try openRound()
         let unit = try unitRow(code: code)
         let (results, _) = try unitResults(unit, round: round.number)
@@ -304,7 +311,10 @@ public final class StoreTransaction {
             roomKey = match.key
             pairs = pairs.filter { $0.room == match.key }
         }
-        let remaining = results.unrecorded(pairs)
+        let checklists = try checklists()
+        let remaining = results.unrecorded(pairs).filter { pair in
+            categories.map { $0.contains(checklists.item(pair.item)?.category ?? "") } ?? true
+        }
         guard !remaining.isEmpty else { return [] }
         let passing = Set(remaining)
         try append(.remainingPassed(RemainingPassed(room: roomKey, count: remaining.count, except: pairs.filter { !passing.contains($0) })),
@@ -380,7 +390,7 @@ public final class StoreTransaction {
     }
 
     /// Appends a step of a defect's life and returns the defect after it.
-    private func step(_ body: EventBody, defect: Defect) throws -> Defect {
+    func step(_ body: EventBody, defect: Defect) throws -> Defect {
         try append(body, unit: defect.unit, defect: defect.id)
         return try fold(defect.id) ?? defect
     }

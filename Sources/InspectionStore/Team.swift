@@ -157,16 +157,16 @@ extension InspectionStore {
             // The first release's events (the project's own replica id) are compared one by one.
             for replica in try UUID.fetchAll(db, sql: "SELECT DISTINCT replica FROM event") {
                 if replica == project.id {
-                    events += try Row.fetchAll(db, sql: "\(select) WHERE replica = ?", arguments: [replica]).map(EventCodec.event)
+                    events += try EventCodec.events(db.makeStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica])
                 } else if let latest = known.latest[replica] {
-                    events += try Row.fetchAll(db.cachedStatement(sql: "\(select) WHERE replica = ? AND hlc > ?"),
-                                               arguments: [replica, latest]).map(EventCodec.event)
+                    events += try EventCodec.events(db.cachedStatement(sql: "\(select) WHERE replica = ? AND hlc > ?"),
+                                                    arguments: [replica, latest])
                 } else {
-                    events += try Row.fetchAll(db.cachedStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica]).map(EventCodec.event)
+                    events += try EventCodec.events(db.cachedStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica])
                 }
             }
         } else {
-            events = try Row.fetchAll(db, sql: "\(select) ORDER BY \(EventCodec.order)").map(EventCodec.event)
+            events = try EventCodec.events(db.makeStatement(sql: "\(select) ORDER BY \(EventCodec.order)"))
         }
         return ReplicaHistory(path: path, project: project.id, projectName: project.name, events: events)
     }
@@ -239,8 +239,8 @@ extension InspectionStore {
     }
 
     /// Inserts the events this file lacks and brings the projections up to date: applied in
-    /// order when they all come after this file's latest event, else rebuilt from the whole
-    /// history. Either way the tables are what the history gives, whatever the order of merges.
+    /// order when they all come after this file's latest event and are a small share of the
+    /// history, else rebuilt from the whole history. Either way the tables are what the history gives, whatever the order of merges.
     func merge(_ events: [Event]) throws -> MergeSummary {
         let summary = try translatingErrors {
             try writer.write { db -> MergeSummary in
@@ -258,11 +258,16 @@ extension InspectionStore {
                 guard !inserted.isEmpty else { return MergeSummary(newEvents: 0, replicas: 0, rebuilt: false) }
                 inserted.sort { HistoryPosition($0) < HistoryPosition($1) }
                 let rebuilt: Bool
-                if let latest, HistoryPosition(inserted[0]) < latest {
+                // Applying event by event reads each defect's and unit's history back from the
+                // table; when the merge brings in a large share of the history (a whole replica's
+                // work), rebuilding, which keeps it all in memory, is several times faster.
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
+                if let latest, HistoryPosition(inserted[0]) < latest || (inserted.count > 20_000 && inserted.count * 8 > total) {
                     try Projector.rebuild(db)
                     rebuilt = true
                 } else {
                     let projector = try Projector(db: db)
+                    projector.defersFolds = true
                     for event in inserted { try projector.apply(event) }
                     try projector.flush()
                     rebuilt = false

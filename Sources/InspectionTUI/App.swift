@@ -44,6 +44,8 @@ public struct AppConfiguration {
     /// The current time (tests fix it).
     public var clock: @Sendable () -> Date
     public var today: @Sendable () -> Day
+    /// A practice copy of the project (`yanfang training`): every screen says so.
+    public var practice = false
 
     public init(language: Language, colorSupport: ColorSupport, contractor: String? = nil, inspector: String? = nil,
                 clock: @escaping @Sendable () -> Date, today: @escaping @Sendable () -> Day) {
@@ -68,6 +70,8 @@ public final class InspectionApp: TerminalProgram {
     private(set) var checklists: ChecklistSet
     private(set) var contractors: [Contractor]
     private(set) var rounds: [Round]
+    /// The inspection plan in force (nil: none; every unit in every round, anyone records anything).
+    private(set) var plan: ProjectPlan?
     /// The inspector's name: from the environment, else the one last given here (remembered
     /// in the file), else asked for. Without one the interface only reads.
     var inspector: String?
@@ -78,7 +82,8 @@ public final class InspectionApp: TerminalProgram {
     private var running = true
 
     static let inspectorKey = "ui.inspector"
-    static let currentUnitKey = "ui.unit"
+    /// The unit open when the program last stopped (it opens there again).
+    public static let currentUnitKey = "ui.unit"
 
     public init(store: InspectionStore, configuration: AppConfiguration) throws {
         self.store = store
@@ -91,6 +96,7 @@ public final class InspectionApp: TerminalProgram {
         checklists = try store.checklists()
         contractors = try store.contractors()
         rounds = try store.rounds()
+        plan = try store.plan()
         if let typed = configuration.contractor {
             // A unique part of the name will do (华建); none or several fitting is refused with the close ones.
             let contractor = try ContractorRules.resolve(typed, among: contractors).name
@@ -118,14 +124,64 @@ public final class InspectionApp: TerminalProgram {
     var latestRound: Round? { rounds.last }
     var today: Day { configuration.today() }
 
+    /// Every unit and its search keys, read once per layout (see `UnitIndex`).
+    private var unitIndexCache: UnitIndex?
+
+    func unitIndex() throws -> UnitIndex {
+        if let unitIndexCache { return unitIndexCache }
+        let index = UnitIndex(try store.units())
+        unitIndexCache = index
+        return index
+    }
+
+    /// The unit list, kept between visits: it re-reads only the units whose history grew
+    /// (all of them after a round opens or closes, or a merge).
+    private var unitPickerCache: UnitPickerScreen?
+
+    func unitPicker() throws -> UnitPickerScreen {
+        if let picker = unitPickerCache {
+            try picker.reload(self)
+            return picker
+        }
+        let picker = try UnitPickerScreen(app: self)
+        unitPickerCache = picker
+        return picker
+    }
+
     func reloadProject() throws {
         project = try store.requireProject()
         contractors = try store.contractors()
         rounds = try store.rounds()
+        plan = try store.plan()
+    }
+
+    /// What the inspector covers in the latest round by the plan (nil: no plan, or the plan
+    /// does not name them): the screens offer their units and categories first.
+    var assignment: MemberAssignment? {
+        guard let inspector, let round = latestRound else { return nil }
+        return plan?.assignment(of: inspector, round: round.number)
     }
 
     func context() -> ActionContext {
         ActionContext(actor: inspector ?? configuration.contractor ?? "?", at: configuration.clock(), today: today)
+    }
+
+    /// The unit open now (or "" when none), still to be remembered in the file: it goes with
+    /// the next recorded result, or is written when the keyboard is idle, so that opening a
+    /// unit costs no transaction of its own (a restart goes back to it).
+    private var unitToRemember: String?
+
+    func rememberUnit(_ code: String) { unitToRemember = code }
+
+    /// Writes the unit to remember now (idle, or on the way out).
+    public func flushRemembered() {
+        guard let code = unitToRemember, !store.isReadOnly else { return }
+        do {
+            try store.setSetting(Self.currentUnitKey, code)
+            unitToRemember = nil
+        } catch {
+            fail(error)
+        }
     }
 
     /// Runs one user action as one transaction; a refusal shows on the status bar and
@@ -134,7 +190,12 @@ public final class InspectionApp: TerminalProgram {
     func perform<T>(reload: Bool = false, _ action: (StoreTransaction) throws -> T) -> T? {
         guard canWrite() else { return nil }
         do {
-            let result = try store.write(context(), action)
+            let remember = unitToRemember
+            let result = try store.write(context()) { tx in
+                if let remember { try tx.setSetting(Self.currentUnitKey, remember) }
+                return try action(tx)
+            }
+            if remember != nil { unitToRemember = nil }
             if reload { try reloadProject() }
             return result
         } catch {
@@ -177,18 +238,21 @@ public final class InspectionApp: TerminalProgram {
     func pop() {
         guard stack.count > 1 else { return }
         let closing = stack.removeLast()
-        if closing is UnitScreen { try? store.setSetting(Self.currentUnitKey, "") }
+        if closing is UnitScreen { rememberUnit("") }
         do { try stack.last?.resumed(self) } catch { fail(error) }
     }
 
-    func quit() { running = false }
+    func quit() {
+        flushRemembered()
+        running = false
+    }
 
     /// Opens a unit's walkthrough over the unit list, from wherever the user is (`n`, `/`),
     /// with a defect's row selected when `code` names one.
     func walk(_ unit: ProjectUnit, selecting code: String? = nil) throws {
         let screen = try UnitScreen(app: self, unit: unit)
         if let code { screen.select(defectCode: code) }
-        let picker = try UnitPickerScreen(app: self)
+        let picker = try unitPicker()
         picker.select(unit: unit.id)
         stack.removeSubrange(1...)
         stack += [picker, screen]
@@ -221,11 +285,14 @@ public final class InspectionApp: TerminalProgram {
     /// log is folded back into the file (every few seconds), so that no keystroke waits for it.
     public func refresh() {
         do {
+            flushRemembered()
             idlePolls += 1
             if idlePolls % 10 == 0 { try store.checkpoint() }
             let changes = try store.externalChangeCount()
             guard changes != seenChanges, overlay == nil else { return }
             seenChanges = changes
+            // Another program may have imported units.
+            if try store.unitCount() != unitIndexCache?.units.count { unitIndexCache = nil }
             reloadAll()
         } catch {
             fail(error)
@@ -273,7 +340,12 @@ public final class InspectionApp: TerminalProgram {
         if DisplayWidth.of(lefts[0]) + DisplayWidth.of(right) + 1 > area.width { right = (who ?? "") + " " }
         let left = lefts.first { DisplayWidth.of($0) + DisplayWidth.of(right) + 1 <= area.width } ?? lefts[lefts.count - 1]
         let rightWidth = DisplayWidth.of(right)
-        buffer.put(DisplayWidth.fit(left, width: max(0, area.width - rightWidth - 1)), at: Position(x: area.x, y: area.y), style: theme.title)
+        // Practice says so first, whatever else gives way.
+        var x = area.x
+        if configuration.practice {
+            x += buffer.put(" \(texts.practiceBanner) ", at: Position(x: x, y: area.y), style: theme.error)
+        }
+        buffer.put(DisplayWidth.fit(left, width: max(0, area.maxX - x - rightWidth - 1)), at: Position(x: x, y: area.y), style: theme.title)
         buffer.put(right, at: Position(x: area.maxX - rightWidth, y: area.y), style: theme.title)
     }
 

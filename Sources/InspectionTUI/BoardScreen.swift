@@ -9,7 +9,7 @@ import TerminalKit
 /// will notice first. `[` and `]` switch rounds; Enter drills down to units, a unit's
 /// defects, and a defect's history. Read-only.
 final class BoardScreen: Screen {
-    enum Tab: Int, CaseIterable { case matrix, contractors, readiness, penalties, buyers, rewards }
+    enum Tab: Int, CaseIterable { case matrix, contractors, readiness, penalties, buyers, rewards, plan }
     /// What the matrix counts: outstanding (open + rectified) or one board column.
     enum MatrixMeasure: CaseIterable { case outstanding, new, open, rectified, closed, failedRechecks, waived }
 
@@ -70,20 +70,32 @@ final class BoardScreen: Screen {
 
     // MARK: - Drawing
 
+    /// The first line that fits `width` whole, else the last (cut).
+    static func firstThatFits(_ lines: [Line], width: Int) -> Line {
+        lines.first { line in line.spans.reduce(0) { $0 + DisplayWidth.of($1.text) } <= width } ?? lines[lines.count - 1]
+    }
+
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
         guard let board else { return nil }
         let t = app.texts, theme = app.theme
         let (header, rest) = area.splitTop(2)
         let roundText = board.round.map { r in (r.isOpen ? t.roundOpen(r.number) : t.roundClosed(r.number)) + (r.partial ? " · " + t.partial : "") } ?? t.noRoundOpen
         let r = board.readiness
-        buffer.put(Line([Span(" \(t.keyBoard) · \(roundText)", style: theme.heading), Span("   [ ] \(t.switchRound)", style: theme.muted),
-                         Span("   \(t.readinessShort(r.ready, r.units, BoardText.percent(r.rate), BoardText.percent(r.target)))",
-                              style: r.meetsTarget ? theme.good : theme.warning)]),
+        // The most that fits whole: the key hint gives way first (the status bar has it).
+        let title = Span(" \(t.keyBoard) · \(roundText)", style: theme.heading)
+        let readiness = Span("   \(t.readinessShort(r.ready, r.units, BoardText.percent(r.rate), BoardText.percent(r.target)))",
+                             style: r.meetsTarget ? theme.good : theme.warning)
+        buffer.put(Self.firstThatFits([Line([title, Span("   [ ] \(t.switchRound)", style: theme.muted), readiness]), Line([title, readiness])],
+                                      width: header.width),
                    at: Position(x: header.x, y: header.y), base: theme.normal, maxWidth: header.width)
+        // The views' names, or (short of room) the selected one's name and the others' numbers.
+        // The plan's view only where the round has a plan.
+        let full = (t.boardTabs + (board.planProgress == nil ? [] : [t.planTab])).enumerated().map { " \($0.offset + 1) \($0.element) " }
+        let tabs = full.reduce(0) { $0 + DisplayWidth.of($1) + 1 } < header.width ? full
+            : full.indices.map { $0 == tab.rawValue ? full[$0] : " \($0 + 1) " }
         var x = header.x + 1
-        for (i, name) in t.boardTabs.enumerated() {
-            let style = i == tab.rawValue ? theme.selected : theme.muted
-            x += buffer.put(" \(i + 1) \(name) ", at: Position(x: x, y: header.y + 1), style: style) + 1
+        for (i, text) in tabs.enumerated() {
+            x += buffer.put(text, at: Position(x: x, y: header.y + 1), style: i == tab.rawValue ? theme.selected : theme.muted) + 1
         }
         let body = Rect(x: rest.x + 1, y: rest.y + 1, width: rest.width - 2, height: rest.height - 1)
         switch tab {
@@ -93,6 +105,7 @@ final class BoardScreen: Screen {
         case .penalties: renderPenalties(board, into: &buffer, area: body, app: app)
         case .buyers: renderBuyers(into: &buffer, area: body, app: app)
         case .rewards: renderRewards(board, into: &buffer, area: body, app: app)
+        case .plan: renderPlan(board, into: &buffer, area: body, app: app)
         }
         return nil
     }
@@ -112,7 +125,9 @@ final class BoardScreen: Screen {
 
     func renderMatrix(_ board: BoardReport, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
         let t = app.texts, theme = app.theme
-        buffer.put(Line([Span(t.matrixOf(measureName(app)), style: theme.heading), Span("   m \(t.changeMeasure)  Enter \(t.drillDown)", style: theme.muted)]),
+        let what = Span(t.matrixOf(measureName(app)), style: theme.heading)
+        buffer.put(Self.firstThatFits([Line([what, Span("   m \(t.changeMeasure)  Enter \(t.drillDown)", style: theme.muted)]),
+                                       Line([what, Span("   m \(t.changeMeasure)", style: theme.muted)]), Line([what])], width: area.width),
                    at: Position(x: area.x, y: area.y), base: theme.normal, maxWidth: area.width)
         let columns = matrixColumns, rows = matrixRows
         // Each column as wide as its header or its largest count, two spaces apart when
@@ -183,11 +198,19 @@ final class BoardScreen: Screen {
             buffer.put(line, at: Position(x: area.x, y: y), style: theme.normal)
             y += 1
         }
-        for w in d.warnings {
-            for line in DisplayWidth.wrap("! " + w.message.text(app.language), width: area.width) where y < area.maxY {
-                buffer.put(line, at: Position(x: area.x, y: y), style: theme.warning)
-                y += 1
+        func put(_ warnings: [DeadlineWarning]) {
+            for w in warnings {
+                for line in DisplayWidth.wrap("! " + w.message.text(app.language), width: area.width) where y < area.maxY {
+                    buffer.put(line, at: Position(x: area.x, y: y), style: theme.warning)
+                    y += 1
+                }
             }
+        }
+        put(d.warnings)
+        if !board.planWarnings.isEmpty, y < area.maxY {
+            buffer.put(t.planWarningsHeading, at: Position(x: area.x, y: y), style: theme.heading)
+            y += 1
+            put(board.planWarnings)
         }
         if !r.lackingRounds.isEmpty && y + 3 < area.maxY {
             y += 1
@@ -241,11 +264,43 @@ final class BoardScreen: Screen {
     }
 
     func renderBuyers(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
-        buffer.put(app.texts.buyersExplain, at: Position(x: area.x, y: area.y), style: app.theme.muted, maxWidth: area.width)
+        buffer.put(Self.firstThatFits([Line(app.texts.buyersExplain), Line(app.texts.buyersExplainShort)], width: area.width),
+                   at: Position(x: area.x, y: area.y), base: app.theme.muted, maxWidth: area.width)
         let listArea = Rect(x: area.x - 1, y: area.y + 1, width: area.width + 1, height: area.height - 1)
         ListView(count: buyers.count, theme: app.theme) { i in
             self.buyersTable?.row(self.buyers[i], app: app, width: listArea.width - 1) ?? ListRow(Line(""))
         }.render(into: &buffer, area: listArea, state: &list)
+    }
+
+    /// The round against its plan: a row per batch and per member, then the round; the pace day by day below.
+    func renderPlan(_ board: BoardReport, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
+        guard let p = board.planProgress else { return }
+        let t = app.texts, theme = app.theme
+        buffer.put(t.planProgressExplain(p.plannedStart, p.plannedFinish, p.riskCutoff), at: Position(x: area.x, y: area.y),
+                   style: theme.muted, maxWidth: area.width)
+        let columns = [TableColumn(t.planColumns[0], width: 14), TableColumn(t.planColumns[1], width: 7, alignment: .right),
+                       TableColumn(t.planColumns[2], width: 4, alignment: .right), TableColumn(t.planColumns[3], width: 5, alignment: .right),
+                       TableColumn(t.planColumns[4], width: 11, alignment: .right), TableColumn(t.planColumns[5], width: 5, alignment: .right),
+                       TableColumn(t.planColumns[6], width: 10), TableColumn(t.planColumns[7], width: 10)]
+        let rows = planLines(p, app).map { name, l -> [Span] in
+            let late = l.afterRiskCutoff == true ? theme.bad : l.afterPlannedFinish == true ? theme.warning : nil
+            return [Span(name), Span("\(l.unitsDone)/\(l.unitsAssigned)"), Span("\(l.unitsExpected)"),
+                    Span(l.unitsAhead > 0 ? "+\(l.unitsAhead)" : "\(l.unitsAhead)", style: l.unitsAhead < 0 ? theme.bad : theme.good),
+                    Span("\(l.itemsDone)/\(l.itemsAssigned)"), Span(String(format: "%.1f", l.unitsPerDay)),
+                    Span(l.forecastFinish.map { "\($0)" } ?? "—", style: late), Span("\(l.finish)", style: theme.muted)]
+        }
+        let tableHeight = min(area.height - 3, rows.count + 1)
+        TableView(columns: columns, rows: rows, theme: theme)
+            .render(into: &buffer, area: Rect(x: area.x, y: area.y + 2, width: area.width, height: tableHeight), state: &list)
+        let days = p.unitsPerDay.map { "\(String($0.day.description.suffix(5))) \($0.units)" }.joined(separator: "  ")
+        for (i, line) in DisplayWidth.wrap(t.unitsPerDay + days, width: area.width).enumerated() where area.y + 3 + tableHeight + i < area.maxY {
+            buffer.put(line, at: Position(x: area.x, y: area.y + 3 + tableHeight + i), style: theme.muted)
+        }
+    }
+
+    /// The rows of the plan's view: batches, members (with their role), the round.
+    func planLines(_ p: PlanProgress, _ app: InspectionApp) -> [(String, PlanProgress.Line)] {
+        p.batches.map { ($0.name, $0) } + p.members.map { ("\($0.name)（\($0.role ?? "")）", $0) } + [(app.texts.roundShort(p.round), p.total)]
     }
 
     // MARK: - Keys
@@ -259,11 +314,13 @@ final class BoardScreen: Screen {
         }
         let arrows: [Key] = [.up, .down, .left, .right, .character("j"), .character("k"), .character("h"), .character("l"),
                              .pageUp, .pageDown, .home, .end, .character("g"), .character("G")]
+        // The plan's view is there only when the round has a plan.
+        let tabs = board?.planProgress == nil ? Tab.allCases.filter { $0 != .plan } : Tab.allCases
         return [
-            Binding(Tab.allCases.map { .character(Character(String($0.rawValue + 1))) }, name: "1-\(Tab.allCases.count)", t.boardViews, hint: true) { _, key in
+            Binding(tabs.map { .character(Character(String($0.rawValue + 1))) }, name: "1-\(tabs.count)", t.boardViews, hint: true) { _, key in
                 if case .character(let c) = key, let n = Int(String(c)), let next = Tab(rawValue: n - 1) { show(next) }
             },
-            Binding([.tab], t.boardViews) { _, _ in show(Tab(rawValue: (self.tab.rawValue + 1) % Tab.allCases.count)!) },
+            Binding([.tab], t.boardViews) { _, _ in show(Tab(rawValue: (self.tab.rawValue + 1) % tabs.count)!) },
             Binding([.character("["), .character("]")], name: "[ ]", t.switchRound, hint: true) { app, key in
                 guard let current = self.round else { return }
                 let next = current + (key == .character("]") ? 1 : -1)
@@ -294,6 +351,7 @@ final class BoardScreen: Screen {
         case .penalties: return board.penaltiesTotal.count
         case .buyers: return buyers.count
         case .rewards: return board.rewards.count
+        case .plan: return board.planProgress.map { $0.batches.count + $0.members.count + 1 } ?? 0
         }
     }
 
@@ -368,7 +426,7 @@ final class BoardScreen: Screen {
                 filter.contractor = name
                 return try name == PenaltyRules.unassigned ? app.store.defects(DefectFilter()).filter { $0.contractor == nil } : app.store.defects(filter)
             })
-        case .matrix:
+        case .matrix, .plan:
             break
         }
     }

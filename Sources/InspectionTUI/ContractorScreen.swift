@@ -95,6 +95,17 @@ final class ContractorScreen: Screen {
                     }
                 }
             },
+            Binding(.character("u"), t.keyTakeBackClaim) { app in
+                guard let defect = self.selected else { return }
+                guard defect.status == .rectified else { app.fail(InspectionError.notClaimed(defect.code.text)); return }
+                app.overlay = ConfirmOverlay(title: t.takeBackClaimTitle(defect.code.text), lines: [defect.rectificationNote ?? "—"],
+                                             choices: [(key: .enter, label: t.takeBackClaimConfirm, action: { app in
+                    if app.perform({ tx in try tx.takeBackClaim(code: defect.code.text) }) != nil {
+                        app.flash(t.claimTakenBack(defect.code.text))
+                        try self.reload(app)
+                    }
+                })])
+            },
             Binding([.enter, .right, .character("l")], name: "Enter", t.keyDefectHistory, hint: true) { app, _ in
                 if let d = self.selected { app.push(try DefectScreen(app: app, code: d.code.text)) }
             },

@@ -9,12 +9,20 @@ import TerminalKit
 /// A digit picks a phrase only while the note is untouched; once typing has started (or
 /// Tab has moved to the note) digits are text, so "3处墙根渗水" is kept as typed. A picked
 /// phrase is the start of the note: typing appends to it and Backspace edits it.
+///
+/// The same form corrects a recorded defect (`e`): its note, severity and contractor, and
+/// its room while the round it was found in is open.
 final class DefectForm: Overlay {
-    enum Focus: CaseIterable { case phrases, note, severity, contractor }
+    enum Focus: CaseIterable { case phrases, note, room, severity, contractor }
 
     let unit: ProjectUnit
     let room: Room
     let item: ChecklistItem
+    /// The defect being corrected (nil: a new one).
+    let editing: DefectSummary?
+    /// The rooms the defect may move to (the item's rooms in the unit; empty: the room stays).
+    let rooms: [Room]
+    var roomIndex = 0
     var focus = Focus.phrases
     /// The common phrase the note started from, if one was picked.
     var phrase: Int?
@@ -25,37 +33,62 @@ final class DefectForm: Overlay {
     let choices: [Contractor?]
     let done: (InspectionApp, DefectSummary) throws -> Void
 
-    init(app: InspectionApp, unit: ProjectUnit, room: Room, item: ChecklistItem, done: @escaping (InspectionApp, DefectSummary) throws -> Void) {
+    init(app: InspectionApp, unit: ProjectUnit, room: Room, item: ChecklistItem, editing: DefectSummary? = nil,
+         done: @escaping (InspectionApp, DefectSummary) throws -> Void) {
         self.unit = unit
         self.room = room
         self.item = item
+        self.editing = editing
         self.done = done
-        severity = item.severity
-        note = TextField("", maxLength: 200)
+        severity = editing?.severity ?? item.severity
+        note = TextField(editing?.note ?? "", maxLength: 200)
         choices = app.contractors.map { Optional($0) } + [nil]
-        let preferred = ContractorRules.defaultContractor(for: item, building: unit.building, among: app.contractors)
-        contractor = choices.firstIndex { $0?.id == preferred?.id } ?? choices.count - 1
+        if let editing {
+            contractor = choices.firstIndex { $0?.name == editing.contractor } ?? choices.count - 1
+            let candidates = app.checklists.unitType(unit.type)?.rooms.filter { item.rooms.contains($0.kind) } ?? []
+            rooms = editing.roundFound == app.openRound?.number && candidates.count > 1 ? candidates : []
+            roomIndex = rooms.firstIndex { $0.key == editing.room } ?? 0
+            focus = .note
+        } else {
+            let preferred = ContractorRules.defaultContractor(for: item, building: unit.building, among: app.contractors)
+            contractor = choices.firstIndex { $0?.id == preferred?.id } ?? choices.count - 1
+            rooms = []
+        }
+    }
+
+    /// The fields Tab goes through: a correction has no phrases to pick and a room only when it may move.
+    var fields: [Focus] {
+        Focus.allCases.filter { field in
+            switch field {
+            case .phrases: return editing == nil
+            case .room: return !rooms.isEmpty
+            default: return true
+            }
+        }
     }
 
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
         let t = app.texts, theme = app.theme
-        let phrases = item.phrases.prefix(9)
-        let box = area.centered(width: min(area.width - 2, 76), height: min(area.height, phrases.count + 9))
-        let title = "\(t.recordDefect) · \(unit.code) \(room.name.text(app.language)) · \(item.id) \(item.name.text(app.language))"
+        let phrases = editing == nil ? Array(item.phrases.prefix(9)) : []
+        let box = area.centered(width: min(area.width - 2, 76), height: min(area.height, editing == nil ? phrases.count + 9 : 7 + (rooms.isEmpty ? 0 : 1)))
+        let title = editing.map { "\(t.editDefect) \($0.code.text) · \(item.id) \(item.name.text(app.language))" }
+            ?? "\(t.recordDefect) · \(unit.code) \(room.name.text(app.language)) · \(item.id) \(item.name.text(app.language))"
         let inner = Modal(title: title, theme: theme).render(into: &buffer, area: box)
         var y = inner.y
-        buffer.put(t.commonPhrases, at: Position(x: inner.x + 1, y: y), style: focus == .phrases ? theme.highlight : theme.heading)
-        y += 1
-        for (i, text) in phrases.enumerated() {
-            let selected = i == phrase
-            let style = selected ? theme.selected : theme.normal
-            buffer.fill(Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: 1), style: style)
-            buffer.put(" \(i + 1)  \(text)", at: Position(x: inner.x + 1, y: y), style: style, maxWidth: inner.width - 2)
+        if editing == nil {
+            buffer.put(t.commonPhrases, at: Position(x: inner.x + 1, y: y), style: focus == .phrases ? theme.highlight : theme.heading)
+            y += 1
+            for (i, text) in phrases.enumerated() {
+                let selected = i == phrase
+                let style = selected ? theme.selected : theme.normal
+                buffer.fill(Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: 1), style: style)
+                buffer.put(" \(i + 1)  \(text)", at: Position(x: inner.x + 1, y: y), style: style, maxWidth: inner.width - 2)
+                y += 1
+            }
             y += 1
         }
-        y += 1
         // Labels as wide as the widest, then a space: "Contractor" never runs into its value.
-        let labelWidth = [t.noteLabel, t.severityLabel, t.contractorLabel].map(DisplayWidth.of).max()! + 1
+        let labelWidth = [t.noteLabel, t.severityLabel, t.contractorLabel, rooms.isEmpty ? "" : t.roomLabel].map(DisplayWidth.of).max()! + 1
         let valueX = inner.x + 1 + labelWidth
         let noteLabel = DisplayWidth.fit(t.noteLabel, width: labelWidth)
         buffer.put(noteLabel, at: Position(x: inner.x + 1, y: y), style: focus == .note ? theme.highlight : theme.heading)
@@ -65,6 +98,12 @@ final class DefectForm: Overlay {
             buffer.put(t.notePlaceholder, at: Position(x: fieldArea.x, y: y), style: theme.muted, maxWidth: fieldArea.width)
         }
         y += 1
+        if !rooms.isEmpty {
+            buffer.put(DisplayWidth.fit(t.roomLabel, width: labelWidth), at: Position(x: inner.x + 1, y: y), style: focus == .room ? theme.highlight : theme.heading)
+            buffer.put("◀ \(rooms[roomIndex].name.text(app.language)) ▶", at: Position(x: valueX, y: y),
+                       style: focus == .room ? theme.selected : theme.normal, maxWidth: inner.maxX - valueX - 1)
+            y += 1
+        }
         let severityText = "◀ \(severity.name.text(app.language)) ▶"
         buffer.put(DisplayWidth.fit(t.severityLabel, width: labelWidth), at: Position(x: inner.x + 1, y: y), style: focus == .severity ? theme.highlight : theme.heading)
         buffer.put(severityText, at: Position(x: valueX, y: y), style: focus == .severity ? theme.selected : theme.normal)
@@ -84,10 +123,10 @@ final class DefectForm: Overlay {
         case .enter:
             return try confirm(app)
         case .tab:
-            focus = Focus.allCases[(Focus.allCases.firstIndex(of: focus)! + 1) % Focus.allCases.count]
+            focus = fields[(fields.firstIndex(of: focus)! + 1) % fields.count]
             return true
         case .backTab:
-            focus = Focus.allCases[(Focus.allCases.firstIndex(of: focus)! + Focus.allCases.count - 1) % Focus.allCases.count]
+            focus = fields[(fields.firstIndex(of: focus)! + fields.count - 1) % fields.count]
             return true
         default:
             break
@@ -117,7 +156,10 @@ final class DefectForm: Overlay {
                 break
             }
         case .note:
-            if key == .up && note.isEmpty { focus = .phrases } else { _ = note.handle(key) }
+            if key == .up && note.isEmpty && editing == nil { focus = .phrases } else { _ = note.handle(key) }
+        case .room:
+            if key == .left { roomIndex = (roomIndex + rooms.count - 1) % rooms.count }
+            if key == .right || key == .character(" ") { roomIndex = (roomIndex + 1) % rooms.count }
         case .severity:
             let all = Severity.allCases
             let i = all.firstIndex(of: severity)!
@@ -142,6 +184,16 @@ final class DefectForm: Overlay {
             app.message = (app.texts.noteRequired, true)
             focus = .note
             return true
+        }
+        if let editing {
+            let corrected = app.perform { tx -> DefectSummary in
+                let defect = try tx.editDefect(code: editing.code.text, note: text, room: rooms.isEmpty ? nil : rooms[roomIndex].key,
+                                               severity: severity, contractor: .some(choices[contractor]?.name))
+                return try tx.summary(defect.id)
+            }
+            guard let corrected else { return true }
+            try done(app, corrected)
+            return false
         }
         let choice: ContractorChoice = choices[contractor].map { .named($0.name) } ?? .none
         let defect = app.perform { tx in

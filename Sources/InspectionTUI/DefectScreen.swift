@@ -33,7 +33,11 @@ final class DefectScreen: Screen {
             Line([Span(s.code.text + "  ", style: theme.accent), Span("\(s.unitCode) \(app.roomName(s))  ", style: theme.highlight),
                   Span("\(s.item) \(item?.name.text(app.language) ?? "")")]),
             Line([Span(t.noteLabel + " ", style: theme.heading), Span(s.note.isEmpty ? "—" : s.note)]),
-            Line([Span(t.statusLabel + " ", style: theme.heading), Span(t.statusName(d.status), style: d.status.blocksDelivery ? theme.bad : theme.good),
+            detail.withdrawal.map { w in
+                // A withdrawn defect's code still answers: its sticker may be on the wall.
+                Line([Span(t.statusLabel + " ", style: theme.heading),
+                      Span(CorrectionText.withdrawn(at: w.at, by: w.by, language: app.language), style: theme.warning)])
+            } ?? Line([Span(t.statusLabel + " ", style: theme.heading), Span(t.statusName(d.status), style: d.status.blocksDelivery ? theme.bad : theme.good),
                   Span("   " + t.failedCount(d.failedRechecks), style: d.failedRechecks > 0 ? theme.bad : theme.muted),
                   Span(d.flag.map { "   " + t.flaggedInRound($0.round) } ?? "", style: theme.bad)]),
             Line([Span(t.severityLabel + " ", style: theme.heading), Span(s.severity.name.text(app.language) + "   "),
@@ -51,19 +55,17 @@ final class DefectScreen: Screen {
         let visible = app.contractors.filter { app.configuration.contractor == nil || $0.name == app.configuration.contractor }
         let names = Dictionary(visible.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for event in detail.history {
-            lines += DisplayWidth.wrap(historyLine(event, names: names, app: app), width: width).map { Line($0) }
+            lines += DisplayWidth.wrap(Self.historyLine(event, names: names, unitType: s.unitType, history: detail.history, app: app), width: width)
+                .map { Line($0) }
         }
         return lines
     }
 
-    /// One step of the history: when, round, who, what.
-    func historyLine(_ event: Event, names: [UUID: String], app: InspectionApp) -> String {
-        Self.historyLine(event, names: names, app: app)
-    }
-
     /// One step of a history (a defect's, or a side of a conflict) in the interface's
-    /// language: when, round, who, what. `unitType` names the rooms of item results.
-    static func historyLine(_ event: Event, names: [UUID: String], unitType: String? = nil, app: InspectionApp) -> String {
+    /// language: when, round, who, what. `unitType` names the rooms of item results; a
+    /// correction names what it corrects from `history`.
+    static func historyLine(_ event: Event, names: [UUID: String], unitType: String? = nil, history: [Event] = [],
+                            app: InspectionApp) -> String {
         let t = app.texts
         func contractor(_ id: UUID?) -> String { id.map { names[$0] ?? t.otherContractor } ?? t.unassigned }
         func room(_ key: String) -> String { unitType.map { app.roomName(key, unitType: $0) } ?? key }
@@ -76,7 +78,9 @@ final class DefectScreen: Screen {
         case .defectRechecked(let r): what = (r.passed ? t.recheckPassed : t.recheckFailed) + (r.note.map { t.colon + $0 } ?? "")
         case .defectWaived(let w): what = t.historyWaived + t.colon + w.answer
         case .defectReassigned(let r): what = "\(t.historyReassigned) \(contractor(r.contractor))"
-        case .reverted: what = t.historyReverted
+        case .reverted(let r):
+            what = CorrectionText.reverted(r, target: CorrectionText.target(of: r, in: history), room: room, language: app.language)
+        case .defectEdited(let e): what = CorrectionText.edited(e, room: room, language: app.language)
         case .itemRecorded(let r):
             what = "\(room(r.room)) \(r.item)\(t.colon)\(r.outcome == .pass ? t.resultPass : t.resultNotApplicable)"
         case .remainingPassed(let r): what = (r.room.map { room($0) + " " } ?? "") + t.passedMany(r.count)

@@ -9,6 +9,8 @@ final class HomeScreen: Screen {
     var progress: [UUID: UnitProgress] = [:]
     var units: [ProjectUnit] = []
     var warnings: [DeadlineWarning] = []
+    /// The plan's warnings (`yanfang plan check`); the screen shows the first and a count.
+    var planWarnings: [DeadlineWarning] = []
     var riskCutoff: Day?
     /// The team: when this file last synced (and with which folder), replicas heard of,
     /// conflicts to resolve.
@@ -25,15 +27,20 @@ final class HomeScreen: Screen {
         let deadlines = try app.store.deadlines(today: app.today)
         warnings = deadlines.warnings
         riskCutoff = deadlines.riskCutoff
+        planWarnings = try app.store.planWarnings(today: app.today)
         team = try app.store.syncStatus()
         conflicts = try app.store.conflictCount()
     }
 
     func title(_ app: InspectionApp) -> String { app.texts.home }
 
-    /// The first unit, in layout order, with work left in the open round.
+    /// The first unit, in layout order, with work left in the open round: in the inspector's
+    /// batches first, when the plan gives them some.
     func nextUnit(_ app: InspectionApp) -> ProjectUnit? {
         guard app.openRound != nil else { return nil }
+        if let mine = app.assignment, let next = RoundProgress.nextUnit(after: nil, in: units.filter(mine.includes), progress: progress) {
+            return next
+        }
         return RoundProgress.nextUnit(after: nil, in: units, progress: progress)
     }
 
@@ -92,13 +99,20 @@ final class HomeScreen: Screen {
             buffer.put("! " + warning.message.text(app.language), at: Position(x: x, y: y), style: theme.warning, maxWidth: area.width - 4)
             y += 1
         }
+        if let first = planWarnings.first {
+            let text = "! " + t.planWarningLine(first.message.text(app.language), planWarnings.count - 1)
+            for line in DisplayWidth.wrap(text, width: area.width - 4) where y < area.maxY - 1 {
+                buffer.put(line, at: Position(x: x, y: y), style: theme.warning)
+                y += 1
+            }
+        }
         return nil
     }
 
     func bindings(_ app: InspectionApp) -> [Binding] {
         let t = app.texts
         return [
-            Binding(.enter, t.keyUnits, hint: true) { app in app.push(try UnitPickerScreen(app: app)) },
+            Binding(.enter, t.keyUnits, hint: true) { app in app.push(try app.unitPicker()) },
             Binding(.character("n"), t.keyNextUnit, hint: true) { app in
                 guard let unit = self.nextUnit(app) else {
                     app.flash(app.openRound == nil ? t.noRoundOpen : t.allUnitsDone)

@@ -15,7 +15,7 @@ extension Texts {
         case .roundNotFound(let n): return "没有第 \(n) 轮"
         case let .wrongRoundNumber(requested, next): return "下一轮是第 \(next) 轮，不是第 \(requested) 轮"
         case .roundIncomplete(let b): return "第 \(b.round) 轮还不能结束：\(b.units.count) 户未验完、\(b.rechecks.count) 项复查未做"
-        case .unknownUnit(let code): return "没有房号 \(code)"
+        case .unknownUnit(let code): return "没有 \(code) 这一户"
         case .unknownItem(let id): return "没有检查项 \(id)"
         case let .unknownRoom(room, unit, rooms): return "\(unit) 没有房间“\(room)”（有：\(rooms.joined(separator: "、"))）"
         case let .itemNotInRoom(item, room): return "\(item) 不适用于 \(room)"
@@ -30,6 +30,12 @@ extension Texts {
         case .answerRequired: return "请填写统一口径"
         case let .itemHasDefects(item, room, codes): return "\(room) \(item) 本轮已有问题（\(codes.joined(separator: "、"))），先撤销才能记合格"
         case .nothingToUndo(let unit): return "\(unit) 本轮没有可撤销的记录"
+        case .alreadyClaimed(let code): return "\(code) 已报整改完成，待复查（先撤回申报才能再报）"
+        case .notClaimed(let code): return "\(code) 没有可撤回的整改申报"
+        case let .notThisRound(code, round): return "\(code) 是第 \(round) 轮发现的；只有本轮的问题能撤回或改房间"
+        case let .nothingRecorded(item, room): return "\(room) \(item) 本轮还没有结果"
+        case .noteRequired: return "请填写问题描述"
+        case .nothingToChange(let code): return "\(code) 没有要改的内容"
         case .invalidValue(let message): return message
         }
     }

@@ -11,11 +11,12 @@ final class SearchOverlay: Overlay {
     enum Match {
         case unit(ProjectUnit)
         case defect(code: String, unit: ProjectUnit)
+        /// A withdrawn defect's code still answers: its sticker may be on the wall.
+        case withdrawn(code: String, unit: ProjectUnit, withdrawal: Withdrawal)
     }
 
-    let units: [ProjectUnit]
-    /// Unit codes as typed in a search: lower case with dashes, and without.
-    let keys: [(code: String, compact: String)]
+    /// The units it finds (none in a contractor's view), and every unit by id.
+    let index: UnitIndex
     let unitsByID: [UUID: ProjectUnit]
     /// In a contractor's view only its own defects are found.
     let ownCodes: [String: UUID]?
@@ -24,16 +25,15 @@ final class SearchOverlay: Overlay {
     var list = ListState()
 
     init(app: InspectionApp) throws {
-        let all = try app.store.units()
-        unitsByID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let all = try app.unitIndex()
+        unitsByID = all.byID
         if let contractor = app.stack.first as? ContractorScreen {
-            units = []
+            index = UnitIndex([])
             ownCodes = Dictionary(contractor.defects.map { ($0.code.text, $0.unit) }, uniquingKeysWith: { a, _ in a })
         } else {
-            units = all
+            index = all
             ownCodes = nil
         }
-        keys = units.map { ($0.code.lowercased(), $0.code.lowercased().filter { $0 != "-" }) }
     }
 
     func update(_ app: InspectionApp) {
@@ -45,11 +45,8 @@ final class SearchOverlay: Overlay {
         // Typed without dashes ("310502"), it is compared with codes without dashes.
         let compact = dashed.contains("-") ? "" : dashed
         let exact = UnitCode.typed(query)?.lowercased()
-        var exactUnits: [Match] = [], partUnits: [Match] = []
-        for (index, key) in keys.enumerated() {
-            if key.code == exact { exactUnits.append(.unit(units[index])) }
-            else if key.code.contains(dashed) || (!compact.isEmpty && key.compact.contains(compact)) { partUnits.append(.unit(units[index])) }
-        }
+        let found = index.find(exact: exact, part: dashed, compactPart: compact)
+        let exactUnits = found.exact.map(Match.unit), partUnits = found.partial.map(Match.unit)
         let defects: [Match]
         if let own = ownCodes {
             let prefix = MarkCode.prefix(query)
@@ -58,7 +55,9 @@ final class SearchOverlay: Overlay {
             }
         } else {
             defects = ((try? app.store.defectLocations(matching: query, limit: 500)) ?? []).compactMap { found in
-                unitsByID[found.unit].map { Match.defect(code: found.code, unit: $0) }
+                unitsByID[found.unit].map { unit in
+                    found.withdrawal.map { Match.withdrawn(code: found.code, unit: unit, withdrawal: $0) } ?? Match.defect(code: found.code, unit: unit)
+                }
             }
         }
         // What looks like a mark code (it has one of the code's letters) lists defects first.
@@ -71,6 +70,8 @@ final class SearchOverlay: Overlay {
         switch match {
         case .unit(let unit): return "\(unit.code)  \(app.texts.unitLabel(unit))"
         case let .defect(code, unit): return "\(code)  \(app.texts.defectIn(unit.code))"
+        case let .withdrawn(code, unit, w):
+            return "\(code)  \(unit.code) · " + CorrectionText.withdrawn(at: w.at, by: w.by, language: app.language)
         }
     }
 
@@ -113,6 +114,8 @@ final class SearchOverlay: Overlay {
         switch match {
         case .unit(let unit):
             try app.walk(unit)
+        case let .withdrawn(code, _, _):
+            app.push(try DefectScreen(app: app, code: code))
         case let .defect(code, unit):
             if app.configuration.contractor != nil {
                 app.push(try DefectScreen(app: app, code: code))

@@ -199,6 +199,7 @@ struct Texts: Sendable {
     let cumulative: String
     let markCodes: String
     let buyersExplain: String
+    let buyersExplainShort: String
     let defectsCount: @Sendable (Int) -> String
     let nothingHere: String
     let rectificationList: String
@@ -221,10 +222,48 @@ struct Texts: Sendable {
     let historyRectified: String
     let historyWaived: String
     let historyReassigned: String
-    let historyReverted: String
     let colon: String
     let listSeparator: String
     let parenthesized: @Sendable (String) -> String
+
+    // Corrections
+    let keyWithdraw: String
+    let keyEditDefect: String
+    let keyTakeBackClaim: String
+    let withdrawDefectTitle: String
+    let withdrawExplain: String
+    let withdrawConfirm: String
+    let withdrawn: @Sendable (String) -> String
+    let editDefect: String
+    let roomLabel: String
+    let corrected: @Sendable (String) -> String
+    let claimTakenBack: @Sendable (String) -> String
+    let takeBackClaimTitle: @Sendable (String) -> String
+    let takeBackClaimConfirm: String
+    let nothingToWithdraw: String
+    let selectDefectFirst: String
+    let withdrawnMark: String
+    // The plan
+    /// The home screen's line: the first of the plan's warnings and how many more.
+    let planWarningLine: @Sendable (String, Int) -> String
+    let planWarningsHeading: String
+    /// A unit outside the plan's batches for the round.
+    let stateOutOfScope: String
+    let keyMineOrAll: String
+    /// The unit list narrowed to the inspector's batches (their names, the units), and widened again.
+    let pickerMine: @Sendable (String, Int) -> String
+    let pickerAll: String
+    /// The walkthrough narrowed to the inspector's categories (their names), and widened again.
+    let walkMine: @Sendable (String) -> String
+    let walkAll: String
+    /// The board's view of the round against its plan.
+    let planTab: String
+    let planProgressExplain: @Sendable (Day, Day, Day) -> String
+    /// Name, units done/assigned, expected by today, ahead, items, units per day, forecast finish, planned finish.
+    let planColumns: [String]
+    let unitsPerDay: String
+    /// The title bar's first words in `yanfang training`.
+    let practiceBanner: String
 }
 
 extension Texts {
@@ -259,7 +298,7 @@ extension Texts {
         inspectorPrompt: "验收人姓名（Esc 跳过，只查看）",
         readOnlyNoName: "只读：按 i 填写验收人姓名后才能记录",
         openRoundTitle: { "开启第 \($0) 轮" },
-        openRoundExplain: { "第 \($0) 轮将复查此前各轮未销项的问题，并逐户验收所有户。" },
+        openRoundExplain: { "第 \($0) 轮将复查此前各轮未销项的问题，并逐户验收。" },
         openRoundConfirm: "开启",
         roundOpened: { "第 \($0) 轮已开启，复查 \($1) 项" },
         closeRoundTitle: { "结束第 \($0) 轮" },
@@ -282,9 +321,9 @@ extension Texts {
         stateOpenDefects: { "待整改 \($0)" },
         itemsShort: { "项 \($0)/\($1)" },
         rechecksShort: { "复查 \($0)/\($1)" },
-        searchTitle: "查找房号或问题编号",
+        searchTitle: "查找户号或问题编号",
         searchHint: "房号（如 3-1-502、3栋1单元502）或问题编号（如 2-K7P3Q）",
-        searchNone: "没有匹配的房号或问题",
+        searchNone: "没有匹配的户号或问题",
         defectIn: { "问题，位于 \($0)" },
         matchCount: { "找到 \($0) 个，↑↓ 选择，Enter 打开" },
         roundShort: { "第\($0)轮" },
@@ -341,7 +380,7 @@ extension Texts {
         keyPage: "翻页",
         keyFirstLast: "首项 / 末项",
         keyScroll: "滚动",
-        keyUnits: "房号列表",
+        keyUnits: "户号列表",
         keyOpenUnit: "进入该户",
         keyNextUnit: "下一户",
         keyNextEntrance: "下一个单元门",
@@ -403,7 +442,8 @@ extension Texts {
         buildingLabel: { PlaceNames.buildingShort($0).zh },
         readinessShort: { "\(RuleSentences.readinessRate.zh) \($0)/\($1) = \($2)（目标 \($3)）" },
         deadlineLine: { delivery, days, cutoff, cutoffDays, latest, started in
-            "交付 \(delivery)（剩 \(days) 天） · 风险排查截止 \(cutoff)（剩 \(cutoffDays) 天） · 第一轮应不晚于 \(latest)" + (started.map { "，实际 \($0)" } ?? "")
+            "交付 \(delivery)（\(days >= 0 ? "剩 \(days) 天" : "已过 \(-days) 天")） · 风险排查截止 \(cutoff)（\(cutoffDays >= 0 ? "剩 \(cutoffDays) 天" : "已过 \(-cutoffDays) 天")） · 第一轮应不晚于 \(latest)"
+                + (started.map { "，实际 \($0)" } ?? "")
         },
         blockingUnitsHeading: { RuleSentences.notReadyOutstanding($0).zh },
         penaltyExplain: { RuleSentences.penalty(threshold: $0).zh },
@@ -411,6 +451,7 @@ extension Texts {
         cumulative: "累计",
         markCodes: "问题编号",
         buyersExplain: "未销项问题，按业主敏感度与严重程度排序（业主最先注意到的在前）",
+        buyersExplainShort: "未销项问题，业主最先注意到的在前",
         defectsCount: { "\($0) 项问题" },
         nothingHere: "没有问题",
         rectificationList: "整改清单",
@@ -431,10 +472,38 @@ extension Texts {
         historyRectified: "报整改",
         historyWaived: "统一口径",
         historyReassigned: "改由",
-        historyReverted: "更正：撤销一条记录",
         colon: "：",
         listSeparator: "，",
-        parenthesized: { "（\($0)）" }
+        parenthesized: { "（\($0)）" },
+        keyWithdraw: "撤回记录",
+        keyEditDefect: "改问题",
+        keyTakeBackClaim: "撤回整改申报",
+        withdrawDefectTitle: "撤回问题",
+        withdrawExplain: "撤回后仍留在历史里；贴纸上的编号仍可查到（显示已撤回）。",
+        withdrawConfirm: "撤回",
+        withdrawn: { "已撤回：\($0)" },
+        editDefect: "更正问题",
+        roomLabel: "房间",
+        corrected: { "\($0) 已更正" },
+        claimTakenBack: { "\($0) 的整改申报已撤回" },
+        takeBackClaimTitle: { "撤回 \($0) 的整改申报" },
+        takeBackClaimConfirm: "撤回申报",
+        nothingToWithdraw: "这一项本轮还没有结果",
+        selectDefectFirst: "先选一条有问题的检查项或复查项",
+        withdrawnMark: "已撤回",
+        planWarningLine: { first, more in "计划：\(first)" + (more > 0 ? "（另有 \(more) 项，见 yanfang plan check）" : "") },
+        planWarningsHeading: "计划提醒",
+        stateOutOfScope: "不在本轮",
+        keyMineOrAll: "只看我的 / 全部",
+        pickerMine: { batches, units in "我的批次 \(batches)（\(units) 户） · m 全部" },
+        pickerAll: "全部户 · m 只看我的",
+        walkMine: { "我的类别 \($0) · m 全部" },
+        walkAll: "全部类别 · m 只看我的",
+        planTab: "计划进度",
+        planProgressExplain: { start, finish, cutoff in "计划 \(start) – \(finish) · 风险排查截止 \(cutoff) · 应完＝按日折算" },
+        planColumns: ["批次/成员", "已验户", "应完", "超前", "项", "户/天", "预计完成", "计划完成"],
+        unitsPerDay: "每日验收户数：",
+        practiceBanner: "练习（不会写入项目）"
     )
 
     static let en = Texts(
@@ -455,7 +524,7 @@ extension Texts {
         progressLabel: "Progress",
         inspectorLabel: "Inspector",
         nextUnitLabel: "Next unit",
-        riskCutoff: { day, days in "risk cutoff \(day) (\(days >= 0 ? "\(days) days left" : "\(-days) days ago"))" },
+        riskCutoff: { day, days in "risk cutoff \(day) (\(days >= 0 ? plural(days, "day left", "days left") : plural(-days, "day ago", "days ago")))" },
         roundOpenSince: { "round \($0) open since \($1)" },
         roundsClosed: { "\($0) closed, at least 3 needed" },
         noRoundOpen: "no round open",
@@ -613,7 +682,8 @@ extension Texts {
         buildingLabel: { PlaceNames.buildingShort($0).en },
         readinessShort: { "readiness \($0)/\($1) = \($2) (target \($3))" },
         deadlineLine: { delivery, days, cutoff, cutoffDays, latest, started in
-            "delivery \(delivery) (\(days) days) · risk cutoff \(cutoff) (\(cutoffDays) days) · round 1 by \(latest)" + (started.map { ", started \($0)" } ?? "")
+            "delivery \(delivery) (\(plural(days, "day", "days"))) · risk cutoff \(cutoff) (\(plural(cutoffDays, "day", "days"))) · round 1 by \(latest)"
+                + (started.map { ", started \($0)" } ?? "")
         },
         blockingUnitsHeading: { RuleSentences.notReadyOutstanding($0).en },
         penaltyExplain: { RuleSentences.penalty(threshold: $0).en },
@@ -621,6 +691,7 @@ extension Texts {
         cumulative: "total",
         markCodes: "mark codes",
         buyersExplain: "Outstanding defects, by buyer sensitivity and severity (what buyers notice first on top)",
+        buyersExplainShort: "Outstanding defects, what buyers notice first on top",
         defectsCount: { plural($0, "defect", "defects") },
         nothingHere: "no defects",
         rectificationList: "Rectification list",
@@ -641,14 +712,42 @@ extension Texts {
         historyRectified: "claimed fixed",
         historyWaived: "waived with the unified answer",
         historyReassigned: "handed to",
-        historyReverted: "correction: took back a result",
         colon: ": ",
         listSeparator: ", ",
-        parenthesized: { " (\($0))" }
+        parenthesized: { " (\($0))" },
+        keyWithdraw: "withdraw a record",
+        keyEditDefect: "correct the defect",
+        keyTakeBackClaim: "take back the claim",
+        withdrawDefectTitle: "Withdraw the defect",
+        withdrawExplain: "It stays in the history; its mark code still answers (as withdrawn).",
+        withdrawConfirm: "withdraw",
+        withdrawn: { "withdrawn: \($0)" },
+        editDefect: "Correct the defect",
+        roomLabel: "Room",
+        corrected: { "\($0) corrected" },
+        claimTakenBack: { "claim on \($0) taken back" },
+        takeBackClaimTitle: { "Take back the claim on \($0)" },
+        takeBackClaimConfirm: "take back",
+        nothingToWithdraw: "this item has no result this round",
+        selectDefectFirst: "select an item with a defect, or a re-check, first",
+        withdrawnMark: "withdrawn",
+        planWarningLine: { first, more in "plan: \(first)" + (more > 0 ? " (\(more) more: yanfang plan check)" : "") },
+        planWarningsHeading: "Plan",
+        stateOutOfScope: "not in this round",
+        keyMineOrAll: "mine only / everything",
+        pickerMine: { batches, units in "my batches \(batches) (\(plural(units, "unit", "units"))) · m all" },
+        pickerAll: "all units · m mine only",
+        walkMine: { "mine: \($0) · m all" },
+        walkAll: "all categories · m mine",
+        planTab: "plan",
+        planProgressExplain: { start, finish, cutoff in "planned \(start) – \(finish) · cutoff \(cutoff) · exp. = pro rata to today" },
+        planColumns: ["batch/member", "units", "exp.", "ahead", "items", "/day", "forecast", "planned"],
+        unitsPerDay: "units per day: ",
+        practiceBanner: "PRACTICE (nothing reaches the project)"
     )
 }
 
 /// "1 defect", "2 defects": English counts with their noun in the right number.
 func plural(_ count: Int, _ one: String, _ many: String) -> String {
-    "\(count) \(count == 1 ? one : many)"
+    englishCount(count, one, many)
 }

@@ -30,13 +30,18 @@ final class UnitScreen: Screen {
     var recheckColumns: [FittedColumn] = []
     /// The mark code of the defect just recorded, shown big until the next key.
     var justRecorded: DefectSummary?
+    /// Every category rather than only the inspector's (`m`); the walkthrough starts narrowed
+    /// when the plan gives the inspector some categories.
+    var showAll = false
+    /// The inspector's categories, while the walkthrough is narrowed to them.
+    var mine: MemberAssignment? = nil
 
     init(app: InspectionApp, unit: ProjectUnit) throws {
         self.unit = unit
         try reload(app)
         // Start at the first re-check still to do, else the first unrecorded item.
         state.selected = rows.indices.first { isPending(rows[$0]) } ?? rows.indices.first { rows[$0].isSelectable }
-        if app.openRound != nil { try? app.store.setSetting(InspectionApp.currentUnitKey, unit.code) }
+        if app.openRound != nil { app.rememberUnit(unit.code) }
     }
 
     var round: Int? { view?.round }
@@ -52,8 +57,9 @@ final class UnitScreen: Screen {
             list += view.rechecks.map { .recheck($0) }
         }
         guard let type = app.checklists.unitType(unit.type) else { rows = list; return }
+        mine = showAll ? nil : app.assignment.flatMap { $0.member.categories.isEmpty ? nil : $0 }
         for room in type.rooms {
-            let items = app.checklists.items(forRoomKind: room.kind)
+            let items = app.checklists.items(forRoomKind: room.kind).filter { mine?.covers(category: $0.category) ?? true }
             guard !items.isEmpty else { continue }
             list.append(.room(room))
             var category: String?
@@ -117,9 +123,16 @@ final class UnitScreen: Screen {
         let (header, rest) = area.splitTop(2)
         let (listArea, detailArea) = rest.splitBottom(7)
         let type = app.checklists.unitType(unit.type)
-        buffer.put(Line([Span(" \(unit.code)", style: theme.highlight), Span("  \(t.unitLabel(unit))  "),
-                         Span("\(unit.type) \(type?.name.text(app.language) ?? "")", style: theme.muted)]),
-                   at: Position(x: header.x, y: header.y), base: theme.normal, maxWidth: header.width)
+        // Whether only the inspector's categories are shown comes before the floor plan's name, which gives way first.
+        var title = [Span(" \(unit.code)", style: theme.highlight), Span("  \(t.unitLabel(unit))  ")]
+        if let mine {
+            let names = mine.member.categories.map { app.checklists.category($0)?.name.text(app.language) ?? $0 }
+            title.append(Span(t.walkMine(names.joined(separator: t.listSeparator)) + "  ", style: theme.warning))
+        } else if app.assignment.map({ !$0.member.categories.isEmpty }) ?? false {
+            title.append(Span(t.walkAll + "  ", style: theme.muted))
+        }
+        title.append(Span("\(unit.type) \(type?.name.text(app.language) ?? "")", style: theme.muted))
+        buffer.put(Line(title), at: Position(x: header.x, y: header.y), base: theme.normal, maxWidth: header.width)
         if let view {
             let p = view.progress
             let label = " " + t.roundShort(view.round) + "  " + t.itemsShort(p.recorded, p.applicable) + "  " + t.rechecksShort(p.rechecksDone, p.rechecks) + "  "
@@ -175,7 +188,9 @@ final class UnitScreen: Screen {
         case .heading(let text):
             return .heading(text, style: theme.heading)
         case .room(let room):
-            let pairs = app.checklists.items(forRoomKind: room.kind).map { RoomItem(room: room.key, item: $0.id) }
+            // Narrowed to the inspector's categories, the room's count is of their items.
+            let pairs = app.checklists.items(forRoomKind: room.kind).filter { mine?.covers(category: $0.category) ?? true }
+                .map { RoomItem(room: room.key, item: $0.id) }
             let recorded = pairs.filter { view?.results.result($0) != nil }.count
             return ListRow(Line([Span("■ " + room.name.text(app.language), style: theme.heading),
                                  Span("  \(recorded)/\(pairs.count)", style: recorded == pairs.count ? theme.good : theme.muted)]),
@@ -323,8 +338,17 @@ final class UnitScreen: Screen {
             Binding(.character("P"), t.keyRecheckPassNote, withNote(true)),
             Binding(.character("F"), t.keyRecheckFailNote, withNote(false)),
             Binding(.character("u"), t.keyUndo, hint: true) { app in try self.undo(app) },
+            Binding(.character("w"), t.keyWithdraw) { app in try self.withdraw(app) },
+            Binding(.character("e"), t.keyEditDefect) { app in self.openEditForm(app) },
             Binding([.enter, .right, .character("l")], name: "Enter", t.keyDefectHistory) { app, _ in try self.openDefect(app) },
             Binding(.character("n"), t.keyNextUnit, hint: true) { app in try self.nextUnit(app) },
+            Binding(.character("m"), t.keyMineOrAll) { app in
+                self.showAll.toggle()
+                try self.reload(app)
+                if self.selectedRow == nil || !(self.selectedRow?.isSelectable ?? false) {
+                    self.state.selected = self.rows.indices.first { self.isPending(self.rows[$0]) } ?? self.rows.indices.first { self.rows[$0].isSelectable }
+                }
+            },
             .back(t),
         ]
     }
@@ -371,7 +395,9 @@ final class UnitScreen: Screen {
 
     func passRoom(_ app: InspectionApp) throws {
         guard let (room, _) = requireItem(app) else { return }
-        let count = app.perform { tx in try tx.passRemaining(unit: unit.code, room: room.key).count }
+        // Narrowed to the inspector's categories, the rest of the room is the rest of theirs.
+        let categories = mine.map { Set($0.member.categories) }
+        let count = app.perform { tx in try tx.passRemaining(unit: unit.code, room: room.key, categories: categories).count }
         guard let count else { return }
         try reload(app)
         app.flash(app.texts.roomPassed(room.name.text(app.language), count))
@@ -432,6 +458,66 @@ final class UnitScreen: Screen {
             try self.reload(app)
             self.justRecorded = defect
             self.advance()
+        }
+    }
+
+    // MARK: - Corrections
+
+    /// The defect the selected row is about: a re-check's, or the latest found on the item.
+    var selectedDefect: DefectSummary? {
+        switch selectedRow {
+        case .recheck(let d)?: return d
+        case let .item(room, item)?:
+            guard case .defects(let ids)? = result(room, item), let last = ids.last else { return nil }
+            return view?.found.first { $0.id == last }
+        default: return nil
+        }
+    }
+
+    /// `w`: withdraws the selected record of this round: a re-check's result, the item's pass
+    /// or not-applicable, or (after a confirmation) the latest defect found on it.
+    func withdraw(_ app: InspectionApp) throws {
+        let t = app.texts
+        switch selectedRow {
+        case .recheck(let d)?:
+            guard let outcome = recheckOutcome(d) else { app.message = (t.nothingToWithdraw, true); return }
+            guard app.perform({ tx in try tx.withdrawRecheck(code: d.code.text) }) != nil else { return }
+            try reload(app)
+            app.flash(t.withdrawn("\(d.code.text) \(outcome ? t.recheckPassed : t.recheckFailed)"))
+        case let .item(room, item)?:
+            switch result(room, item) {
+            case nil:
+                app.message = (t.nothingToWithdraw, true)
+            case .defects?:
+                guard let d = selectedDefect, app.canWrite() else { return }
+                app.overlay = ConfirmOverlay(
+                    title: t.withdrawDefectTitle,
+                    lines: ["\(d.code.text)  \(app.roomName(d)) · \(item.id) \(item.name.text(app.language))", d.note, t.withdrawExplain],
+                    choices: [(key: .enter, label: t.withdrawConfirm, action: { app in
+                        guard app.perform({ tx in try tx.withdrawDefect(code: d.code.text) }) != nil else { return }
+                        try self.reload(app)
+                        self.select(defectCode: d.code.text)
+                        app.flash(t.withdrawn("\(d.code.text) \(d.note)"))
+                    })])
+            case .pass?, .notApplicable?:
+                guard app.perform({ tx in try tx.withdrawResult(unit: self.unit.code, item: item.id, room: room.key) }) != nil else { return }
+                try reload(app)
+                app.flash(t.withdrawn("\(item.id) \(room.name.text(app.language))"))
+            }
+        default:
+            app.message = (t.selectItemFirst, true)
+        }
+    }
+
+    /// `e`: corrects the selected defect's note, severity, contractor (and room, in its round).
+    func openEditForm(_ app: InspectionApp) {
+        guard let d = selectedDefect else { app.message = (app.texts.selectDefectFirst, true); return }
+        guard app.canWrite(), let type = app.checklists.unitType(unit.type), let room = type.room(named: d.room),
+              let item = app.checklists.item(d.item) else { return }
+        app.overlay = DefectForm(app: app, unit: unit, room: room, item: item, editing: d) { app, corrected in
+            try self.reload(app)
+            self.select(defectCode: corrected.code.text)
+            app.flash(app.texts.corrected(corrected.code.text))
         }
     }
 

@@ -4,8 +4,11 @@
 // recording a pass, undoing it, recording a re-check. Then the store calls alone.
 // Usage: yanfang-bench DATABASE [ITERATIONS]
 //        yanfang-bench day DATABASE [UNITS] [ITEMS] [DEFECTS]   (a laptop's day: see Day.swift)
+//        yanfang-bench work DATABASE SEED [ROUNDS]   (every unit through ROUNDS rounds in a replica
+//                                                      joined from a layout-only project)
 import Foundation
 import InspectionCore
+import InspectionDemo
 import InspectionStore
 import InspectionTUI
 import TerminalKit
@@ -20,6 +23,17 @@ if arguments.count >= 3 && arguments[1] == "day" {
     let n = numbers.map { $0! }
     try recordDay(path: arguments[2], unitCount: n.count > 0 ? n[0] : 50, items: n.count > 1 ? n[1] : 80,
                   defects: n.count > 2 ? n[2] : 4)
+    exit(0)
+}
+if arguments.count >= 4 && arguments[1] == "work" {
+    guard let seed = UInt64(arguments[3]), let rounds = Int(arguments.count > 4 ? arguments[4] : "3") else {
+        FileHandle.standardError.write(Data("usage: yanfang-bench work DATABASE SEED [ROUNDS]\n".utf8))
+        exit(64)
+    }
+    let store = try InspectionStore.open(path: arguments[2])
+    let units = try store.units().count
+    try SyntheticProject.work(in: store, options: .init(units: units, rounds: rounds, seed: seed),
+                              today: Day(year: 2026, month: 12, day: 1)!) { print($0) }
     exit(0)
 }
 guard arguments.count >= 2 else {

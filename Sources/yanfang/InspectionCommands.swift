@@ -116,12 +116,13 @@ struct Inspect: ParsableCommand {
     @Option(help: "The room of --item (when it applies to several).") var room: String?
     @Flag(help: "Record --item as passed.") var pass = false
     @Flag(help: "Record --item as not applicable.") var na = false
+    @Flag(help: "Withdraw --item's pass or not-applicable this round (it is unrecorded again; kept in the history).") var withdraw = false
     @Option(help: "Who inspects (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
 
     func validate() throws {
         if passRemaining && item != nil { throw ValidationError("give either --pass-remaining or --item, not both") }
-        if !passRemaining && item == nil { throw ValidationError("give --pass-remaining, or --item with --pass or --na") }
-        if item != nil && pass == na { throw ValidationError("with --item, give one of --pass or --na") }
+        if !passRemaining && item == nil { throw ValidationError("give --pass-remaining, or --item with --pass, --na or --withdraw") }
+        if item != nil && [pass, na, withdraw].filter({ $0 }).count != 1 { throw ValidationError("with --item, give one of --pass, --na or --withdraw") }
     }
 
     func run() throws {
@@ -131,6 +132,10 @@ struct Inspect: ParsableCommand {
             if passRemaining {
                 let pairs = try tx.passRemaining(unit: unit)
                 return "\(unit): \(pairs.count) item\(pairs.count == 1 ? "" : "s") passed."
+            }
+            if withdraw {
+                try tx.withdrawResult(unit: unit, item: item ?? "", room: room)
+                return "\(unit): \(item ?? "") withdrawn; it is unrecorded again."
             }
             let changed = try tx.recordItem(unit: unit, item: item ?? "", room: room, outcome: pass ? .pass : .notApplicable)
             return "\(unit): \(item ?? "") \(pass ? "passed" : "not applicable")\(changed ? "" : " (already recorded)")."
@@ -155,7 +160,8 @@ struct Undo: ParsableCommand {
 
 struct DefectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "defect", abstract: "Record and follow defects by mark code.",
-                                                    subcommands: [Add.self, Rectify.self, Recheck.self, Waive.self, Assign.self, Show.self, List.self])
+                                                    subcommands: [Add.self, Rectify.self, Recheck.self, Waive.self, Assign.self, Edit.self, Withdraw.self,
+                                                                  Show.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a defect; prints its mark code.")
@@ -255,6 +261,72 @@ struct DefectCommand: ParsableCommand {
         }
     }
 
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a defect: its note, severity, room (in the round it was found) or contractor.",
+            discussion: "Each change is a new event in the history; the defect's story shows it.")
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The mark code.") var code: String
+        @Option(help: "The new note.") var note: String?
+        @Option(help: "The new room (only while the round it was found in is open).") var room: String?
+        @Option(help: "severe, major or minor.") var severity: String?
+        @Option(help: "Hand it to this contractor.") var contractor: String?
+        @Flag(help: "Take it from its contractor (none).") var noContractor = false
+        @Option(help: "Who corrects it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+        func validate() throws {
+            if contractor != nil && noContractor { throw ValidationError("give either --contractor or --no-contractor, not both") }
+            if note == nil && room == nil && severity == nil && contractor == nil && !noContractor {
+                throw ValidationError("give what to change: --note, --room, --severity, --contractor or --no-contractor")
+            }
+        }
+
+        func run() throws {
+            var level: Severity?
+            if let severity {
+                guard let s = Severity(name: severity) else { throw UsageError("--severity \(severity) must be severe, major or minor") }
+                level = s
+            }
+            let store = try database.open(root: root)
+            let choice: String?? = noContractor ? .some(nil) : contractor.map { .some(UserText.line($0)) }
+            let defect = try store.write(try Env.action(inspector)) { tx in
+                try tx.editDefect(code: code, note: note.map(UserText.line), room: room.map(UserText.line), severity: level, contractor: choice)
+            }
+            print("\(defect.code): corrected.")
+        }
+    }
+
+    struct Withdraw: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw a defect recorded in the open round, its claim, or its re-check result (kept in the history).",
+            discussion: """
+                Without a flag, the defect itself (found in the open round); its mark code still answers, as withdrawn. \
+                --claim takes back the claim that it is fixed (before its re-check); --recheck withdraws its re-check \
+                result of the open round.
+                """)
+        @ParentCommand var root: Yanfang
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The mark code.") var code: String
+        @Flag(help: "Take back the claim that it is fixed.") var claim = false
+        @Flag(help: "Withdraw its re-check result of the open round.") var recheck = false
+        @Option(help: "Who withdraws it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+        func validate() throws {
+            if claim && recheck { throw ValidationError("give at most one of --claim and --recheck") }
+        }
+
+        func run() throws {
+            let store = try database.open(root: root)
+            let line = try store.write(try Env.action(inspector)) { tx -> String in
+                if claim { return "\(try tx.takeBackClaim(code: code).code): claim taken back." }
+                if recheck { return "\(try tx.withdrawRecheck(code: code).code): re-check result withdrawn." }
+                return "\(try tx.withdrawDefect(code: code).code): withdrawn."
+            }
+            print(line)
+        }
+    }
+
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A defect and its whole history.")
         @ParentCommand var root: Yanfang
@@ -277,13 +349,17 @@ struct DefectCommand: ParsableCommand {
             print("\(s.code)  \(s.unitCode) \(s.room)  \(s.item) \(item?.name.zh ?? "")")
             print("note: \(s.note.isEmpty ? "-" : s.note)")
             print("severity: \(s.severity.name.zh) \(s.severity.rawValue)   contractor: \(s.contractor ?? PenaltyRules.unassigned)   found in round \(s.roundFound) by \(s.inspector)")
-            print("status: \(d.status.name.zh) \(d.status.rawValue)   failed re-checks: \(d.failedRechecks)" + (d.flags.isEmpty ? "" : "   counted against " + d.flags.map { "\($0.contractor.flatMap { names[$0] } ?? PenaltyRules.unassigned) in round \($0.round)" }.joined(separator: ", ")))
-            if let deadline = s.deadline {
-                print("rectification deadline: \(deadline)" + (s.isOverdue(today: try Env.today()) ? " (overdue: still open without a claim)" : ""))
+            if let w = detail.withdrawal {
+                print(CorrectionText.withdrawn(at: w.at, by: w.by, language: .en) + " (it was \(d.status.rawValue))")
+            } else {
+                print("status: \(d.status.name.zh) \(d.status.rawValue)   failed re-checks: \(d.failedRechecks)" + (d.flags.isEmpty ? "" : "   counted against " + d.flags.map { "\($0.contractor.flatMap { names[$0] } ?? PenaltyRules.unassigned) in round \($0.round)" }.joined(separator: ", ")))
+                if let deadline = s.deadline {
+                    print("rectification deadline: \(deadline)" + (s.isOverdue(today: try Env.today()) ? " (overdue: still open without a claim)" : ""))
+                }
             }
             if let waiver = d.waiver { print("unified answer: \(waiver)") }
             print("history:")
-            for event in detail.history { print("  " + describe(event, contractors: names)) }
+            for event in detail.history { print("  " + describe(event, contractors: names, history: detail.history)) }
         }
     }
 

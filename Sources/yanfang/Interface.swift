@@ -19,7 +19,8 @@ func interfaceLanguage(_ environment: [String: String]) -> Language {
 }
 
 /// Opens the database and runs the full-screen interface on it until the user quits.
-func runInterface(path: String, language: Language?, contractor: String?) throws {
+/// `practice`: a throwaway copy (`yanfang training`), said on every screen.
+func runInterface(path: String, language: Language?, contractor: String?, practice: Bool = false) throws {
     let environment = ProcessInfo.processInfo.environment
     do {
         try NcursesTerminal.preflight(environment: environment)
@@ -30,8 +31,9 @@ func runInterface(path: String, language: Language?, contractor: String?) throws
     let store = try InspectionStore.openForInterface(path: path)
     let fixedToday = try Env.today()  // a bad YANFANG_TODAY is refused here as on the command line
     let todayOverride = environment["YANFANG_TODAY"].flatMap { $0.isEmpty ? nil : fixedToday }
-    let configuration = AppConfiguration(language: language ?? interfaceLanguage(environment), colorSupport: .monochrome,
+    var configuration = AppConfiguration(language: language ?? interfaceLanguage(environment), colorSupport: .monochrome,
                                          contractor: contractor, inspector: environment["YANFANG_INSPECTOR"], clock: { Date() }, today: { todayOverride ?? Env.localDay(Date()) })
+    configuration.practice = practice
     // The app reads the database before the screen changes, so a refusal is a plain line.
     let app = try InspectionApp(store: store, configuration: configuration)
     let terminal: NcursesTerminal
@@ -43,5 +45,6 @@ func runInterface(path: String, language: Language?, contractor: String?) throws
     defer { terminal.close() }
     app.adopt(terminal.colorSupport)
     run(app, on: terminal, tooSmallMessage: app.tooSmallMessage)
+    app.flushRemembered()  // Ctrl-C ends the loop without a key the app sees
     try? store.checkpoint()
 }

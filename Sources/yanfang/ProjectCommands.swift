@@ -209,7 +209,8 @@ struct Settings: ParsableCommand {
     @Option(help: "Failed re-checks that count a defect against its contractor (default 2).") var penaltyThreshold: Int?
     @Option(help: "Share of units that must be ready (default 0.98).") var readinessTarget: Double?
     @Option(help: ArgumentHelp("The contracted delivery date.", valueName: "YYYY-MM-DD")) var delivery: String?
-    @Option(help: "Days contractors get to rectify after a round closes (default 7); rounds closed from now on.") var rectificationDays: Int?
+    @Option(help: "Days contractors get to rectify after a round closes (1-90, default 7); rounds closed from now on. yanfang plan check warns when the plan leaves fewer between rounds.")
+    var rectificationDays: Int?
     @Option(help: ArgumentHelp("Which earlier problems a round re-checks: open (neither closed nor waived, the default) or all (closed ones too); rounds opened from now on.",
                                valueName: "open|all")) var recheckScope: RecheckScope?
     @Option(help: "Who changes them (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?

@@ -68,11 +68,11 @@ struct EndToEndTests {
         // `/` 0502 Enter: the first unit whose code contains 0502 opens, over the unit list
         // with it selected.
         try tmux.send("/")
-        try await tmux.waitFor("the search box") { $0.contains("查找房号或问题编号") }
+        try await tmux.waitFor("the search box") { $0.contains("查找户号或问题编号") }
         try tmux.type("0502")
         try await tmux.waitFor("the matches for 0502") { $0.contains("1-1-0502  1栋 1单元 0502") }
         try tmux.send("Enter")
-        let found = try await tmux.waitFor("the unit after the search") { !$0.contains("查找房号或问题编号") && $0.lines.dropFirst().first?.hasPrefix(" 1-1-0502  ") == true }
+        let found = try await tmux.waitFor("the unit after the search") { !$0.contains("查找户号或问题编号") && $0.lines.dropFirst().first?.hasPrefix(" 1-1-0502  ") == true }
         #expect(found.contains("1-1-0502"), "the unit found is on screen\n\(found)")
         try tmux.send("Escape")
         try await tmux.waitForStyled("one selected row, unit 1-1-0502") { styled in

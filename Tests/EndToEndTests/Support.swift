@@ -283,6 +283,8 @@ struct UnitJSON: Decodable {
 }
 
 struct DefectJSON: Decodable {
+    struct Withdrawal: Decodable { var by: String; var round: Int }
+    struct Step: Decodable { var kind: String; var actor: String; var correction: String? }
     var code: String
     var unit: String
     var room: String
@@ -291,6 +293,8 @@ struct DefectJSON: Decodable {
     var status: String
     var failedRechecks: Int
     var roundFound: Int
+    var withdrawn: Withdrawal?
+    var history: [Step]
 }
 
 struct DefectRowJSON: Decodable {

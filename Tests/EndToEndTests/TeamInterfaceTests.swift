@@ -25,14 +25,7 @@ struct TeamInterfaceTests {
         try FileManager.default.createDirectory(atPath: share, withIntermediateDirectories: true)
         try ws.yanfangOK("join", lead, "--db", b)
 
-        // A unit of the open round with nothing recorded and nothing to re-check.
-        let codes = try ws.json([LayoutUnitJSON].self, "layout", "list", "--json", "--db", lead).map(\.code)
-        var picked: UnitJSON?
-        for code in codes {
-            let view = try ws.json(UnitJSON.self, "unit", code, "--json", "--db", lead)
-            if view.recorded == 0 && view.rechecks == 0 && view.found.isEmpty { picked = view; break }
-        }
-        let start = try #require(picked, "a unit with no results and no re-checks in the demo's open round")
+        let start = try untouchedUnit(ws, lead)
         let unit = start.unit
         let checklist = try ws.json(ChecklistJSON.self, "checklist", "list", "--json", "--db", lead)
         let category = Dictionary(uniqueKeysWithValues: checklist.items.map { ($0.id, $0.category) })
@@ -226,31 +219,41 @@ struct TeamInterfaceTests {
         #expect(try ws.yanfangOK("defect", "list", "--unit", unit, "--json", "--db", lead)
                 == (try ws.yanfangOK("defect", "list", "--unit", unit, "--json", "--db", b)))
     }
+}
 
-    /// Opens UNIT's walkthrough from the home screen: `/`, its code, Enter (the search opens
-    /// the unit over the unit list); Esc shows the list with it selected, Enter walks it again.
-    /// Returns the unit's row in the unit list, without the scroll bar.
-    @discardableResult
-    func openUnit(_ unit: String, in tui: Tmux) async throws -> String {
-        try tui.send("/")
-        try await tui.waitFor("the search box") { $0.contains("Find a unit or a mark code") }
-        try tui.type(unit)
-        try await tui.waitFor("the match for \(unit)") { $0.contains("\(unit)  Bldg ") }
-        try tui.send("Enter")
-        try await tui.waitFor("\(unit) open") { s in s.lines.count > 1 && s.lines[1].hasPrefix(" \(unit)  ") && !s.contains("Find a unit") }
-        try tui.send("Escape")
-        let list = try await tui.waitForStyled("the unit list, \(unit) selected") { $0.selectedRows.count == 1 && $0.selectedRows[0].contains(" \(unit) ") }
-        try tui.send("Enter")
-        return withoutScrollBar(list.selectedRows[0])
+/// A unit of the open round of `db` with nothing recorded and nothing to re-check.
+func untouchedUnit(_ ws: Workspace, _ db: String) throws -> UnitJSON {
+    let codes = try ws.json([LayoutUnitJSON].self, "layout", "list", "--json", "--db", db).map(\.code)
+    for code in codes {
+        let view = try ws.json(UnitJSON.self, "unit", code, "--json", "--db", db)
+        if view.recorded == 0 && view.rechecks == 0 && view.found.isEmpty { return view }
     }
+    throw E2EFailure("no unit with no results and no re-checks in the open round of \(db)")
+}
 
-    /// A screen row without the list's scroll bar in the last column, trailing blanks trimmed.
-    func withoutScrollBar(_ line: String) -> String {
-        var text = line
-        if let last = text.last, "│█".contains(last) { text.removeLast() }
-        while text.last == " " { text.removeLast() }
-        return text
-    }
+/// Opens UNIT's walkthrough from the home screen: `/`, its code, Enter (the search opens
+/// the unit over the unit list); Esc shows the list with it selected, Enter walks it again.
+/// Returns the unit's row in the unit list, without the scroll bar.
+@discardableResult
+func openUnit(_ unit: String, in tui: Tmux) async throws -> String {
+    try tui.send("/")
+    try await tui.waitFor("the search box") { $0.contains("Find a unit or a mark code") }
+    try tui.type(unit)
+    try await tui.waitFor("the match for \(unit)") { $0.contains("\(unit)  Bldg ") }
+    try tui.send("Enter")
+    try await tui.waitFor("\(unit) open") { s in s.lines.count > 1 && s.lines[1].hasPrefix(" \(unit)  ") && !s.contains("Find a unit") }
+    try tui.send("Escape")
+    let list = try await tui.waitForStyled("the unit list, \(unit) selected") { $0.selectedRows.count == 1 && $0.selectedRows[0].contains(" \(unit) ") }
+    try tui.send("Enter")
+    return withoutScrollBar(list.selectedRows[0])
+}
+
+/// A screen row without the list's scroll bar in the last column, trailing blanks trimmed.
+func withoutScrollBar(_ line: String) -> String {
+    var text = line
+    if let last = text.last, "│█".contains(last) { text.removeLast() }
+    while text.last == " " { text.removeLast() }
+    return text
 }
 
 struct LayoutUnitJSON: Decodable {

@@ -100,10 +100,10 @@ func sqlite3(_ path: String, _ sql: String) throws {
         let created = try InspectionStore.create(path: path)
         _ = try World(units: ["1-1-0101"], store: created)
         try created.close()
-        try sqlite3(path, "PRAGMA user_version = 4;")
-        try expectRefusal(path, in: dir, .newerSchema(path: path, version: 4, supported: 3))
-        #expect(StoreError.newerSchema(path: path, version: 4, supported: 3).description
-            == "\(path): written by a newer yanfang (schema version 4; this one reads up to 3); upgrade yanfang to open it")
+        try sqlite3(path, "PRAGMA user_version = 9;")
+        try expectRefusal(path, in: dir, .newerSchema(path: path, version: 9, supported: 4))
+        #expect(StoreError.newerSchema(path: path, version: 9, supported: 4).description
+            == "\(path): written by a newer yanfang (schema version 9; this one reads up to 4); upgrade yanfang to open it")
     }
 
     @Test func damagedYanfangFileIsRefusedUntouched() throws {

@@ -37,9 +37,11 @@ import Testing
 
         let store = try InspectionStore.open(path: path)
         let after = try store.projectionDump()
-        // The one row more: the replica this file became.
+        // The rows more: the replica this file became, and the project's rectification days
+        // (schema v3's setting) at their default.
         #expect(after.filter { $0.hasPrefix("\"replica\"|") }.count == 1)
-        let difference = after.filter { !$0.hasPrefix("\"replica\"|") }.difference(from: before)
+        #expect(after.contains("\"rectification_days\"|7"))
+        let difference = after.filter { !$0.hasPrefix("\"replica\"|") && $0 != "\"rectification_days\"|7" }.difference(from: before)
         #expect(difference.isEmpty, "migration changed: \(difference.prefix(6).map { "\($0)" })")
         #expect(after.filter { $0.hasPrefix("\"defect\"|") }.count == 123)
 

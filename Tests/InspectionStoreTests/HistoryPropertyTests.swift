@@ -30,6 +30,10 @@ import Testing
         #expect(coverage.failedRechecks > 0)
         #expect(coverage.undoneRechecks > 0)
         #expect(coverage.retracted > 0)
+        #expect(coverage.edits > 0)
+        #expect(coverage.claimsTakenBack > 0)
+        #expect(coverage.resultsWithdrawn > 0)
+        #expect(coverage.plans > 0)
     }
 
     /// Every defect found and not retracted is closed, waived, found in the latest round, or
@@ -74,7 +78,8 @@ import Testing
 
 /// What the random sequences did, summed over the runs.
 final class Coverage: @unchecked Sendable {
-    var maxRounds = 0, flags = 0, failedRechecks = 0, undoneRechecks = 0, retracted = 0
+    var maxRounds = 0, flags = 0, failedRechecks = 0, undoneRechecks = 0, retracted = 0, plans = 0
+    var edits = 0, claimsTakenBack = 0, resultsWithdrawn = 0
 
     func add(_ simulation: Simulation) throws {
         let store = simulation.world.store
@@ -84,10 +89,15 @@ final class Coverage: @unchecked Sendable {
         flags += try store.penalties(round: nil).reduce(0) { $0 + $1.count }
         for event in events {
             if case .defectRechecked(let r) = event.body, !r.passed { failedRechecks += 1 }
+            if case .planImported = event.body { plans += 1 }
             if case .reverted(let r) = event.body, let target = byID[r.target] {
                 if case .defectRechecked = target.body { undoneRechecks += 1 }
                 if case .defectFound = target.body { retracted += 1 }
+                if case .defectRectified = target.body { claimsTakenBack += 1 }
+                if case .itemRecorded = target.body { resultsWithdrawn += 1 }
+                if case .remainingPassed = target.body, r.pair != nil { resultsWithdrawn += 1 }
             }
+            if case .defectEdited = event.body { edits += 1 }
         }
     }
 }
@@ -117,8 +127,8 @@ final class Simulation {
     /// (live, and for a re-check found before the open round); one kind picks any code ever
     /// handed out, retracted ones included, to exercise refusals.
     func perform(_ step: Int) throws {
-        var kind = step % 25
-        let arg = step / 25
+        var kind = step % 31
+        let arg = step / 31
         let unit = units[arg % units.count]
         let live = try world.store.defects(DefectFilter()).filter { $0.status.blocksDelivery }
         let latest = try world.store.rounds().last?.number ?? 0
@@ -127,7 +137,7 @@ final class Simulation {
             list.isEmpty ? (codes.isEmpty ? "1-ZZZZZ" : codes[arg % codes.count]) : list[arg % list.count].code.text
         }
         // With nothing to act on, find a defect instead.
-        if (live.isEmpty && [3, 4, 11, 21].contains(kind)) || (due.isEmpty && (5...10).contains(kind)) { kind = arg % 3 }
+        if (live.isEmpty && [3, 4, 11, 21, 25, 26, 27].contains(kind)) || (due.isEmpty && (5...10).contains(kind)) { kind = arg % 3 }
         let before = try world.eventCount()
         do {
             switch kind {
@@ -172,7 +182,27 @@ final class Simulation {
                                           rectificationDays: arg % 2 == 0 ? arg % 20 + 1 : nil,
                                           recheckScope: [nil, .all, .open][arg % 3])
                 }
-            default:
+            case 25:
+                // Corrections: withdraw a defect (mostly one of the open round; refused for an earlier one).
+                let recent = live.filter { $0.roundFound == latest }
+                try world.write { _ = try $0.withdrawDefect(code: pick(arg % 4 == 0 ? live : recent)) }
+            case 26:
+                // Correct a defect's note, severity, room (HL-01 and LK-01 have several) or contractor.
+                let code = pick(live)
+                let rooms = ["主卫", "公卫", "厨房"]
+                try world.write {
+                    _ = try $0.editDefect(code: code, note: arg % 2 == 0 ? "更正\(arg)" : nil, room: arg % 3 == 0 ? rooms[arg % rooms.count] : nil,
+                                          severity: Severity.allCases[arg % 3], contractor: arg % 5 == 0 ? .some("防水乙") : nil)
+                }
+            case 27: try world.write(as: "施工单位") { _ = try $0.takeBackClaim(code: pick(live.filter { $0.status == .rectified })) }
+            case 28: try world.write { _ = try $0.withdrawRecheck(code: pick(due)) }
+            case 29:
+                let pair = Fixture.pairsOfS[(arg / 3) % Fixture.pairsOfS.count]
+                try world.write { _ = try $0.withdrawResult(unit: unit, item: pair.item, room: pair.room) }
+            case 30:
+                // A plan put in force (one in five names a building the layout lacks, and is refused whole).
+                try world.write(as: "组长") { _ = try $0.importPlan(Self.plan(arg, start: world.today), source: "plan.yaml") }
+            case 24:
                 // Finish the walk: pass what is left everywhere and close in full, in one
                 // transaction (refused, whole, while re-checks are unrecorded).
                 guard latest < maxRounds || arg % 8 == 0 else { return }
@@ -182,12 +212,29 @@ final class Simulation {
                     for code in units { _ = try tx.passRemaining(unit: code) }
                     _ = try tx.closeRound(date: date, partial: false)
                 }
+            default:
+                break
             }
         } catch let error as InspectionError {
             refusals += 1
             // A refusal changes nothing.
             #expect(try world.eventCount() == before, "\(error) changed the history")
         }
+    }
+
+    /// A plan drawn from `arg`: one to three rounds, a batch per round or none, members
+    /// covering some categories.
+    static func plan(_ arg: Int, start: Day) -> ProjectPlan {
+        let categories = [["doors-windows"], ["hollowness", "leaks"], []]
+        let rounds = (0..<(arg % 3 + 1)).map { r -> RoundPlan in
+            let from = start.adding(days: 21 * r), to = start.adding(days: 21 * r + 13)
+            let batches = (arg + r) % 2 == 0 ? [] : [PlanBatch(name: "第一批", start: from, finish: to, buildings: [arg % 5 == 4 ? "9" : "1"])]
+            return RoundPlan(number: r + 1, start: from, finish: to, batches: batches, members: [
+                PlanMember(name: "王工", role: "工程", categories: categories[(arg + r) % 3]),
+                PlanMember(name: "李工", role: "监理", categories: categories[(arg + r + 1) % 3]),
+            ])
+        }
+        return ProjectPlan(demonstrationUnit: "1-1-0101", rounds: rounds)
     }
 
     /// What the history says, read from its events alone.
@@ -270,10 +317,11 @@ final class Simulation {
         let summaries = try summaries()
         let latest = try #require(try store.rounds().last)
 
-        // Lists show exactly the defects found and not retracted; retracted codes are gone.
+        // Lists show exactly the defects found and not withdrawn; a withdrawn code still
+        // answers, as withdrawn (its sticker may be on the wall).
         #expect(Set(summaries.keys) == Set(facts.found.map(\.id)))
         for code in Set(codes).subtracting(facts.found.map(\.code)) {
-            #expect(throws: InspectionError.unknownDefect(code)) { try store.defect(code: code) }
+            #expect(try store.defect(code: code).withdrawal != nil, "\(code) was withdrawn")
         }
 
         var latestRechecks: Set<UUID> = []
@@ -332,6 +380,9 @@ final class Simulation {
             #expect(summary.roundFound == folded.roundFound)
             #expect(summary.waiver == folded.waiver)
             #expect(summary.rectificationNote == folded.rectificationNote)
+            #expect(summary.note == folded.note, "note of \(defect.code)")
+            #expect(summary.room == folded.room, "room of \(defect.code)")
+            #expect(summary.severity == folded.severity, "severity of \(defect.code)")
             #expect(summary.contractor == folded.contractor.flatMap { facts.contractorNames[$0] }, "contractor of \(defect.code)")
         }
     }

@@ -80,8 +80,8 @@ import Testing
         ],
         "b2_en_80x24": [
             " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
-            " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target",
-            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 b",
+            " defect board · round 2 open   readiness 0/86 = 0.0% (target 98.0%)",
+            "  1   2 contractors   3   4   5   6",
             "",
             " Contractor             new   open rectified closed failed waived Total overdue",
             " 中建八局第三建设有…      3     17         9      2      5      1    29      14",
@@ -107,7 +107,7 @@ import Testing
         "b2_en_100x30": [
             " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
             " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target 98.0%)",
-            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 buyers first   6 rewa",
+            "  1   2 contractors   3   4   5   6",
             "",
             " Contractor                                 new   open rectified closed failed waived Total overdue",
             " 中建八局第三建设有限公司                     3     17         9      2      5      1    29      14",
@@ -197,8 +197,8 @@ import Testing
         ],
         "b3_en_80x24": [
             " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
-            " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target",
-            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 b",
+            " defect board · round 2 open   readiness 0/86 = 0.0% (target 98.0%)",
+            "  1   2   3 readiness   4   5   6",
             "",
             " readiness 0/86 = 0.0% (target 98.0%)",
             " ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
@@ -224,7 +224,7 @@ import Testing
         "b3_en_100x30": [
             " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
             " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target 98.0%)",
-            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 buyers first   6 rewa",
+            "  1   2   3 readiness   4   5   6",
             "",
             " readiness 0/86 = 0.0% (target 98.0%)",
             " ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
@@ -314,8 +314,8 @@ import Testing
         ],
         "b6_en_80x24": [
             " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
-            " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target",
-            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 b",
+            " defect board · round 2 open   readiness 0/86 = 0.0% (target 98.0%)",
+            "  1   2   3   4   5   6 rewards",
             "",
             " Contractor          first-pass rate claims on time outstanding repeat failures",
             " 中建八局第三建设…       28.6% (2/7)           5/12          26               0",
@@ -341,7 +341,7 @@ import Testing
         "b6_en_100x30": [
             " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
             " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target 98.0%)",
-            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 buyers first   6 rewa",
+            "  1   2   3   4   5   6 rewards",
             "",
             " Contractor                              first-pass rate claims on time outstanding repeat failures",
             " 中建八局第三建设有限公司                    28.6% (2/7)           5/12          26               0",

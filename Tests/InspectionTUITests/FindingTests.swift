@@ -68,7 +68,7 @@ func store86Count(of part: String) throws -> Int { try store86Units(containing: 
         let own = try #require(store.defects({ var f = DefectFilter(); f.contractor = "东方雨虹防水工程有限公司"; return f }()).first)
         let other = try #require(store.defects(DefectFilter()).first { $0.contractor != "东方雨虹防水工程有限公司" })
         let refused = drive(app, "/\(other.code.text)")
-        #expect(refused.shows("没有匹配的房号或问题"))
+        #expect(refused.shows("没有匹配的户号或问题"))
         drive(app, "<esc>/\(own.code.text)<enter>")
         #expect((app.stack.last as? DefectScreen)?.code == own.code.text)
     }

@@ -36,6 +36,16 @@ func drive(_ app: InspectionApp, _ script: String, width: Int = 80, height: Int 
     return terminal
 }
 
+/// Runs the app on `store` with `script`, checks every row is exactly the terminal's width,
+/// and returns the screen with trailing spaces trimmed: a whole screen to compare line by line.
+func wholeScreen(_ store: InspectionStore, _ script: String, language: Language, contractor: String? = nil,
+                 width: Int, height: Int) throws -> [String] {
+    let terminal = drive(try makeApp(store, language: language, contractor: contractor), script, width: width, height: height)
+    #expect(terminal.screen.count == height)
+    for line in terminal.screen { #expect(DisplayWidth.of(line) == width, "\(line)") }
+    return terminal.trimmedScreen
+}
+
 /// The display column where `text` starts in `line`, counting wide characters as two.
 func column(of text: String, in line: String) -> Int? {
     guard let range = line.range(of: text) else { return nil }

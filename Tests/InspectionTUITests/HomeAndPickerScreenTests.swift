@@ -26,7 +26,7 @@ import Testing
         #expect(screen.contains { $0.contains("第 2 轮进行中（2026-11-17 开始）") })
         #expect(screen.contains { $0.contains("已验 16/86 户") })
         #expect(screen.contains { $0.contains("下一户    1-2-0101") })
-        #expect(screen[23].contains("Enter 房号列表"))
+        #expect(screen[23].contains("Enter 户号列表"))
         for line in drive(try makeApp(try demoStore()), "").screen { #expect(DisplayWidth.of(line) == 80) }
     }
 
@@ -50,7 +50,7 @@ import Testing
         let terminal = drive(app, "<enter>/0502<down><enter>")
         #expect((app.stack.last as? UnitScreen)?.unit.code == "1-2-0502")
         #expect((app.stack.dropLast().last as? UnitPickerScreen)?.selectedUnit?.code == "1-2-0502")
-        #expect(terminal.frames.contains { $0.lines().contains { $0.contains("查找房号或问题编号") } })
+        #expect(terminal.frames.contains { $0.lines().contains { $0.contains("查找户号或问题编号") } })
     }
 
     @Test func searchByMarkCodeOpensTheUnitAtThatDefect() throws {

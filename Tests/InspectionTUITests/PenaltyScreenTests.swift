@@ -85,8 +85,8 @@ import Testing
         ],
         "en_80x24": [
             " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
-            " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target",
-            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 b",
+            " defect board · round 2 open   readiness 0/86 = 0.0% (target 98.0%)",
+            "  1   2   3   4 repeat failures   5   6",
             "",
             " defects failing 1+ re-checks with one contractor count against it",
             "",
@@ -112,7 +112,7 @@ import Testing
         "en_100x30": [
             " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
             " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target 98.0%)",
-            "  1 buildings×categories   2 contractors   3 readiness   4 repeat failures   5 buyers first   6 rewa",
+            "  1   2   3   4 repeat failures   5   6",
             "",
             " defects failing 1+ re-checks with one contractor count against it",
             "",

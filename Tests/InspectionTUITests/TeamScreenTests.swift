@@ -51,10 +51,7 @@ import Testing
     /// Runs the app on A with `script`, checks every row is exactly the terminal's width, and
     /// returns the screen with trailing spaces trimmed.
     func screen(_ store: InspectionStore, _ script: String, language: Language, width: Int, height: Int) throws -> [String] {
-        let terminal = drive(try makeApp(store, language: language), script, width: width, height: height)
-        #expect(terminal.screen.count == height)
-        for line in terminal.screen { #expect(DisplayWidth.of(line) == width, "\(line)") }
-        return terminal.trimmedScreen
+        try wholeScreen(store, script, language: language, width: width, height: height)
     }
 
     static let sizes = [(80, 24), (100, 30)]
@@ -81,7 +78,7 @@ import Testing
         let row = language == .zh ? "  协同      尚未同步 · 已知 1 台电脑  S 同步" : "  Team       not synced yet · 1 replica heard of  S to sync"
         #expect(lines[8] == row, "\(lines.joined(separator: "\n"))")
         #expect(lines[23] == (language == .zh
-            ? " Enter 房号列表  n 下一户  b 问题看板  q 退出  / 查找  ? 帮助"
+            ? " Enter 户号列表  n 下一户  b 问题看板  q 退出  / 查找  ? 帮助"
             : " Enter units  n next unit  b defect board  q quit  / find  ? help"))
         let help = try screen(try demoStore(), "?", language: language, width: 100, height: 30).joined(separator: "\n")
         #expect(help.contains(language == .zh ? "│ S       同步  " : "│ S       sync  "), "\(help)")
@@ -97,7 +94,7 @@ import Testing
         // The message on the right; the hints that fit whole before it (the help key kept).
         #expect(lines[29] == " Enter units  ? help           No sync folder yet: run yanfang sync FOLDER once on the command line")
         let zh = try screen(store, "S", language: .zh, width: 100, height: 30)
-        #expect(zh[29] == " Enter 房号列表  n 下一户  ? 帮助        尚未设置同步文件夹：先在命令行运行一次 yanfang sync 文件夹")
+        #expect(zh[29] == " Enter 户号列表  n 下一户  ? 帮助        尚未设置同步文件夹：先在命令行运行一次 yanfang sync 文件夹")
         #expect(try store.events().count == events)
         #expect(try store.syncStatus().folder == nil)
     }
@@ -240,7 +237,7 @@ import Testing
             "",
             "",
             "",
-            " Enter 房号列表  n 下一户  b 问题看板  S 同步  C 冲突  q 退出  / 查找  ? 帮助",
+            " Enter 户号列表  n 下一户  b 问题看板  S 同步  C 冲突  q 退出  / 查找  ? 帮助",
         ],
         "home_zh_100x30": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中                             王建国",
@@ -272,7 +269,7 @@ import Testing
             "",
             "",
             "",
-            " Enter 房号列表  n 下一户  b 问题看板  S 同步  C 冲突  q 退出  / 查找  ? 帮助",
+            " Enter 户号列表  n 下一户  b 问题看板  S 同步  C 冲突  q 退出  / 查找  ? 帮助",
         ],
         "home_en_80x24": [
             " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",

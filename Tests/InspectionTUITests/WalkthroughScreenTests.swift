@@ -89,8 +89,13 @@ func openUnit(_ code: String) -> String { "/\(code)<enter>" }
 
     @Test func theWalkthroughReopensAtTheSameUnitAfterARestart() throws {
         let store = try demoStore()
-        drive(try makeApp(store), openUnit("2-2-0301") + "<space>")
-        let restarted = try makeApp(store)
-        #expect((restarted.stack.last as? UnitScreen)?.unit.code == "2-2-0301")
+        // Opening a unit writes nothing; the program remembers it on its way out (or when idle).
+        let app = try makeApp(store)
+        drive(app, openUnit("2-2-0301"))
+        app.flushRemembered()
+        #expect((try makeApp(store).stack.last as? UnitScreen)?.unit.code == "2-2-0301")
+        // Killed instead: the unit went with the first result recorded in it.
+        drive(try makeApp(store), "<esc><esc>" + openUnit("1-2-0101") + "<space>")
+        #expect((try makeApp(store).stack.last as? UnitScreen)?.unit.code == "1-2-0101")
     }
 }

@@ -11,11 +11,7 @@ import Testing
     /// Runs `script` and returns the screen with trailing spaces trimmed, checking that every
     /// row is exactly as wide as the terminal.
     func screen(_ script: String, language: Language, contractor: String? = nil, width: Int, height: Int) throws -> [String] {
-        let app = try makeApp(try demoStore(), language: language, contractor: contractor)
-        let terminal = drive(app, script, width: width, height: height)
-        #expect(terminal.screen.count == height)
-        for line in terminal.screen { #expect(DisplayWidth.of(line) == width, "\(line)") }
-        return terminal.trimmedScreen
+        try wholeScreen(try demoStore(), script, language: language, contractor: contractor, width: width, height: height)
     }
 
     static let sizes = [(80, 24), (100, 30)]
