@@ -13,7 +13,7 @@ public enum DefectStatus: String, Hashable, Sendable, Codable, CaseIterable {
         case .open: return Localized(zh: "待整改", en: "open")
         case .rectified: return Localized(zh: "已整改待复查", en: "rectified")
         case .closed: return Localized(zh: "已销项", en: "closed")
-        case .waived: return Localized(zh: "统一口径", en: "waived")
+        case .waived: return Localized(zh: "遗留问题（已统一口径）", en: "waived (unified answer)")
         }
     }
 
@@ -21,12 +21,28 @@ public enum DefectStatus: String, Hashable, Sendable, Codable, CaseIterable {
     public var blocksDelivery: Bool { self == .open || self == .rectified }
 }
 
-/// A repeat failure counted against a contractor: the re-check at which a defect's failed
-/// rectifications reached the project's threshold.
+/// A repeat failure counted against a contractor: the re-check at which the failures recorded
+/// while that contractor was responsible reached the project's threshold. A reassigned defect
+/// starts afresh for its new contractor, so one defect may count against two.
 public struct PenaltyFlag: Hashable, Sendable, Codable {
     public var round: Int
     public var contractor: UUID?
-    public init(round: Int, contractor: UUID?) { self.round = round; self.contractor = contractor }
+    /// The failed re-checks while that contractor was responsible (so far): after a claim of
+    /// rectification (整改后仍不合格), and with none since the last finding or failure (未整改).
+    public var afterClaim: Int
+    public var withoutClaim: Int
+    public init(round: Int, contractor: UUID?, afterClaim: Int, withoutClaim: Int) {
+        self.round = round; self.contractor = contractor; self.afterClaim = afterClaim; self.withoutClaim = withoutClaim
+    }
+}
+
+/// The failed re-checks of a defect while its present contractor has been responsible.
+public struct Responsibility: Hashable, Sendable {
+    public var afterClaim = 0
+    public var withoutClaim = 0
+    public var failures: Int { afterClaim + withoutClaim }
+    /// Whether these failures reached the threshold (the last of the defect's flags is theirs).
+    public var flagged = false
 }
 
 /// One re-check of a defect, as it stands after corrections.
@@ -38,6 +54,8 @@ public struct Recheck: Hashable, Sendable, Codable {
     public var at: Date
     /// The contractor responsible when it was recorded.
     public var contractor: UUID?
+    /// Whether the contractor had claimed it rectified since it was found or last failed.
+    public var afterClaim = false
     /// The event that recorded it, and the replica that did.
     public var event: UUID?
     public var replica: UUID?
@@ -64,8 +82,14 @@ public struct Defect: Hashable, Sendable, Identifiable {
     public var roundFound: Int
     public var foundAt: Date
     public var status: DefectStatus
+    /// Every failed re-check, whoever was responsible.
     public var failedRechecks: Int
-    public var flag: PenaltyFlag?
+    /// One flag per contractor whose failures reached the threshold, in the history's order.
+    public var flags: [PenaltyFlag] = []
+    /// The first flag (the one the defect lists mark).
+    public var flag: PenaltyFlag? { flags.first }
+    /// The failures since its present contractor became responsible.
+    public var responsibility = Responsibility()
     public var rechecks: [Recheck]
     public var rectificationNote: String?
     public var rectifiedAt: Date?
@@ -113,7 +137,7 @@ public enum DefectLifecycle {
             return Defect(id: id, code: f.code, unit: unit, room: f.room, item: f.item, note: f.note,
                           severity: f.severity, contractor: f.contractor, inspector: event.actor,
                           roundFound: event.round, foundAt: event.at, status: .open, failedRechecks: 0,
-                          flag: nil, rechecks: [], rectificationNote: nil, rectifiedAt: nil, waiver: nil,
+                          rechecks: [], rectificationNote: nil, rectifiedAt: nil, waiver: nil,
                           closedRound: nil, waivedRound: nil)
         case .defectRectified(let r):
             guard var d = defect, d.status.blocksDelivery else { return defect }
@@ -124,8 +148,8 @@ public enum DefectLifecycle {
             return d
         case .defectRechecked(let r):
             guard var d = defect else { return defect }
-            let recheck = Recheck(round: event.round, passed: r.passed, note: r.note, inspector: event.actor, at: event.at,
-                                  contractor: d.contractor, event: event.id, replica: event.replica)
+            var recheck = Recheck(round: event.round, passed: r.passed, note: r.note, inspector: event.actor, at: event.at,
+                                  contractor: d.contractor, afterClaim: d.status == .rectified, event: event.id, replica: event.replica)
             if let i = d.rechecks.lastIndex(where: { $0.round == event.round }) {
                 // The same laptop cannot record two (its rules refuse the second).
                 guard d.rechecks[i].replica != event.replica else { return defect }
@@ -133,9 +157,21 @@ public enum DefectLifecycle {
                 d.conflicts.note(Conflict(kind: .recheckResults, round: event.round, unit: d.unit, defect: d.id,
                                           events: [d.rechecks[i].event, event.id].compactMap { $0 }))
                 if d.rechecks[i].passed && !r.passed {
+                    // Both results followed the same claim, or the same absence of one.
+                    recheck.afterClaim = d.rechecks[i].afterClaim
                     d.rechecks[i] = recheck
                     d.closedRound = nil
-                    fail(&d, in: event.round, penaltyThreshold: penaltyThreshold)
+                    fail(&d, in: event.round, afterClaim: recheck.afterClaim, penaltyThreshold: penaltyThreshold)
+                }
+                return d
+            }
+            if d.status == .closed, let closed = d.closedRound, closed < event.round {
+                // A round re-checking every recorded problem (scope `all`) re-checks a closed
+                // one: a pass confirms it, a failure opens it again (the damage came back).
+                d.rechecks.append(recheck)
+                if !r.passed {
+                    d.closedRound = nil
+                    fail(&d, in: event.round, afterClaim: false, penaltyThreshold: penaltyThreshold)
                 }
                 return d
             }
@@ -153,7 +189,7 @@ public enum DefectLifecycle {
                 d.status = .closed
                 d.closedRound = event.round
             } else {
-                fail(&d, in: event.round, penaltyThreshold: penaltyThreshold)
+                fail(&d, in: event.round, afterClaim: recheck.afterClaim, penaltyThreshold: penaltyThreshold)
             }
             return d
         case .defectWaived(let w):
@@ -181,6 +217,8 @@ public enum DefectLifecycle {
                 d.conflicts.note(Conflict(kind: .reassignments, round: event.round, unit: d.unit, defect: d.id,
                                           events: [last.event, event.id]))
             }
+            // Its new contractor starts afresh: failures count against whoever was responsible.
+            if r.contractor != d.contractor { d.responsibility = Responsibility() }
             d.contractor = r.contractor
             d.lastReassignment = Reassignment(event: event.id, round: event.round, replica: event.replica)
             return d
@@ -195,12 +233,19 @@ public enum DefectLifecycle {
         }
     }
 
-    /// A failed re-check: open again, one more failure, flagged at the threshold.
-    static func fail(_ d: inout Defect, in round: Int, penaltyThreshold: Int) {
+    /// A failed re-check: open again, one more failure, counted against the contractor
+    /// responsible, whose defect is flagged once when its failures reach the threshold.
+    static func fail(_ d: inout Defect, in round: Int, afterClaim: Bool, penaltyThreshold: Int) {
         d.status = .open
         d.failedRechecks += 1
-        if d.flag == nil && d.failedRechecks >= penaltyThreshold {
-            d.flag = PenaltyFlag(round: round, contractor: d.contractor)
+        if afterClaim { d.responsibility.afterClaim += 1 } else { d.responsibility.withoutClaim += 1 }
+        let r = d.responsibility
+        if r.flagged {
+            d.flags[d.flags.count - 1].afterClaim = r.afterClaim
+            d.flags[d.flags.count - 1].withoutClaim = r.withoutClaim
+        } else if r.failures >= penaltyThreshold {
+            d.flags.append(PenaltyFlag(round: round, contractor: d.contractor, afterClaim: r.afterClaim, withoutClaim: r.withoutClaim))
+            d.responsibility.flagged = true
         }
     }
 }
@@ -246,10 +291,11 @@ public enum DefectRules {
     }
 
     /// A re-check needs an open round later than the one the defect was found in, and one
-    /// result per round.
-    public static func recheck(_ defect: Defect, openRound: Int?) throws(InspectionError) {
+    /// result per round; a closed defect is re-checked only when the round lists it (scope
+    /// `all`).
+    public static func recheck(_ defect: Defect, openRound: Int?, listed: Bool = false) throws(InspectionError) {
         guard let round = openRound else { throw .noOpenRound }
-        try requireActive(defect)
+        if !(defect.status == .closed && listed) { try requireActive(defect) }
         guard defect.roundFound < round else { throw .recheckInSameRound(code: defect.code.text, round: round) }
         if defect.rechecks.contains(where: { $0.round == round }) {
             throw .alreadyRechecked(code: defect.code.text, round: round)

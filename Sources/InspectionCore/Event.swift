@@ -158,13 +158,17 @@ public struct SettingsChanged: Hashable, Sendable, Codable {
     public var penaltyThreshold: Int?
     public var readinessTarget: Double?
     public var delivery: Day?
-    /// Days the contractors need between rounds (absent: unchanged; never set: 7).
+    /// Days contractors get to rectify after a round closes (`RectificationTerms`).
     public var rectificationDays: Int?
-    public init(penaltyThreshold: Int? = nil, readinessTarget: Double? = nil, delivery: Day? = nil, rectificationDays: Int? = nil) {
+    /// Which earlier problems the next rounds re-check.
+    public var recheckScope: RecheckScope?
+    public init(penaltyThreshold: Int? = nil, readinessTarget: Double? = nil, delivery: Day? = nil, rectificationDays: Int? = nil,
+                recheckScope: RecheckScope? = nil) {
         self.penaltyThreshold = penaltyThreshold
         self.readinessTarget = readinessTarget
         self.delivery = delivery
         self.rectificationDays = rectificationDays
+        self.recheckScope = recheckScope
     }
 }
 
@@ -212,12 +216,21 @@ public struct RoundClosed: Hashable, Sendable, Codable {
     public var unreachedUnits: [UUID]
     /// Re-checks left unrecorded (a partial close only).
     public var pendingRechecks: [UUID]
-    public init(number: Int, date: Day, partial: Bool, unreachedUnits: [UUID], pendingRechecks: [UUID]) {
+    /// The rectification deadline it set for every defect still open (absent in events
+    /// recorded before deadlines: the close date plus the days in force then).
+    public var deadline: Day?
+    /// The units with a defect open or awaiting re-check as it closed: the round's readiness,
+    /// frozen (absent in events recorded before readiness was frozen).
+    public var blockingUnits: [UUID]?
+    public init(number: Int, date: Day, partial: Bool, unreachedUnits: [UUID], pendingRechecks: [UUID], deadline: Day? = nil,
+                blockingUnits: [UUID]? = nil) {
         self.number = number
         self.date = date
         self.partial = partial
         self.unreachedUnits = unreachedUnits
         self.pendingRechecks = pendingRechecks
+        self.deadline = deadline
+        self.blockingUnits = blockingUnits
     }
 }
 

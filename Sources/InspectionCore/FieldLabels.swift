@@ -7,4 +7,10 @@ public enum FieldLabels {
     public static let status = Localized(zh: "状态", en: "Status")
     public static let unifiedAnswer = Localized(zh: "统一口径", en: "Unified answer")
     public static let room = Localized(zh: "房间", en: "Room")
+    /// The rectification deadline (整改期限), and a defect still without a claim after it.
+    public static let deadline = Localized(zh: "整改期限", en: "Deadline")
+    public static let overdue = Localized(zh: "逾期", en: "overdue")
+    /// A contractor's repeat failures split by whether each followed a claim of rectification.
+    public static let failedAfterClaim = Localized(zh: "整改后仍不合格", en: "after claim")
+    public static let failedWithoutClaim = Localized(zh: "未整改", en: "no claim")
 }

@@ -1,17 +1,23 @@
 import Foundation
 
-/// Repeat failures counted against one contractor (奖罚): defects rectified twice or more
-/// that still failed re-check.
+/// Repeat failures counted against one contractor (奖罚): defects whose re-checks failed the
+/// threshold number of times or more while that contractor was responsible.
 public struct ContractorPenalties: Hashable, Sendable, Codable {
     public var contractor: String
     public var count: Int
     /// Mark codes, sorted.
     public var defects: [String]
+    /// Of those defects' failures while the contractor was responsible: the ones that followed
+    /// a claim of rectification (整改后仍不合格), and the ones with none (未整改).
+    public var afterClaim: Int
+    public var withoutClaim: Int
 
-    public init(contractor: String, count: Int, defects: [String]) {
+    public init(contractor: String, count: Int, defects: [String], afterClaim: Int = 0, withoutClaim: Int = 0) {
         self.contractor = contractor
         self.count = count
         self.defects = defects
+        self.afterClaim = afterClaim
+        self.withoutClaim = withoutClaim
     }
 }
 
@@ -22,18 +28,26 @@ public enum PenaltyRules {
     /// Counts flagged defects per contractor: those flagged in `round`, or all when nil.
     /// Every contractor appears, with zero when it has none; most penalties first.
     public static func tally(flags: [(code: String, flag: PenaltyFlag)], contractors: [Contractor], round: Int?) -> [ContractorPenalties] {
-        var codes: [UUID?: [String]] = [:]
-        for (code, flag) in flags where round == nil || flag.round == round {
-            codes[flag.contractor, default: []].append(code)
-        }
-        var result = contractors.map { c in
-            ContractorPenalties(contractor: c.name, count: codes[c.id]?.count ?? 0, defects: (codes[c.id] ?? []).sorted())
-        }
         let known = Set(contractors.map(\.id))
-        let orphaned = codes.filter { key, _ in key.map { !known.contains($0) } ?? true }.flatMap(\.value)
-        if !orphaned.isEmpty {
-            result.append(ContractorPenalties(contractor: unassigned, count: orphaned.count, defects: orphaned.sorted()))
+        var tallies: [UUID?: ContractorPenalties] = [:]
+        for (code, flag) in flags where round == nil || flag.round == round {
+            // A contractor this file does not know is counted with the unassigned.
+            let key = flag.contractor.flatMap { known.contains($0) ? $0 : nil }
+            var t = tallies[key] ?? ContractorPenalties(contractor: "", count: 0, defects: [])
+            t.count += 1
+            t.defects.append(code)
+            t.afterClaim += flag.afterClaim
+            t.withoutClaim += flag.withoutClaim
+            tallies[key] = t
         }
+        func named(_ name: String, _ key: UUID?) -> ContractorPenalties {
+            var t = tallies[key] ?? ContractorPenalties(contractor: name, count: 0, defects: [])
+            t.contractor = name
+            t.defects.sort()
+            return t
+        }
+        var result = contractors.map { named($0.name, $0.id) }
+        if tallies[UUID?.none] != nil { result.append(named(unassigned, nil)) }
         return result.enumerated().sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element)
     }
 }

@@ -11,7 +11,7 @@ public struct ProjectPlan: Hashable, Sendable, Codable {
 
     /// Days the contractors need between one round's finish and the next one's start, unless
     /// the project's setting says otherwise (`yanfang settings --rectification-days`).
-    public static let defaultRectificationDays = 7
+    public static let defaultRectificationDays = RectificationTerms.defaultDays
 
     public init(demonstrationUnit: String? = nil, rounds: [RoundPlan]) {
         self.demonstrationUnit = demonstrationUnit

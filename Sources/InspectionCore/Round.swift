@@ -66,14 +66,15 @@ public enum RoundRules {
         return next
     }
 
-    /// Whether a defect goes on round `round`'s re-check list: found earlier and neither
-    /// closed nor waived. Round 2 thereby re-checks round 1, round 3 rounds 1 and 2.
-    public static func carriesOver(_ defect: Defect, into round: Int) -> Bool {
-        carriesOver(roundFound: defect.roundFound, status: defect.status, into: round)
+    /// Whether a defect goes on round `round`'s re-check list: found earlier and, under the
+    /// scope `open`, neither closed nor waived; under `all`, closed ones too. Round 2 thereby
+    /// re-checks round 1, round 3 rounds 1 and 2.
+    public static func carriesOver(_ defect: Defect, into round: Int, scope: RecheckScope = .open) -> Bool {
+        carriesOver(roundFound: defect.roundFound, status: defect.status, into: round, scope: scope)
     }
 
-    public static func carriesOver(roundFound: Int, status: DefectStatus, into round: Int) -> Bool {
-        roundFound < round && status.blocksDelivery
+    public static func carriesOver(roundFound: Int, status: DefectStatus, into round: Int, scope: RecheckScope = .open) -> Bool {
+        roundFound < round && scope.includes(status)
     }
 
     /// Closing is refused while work is unrecorded, unless the close is explicitly partial.
@@ -260,5 +261,21 @@ public struct RoundProgress: Hashable, Sendable, Codable {
         let order = units[start...] + units[..<start]
         // A unit without progress in the round is outside its scope (see the plan's batches).
         return order.first { progress[$0.id].map { !$0.isComplete } ?? false }
+    }
+}
+
+/// Which problems recorded in earlier rounds a round re-checks (a project setting).
+public enum RecheckScope: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Those neither closed nor waived.
+    case open
+    /// Every one, closed ones included, as the method's sentence reads (确保所有记录问题都已经
+    /// 解决): finished-product damage and leaks come back. Waived ones have their answer.
+    case all
+
+    public func includes(_ status: DefectStatus) -> Bool {
+        switch self {
+        case .open: return status.blocksDelivery
+        case .all: return status.blocksDelivery || status == .closed
+        }
     }
 }

@@ -62,6 +62,10 @@ public struct AcceptanceReport: Sendable {
                                  : "At least \(left) more round\(left == 1 ? "" : "s") to close (at least \(RoundRules.minimumRounds) in all).")
         }
         if !round.isOpen && outstanding > 0 {
+            if let deadline = board.roundDeadline {
+                list.append(l == .zh ? "\(FieldLabels.deadline.zh)：\(deadline)。施工单位须在此前完成本轮遗留的 \(outstanding) 项问题的整改并报整改。"
+                                     : "\(FieldLabels.deadline.en): \(deadline). Contractors must rectify the \(outstanding) defects left, and claim them, by then.")
+            }
             list.append(l == .zh ? "开启第 \(round.number + 1) 轮，复查本轮遗留的 \(outstanding) 项问题。"
                                  : "Open round \(round.number + 1) to re-check the \(englishCount(outstanding, "defect", "defects")) left.")
         }
@@ -117,6 +121,29 @@ public struct AcceptanceReport: Sendable {
 
     func itemName(_ id: String, _ l: Language) -> String { checklists.item(id)?.name.text(l) ?? id }
 
+    /// The units not ready, by reason: defects outstanding, too few rounds (each unit with the
+    /// rounds it had).
+    func notReadyLists(_ l: Language) -> [(String, [String])] {
+        let r = board.readiness
+        var lists: [(String, [String])] = []
+        if !r.blockingUnits.isEmpty { lists.append((RuleSentences.notReadyOutstanding(r.blockingUnits.count).text(l), r.blockingUnits)) }
+        if !r.lackingRounds.isEmpty {
+            lists.append((RuleSentences.notReadyRounds(r.lackingRounds.count, minimumRounds: RoundRules.minimumRounds).text(l),
+                          r.lackingRounds.map { "\($0)(\(r.roundsInspected[$0] ?? 0))" }))
+        }
+        return lists
+    }
+
+    func rewardTitles(_ l: Language) -> [String] {
+        let n = ContractorRewards.names
+        return [n.firstTimePassRate, n.claimsOnTime, n.outstanding, n.repeatFailures].map { $0.text(l) }
+    }
+
+    /// Each contractor's reward figures, as the report's table cells.
+    func rewardRows(_ l: Language) -> [[String]] {
+        board.rewards.map { [$0.contractor, $0.passRateText(l), $0.claimsText, String($0.outstanding), String($0.repeatFailures)] }
+    }
+
     /// Whether the project may be called ready: the target met after at least three rounds.
     func verdict(_ l: Language) -> String {
         let closed = board.rounds.filter { !$0.isOpen }.count
@@ -145,10 +172,17 @@ extension AcceptanceReport {
 
         b += "<h2>\(Escape.html(RT.penalties.text(l)))</h2>\n"
         b += "<p class=\"meta\">\(Escape.html(RuleSentences.penalty(threshold: board.project.settings.penaltyThreshold).text(l)))</p>\n"
-        b += "<table><thead><tr><th>\(Escape.html(RT.contractor.text(l)))</th><th class=\"num\">\(Escape.html(RT.thisRound.text(l)))</th><th class=\"num\">\(Escape.html(RT.cumulative.text(l)))</th><th>\(Escape.html(RT.code.text(l)))</th></tr></thead><tbody>\n"
+        b += "<table><thead><tr><th>\(Escape.html(RT.contractor.text(l)))</th><th class=\"num\">\(Escape.html(RT.thisRound.text(l)))</th><th class=\"num\">\(Escape.html(RT.cumulative.text(l)))</th><th class=\"num\">\(Escape.html(FieldLabels.failedAfterClaim.text(l)))</th><th class=\"num\">\(Escape.html(FieldLabels.failedWithoutClaim.text(l)))</th><th>\(Escape.html(RT.code.text(l)))</th></tr></thead><tbody>\n"
         let inRound = Dictionary(board.penaltiesInRound.map { ($0.contractor, $0) }, uniquingKeysWith: { a, _ in a })
         for p in board.penaltiesTotal {
-            b += "<tr><td>\(Escape.html(p.contractor))</td><td class=\"num\">\(inRound[p.contractor]?.count ?? 0)</td><td class=\"num\">\(p.count)</td><td class=\"code\">\(Escape.html(p.defects.joined(separator: " ")))</td></tr>\n"
+            b += "<tr><td>\(Escape.html(p.contractor))</td><td class=\"num\">\(inRound[p.contractor]?.count ?? 0)</td><td class=\"num\">\(p.count)</td><td class=\"num\">\(p.afterClaim)</td><td class=\"num\">\(p.withoutClaim)</td><td class=\"code\">\(Escape.html(p.defects.joined(separator: " ")))</td></tr>\n"
+        }
+        b += "</tbody></table>\n"
+
+        b += "<h3>\(Escape.html(ContractorRewards.names.heading.text(l)))</h3>\n"
+        b += "<table><thead><tr><th>\(Escape.html(RT.contractor.text(l)))</th>" + rewardTitles(l).map { "<th class=\"num\">\(Escape.html($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        for row in rewardRows(l) {
+            b += "<tr><td>\(Escape.html(row[0]))</td>" + row.dropFirst().map { "<td class=\"num\">\(Escape.html($0))</td>" }.joined() + "</tr>\n"
         }
         b += "</tbody></table>\n"
 
@@ -176,12 +210,13 @@ extension AcceptanceReport {
 
         let r = board.readiness
         b += "<h2>\(Escape.html(RT.readiness.text(l)))</h2>\n"
-        b += keyValueTable([(RT.ready.text(l), "\(r.ready) / \(r.units) = \(BoardText.percent(r.rate))"),
+        b += "<p class=\"meta\">\(Escape.html(RuleSentences.readinessDefinition(minimumRounds: RoundRules.minimumRounds).text(l)))</p>\n"
+        b += keyValueTable([(RuleSentences.readinessRate.text(l), "\(r.ready) / \(r.units) = \(BoardText.percent(r.rate))"),
                             (RT.target.text(l), BoardText.percent(r.target) + " · " + (r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l))),
                             (RT.deliveryVerdict.text(l), verdict(l))])
-        if !r.blockingUnits.isEmpty {
-            let shown = r.blockingUnits.prefix(200)
-            b += "<p>\(Escape.html(RT.blockingUnits.text(l))) (\(r.blockingUnits.count)): \(Escape.html(shown.joined(separator: " ")))\(r.blockingUnits.count > shown.count ? " …" : "")</p>\n"
+        for (heading, units) in notReadyLists(l) {
+            let shown = units.prefix(200)
+            b += "<p>\(Escape.html(heading))\(l == .zh ? "：" : ": ")\(Escape.html(shown.joined(separator: " ")))\(units.count > shown.count ? " …" : "")</p>\n"
         }
 
         b += "<h2>\(Escape.html(RT.actions.text(l)))</h2>\n<ol>\n" + actions(l).map { "<li>\(Escape.html($0))</li>\n" }.joined() + "</ol>\n"
@@ -266,8 +301,12 @@ extension AcceptanceReport {
         s += "## \(RT.newVsCarried.text(l))\n\n" + mdTable(["", ""], recheckRows(l).map { [$0.0, "\($0.1)"] })
         s += "## \(RT.penalties.text(l))\n\n"
         let inRound = Dictionary(board.penaltiesInRound.map { ($0.contractor, $0.count) }, uniquingKeysWith: { a, _ in a })
-        s += mdTable([RT.contractor.text(l), RT.thisRound.text(l), RT.cumulative.text(l), RT.code.text(l)],
-                     board.penaltiesTotal.map { [$0.contractor, "\(inRound[$0.contractor] ?? 0)", "\($0.count)", $0.defects.joined(separator: " ")] })
+        s += RuleSentences.penalty(threshold: board.project.settings.penaltyThreshold).text(l) + "\n\n"
+        s += mdTable([RT.contractor.text(l), RT.thisRound.text(l), RT.cumulative.text(l), FieldLabels.failedAfterClaim.text(l),
+                      FieldLabels.failedWithoutClaim.text(l), RT.code.text(l)],
+                     board.penaltiesTotal.map { [$0.contractor, "\(inRound[$0.contractor] ?? 0)", "\($0.count)", "\($0.afterClaim)", "\($0.withoutClaim)",
+                                                 $0.defects.joined(separator: " ")] })
+        s += "### \(ContractorRewards.names.heading.text(l))\n\n" + mdTable([RT.contractor.text(l)] + rewardTitles(l), rewardRows(l))
         s += "## \(RT.risks.text(l))\n\n"
         s += facts.waived.isEmpty ? RT.none.text(l) + "\n\n"
             : mdTable([RT.code, RT.unit, RT.room, RT.item, RT.note, RT.answer].map { $0.text(l) },
@@ -283,9 +322,12 @@ extension AcceptanceReport {
             s += "- \(text.text(l)): \(count)\n\n"
         }
         let r = board.readiness
-        s += "## \(RT.readiness.text(l))\n\n- \(RT.ready.text(l)): \(r.ready) / \(r.units) = \(BoardText.percent(r.rate))\n"
+        s += "## \(RT.readiness.text(l))\n\n\(RuleSentences.readinessDefinition(minimumRounds: RoundRules.minimumRounds).text(l))\n\n"
+        s += "- \(RuleSentences.readinessRate.text(l)): \(r.ready) / \(r.units) = \(BoardText.percent(r.rate))\n"
         s += "- \(RT.target.text(l)): \(BoardText.percent(r.target)) · \(r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l))\n"
-        s += "- \(RT.deliveryVerdict.text(l)): \(verdict(l))\n\n"
+        s += "- \(RT.deliveryVerdict.text(l)): \(verdict(l))\n"
+        for (heading, units) in notReadyLists(l) { s += "- \(heading): \(units.joined(separator: " "))\n" }
+        s += "\n"
         s += "## \(RT.actions.text(l))\n\n" + actions(l).enumerated().map { "\($0.offset + 1). \(Escape.markdownCell($0.element))\n" }.joined() + "\n"
         if let plan = planComparison(l) {
             s += "## \(RT.againstPlan.text(l))\n\n" + mdTable(["", ""], plan.dates.map { [$0.0, $0.1] })

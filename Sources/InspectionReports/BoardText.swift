@@ -15,8 +15,12 @@ public enum BoardText {
         lines.append("units: \(u.inspected)/\(u.inScope) inspected, \(u.inProgress) in progress, \(u.notStarted) not started")
         let r = board.readiness
         let closed = board.rounds.filter { !$0.isOpen }.count
-        lines.append("readiness: \(r.ready)/\(r.units) ready = \(percent(r.rate)) (target \(percent(r.target)))" + (r.meetsTarget ? " — met" : " — not met")
+        lines.append("readiness rate: \(r.ready)/\(r.units) ready = \(percent(r.rate)) (target \(percent(r.target)))" + (r.meetsTarget ? " — met" : " — not met")
                      + "; \(closed) of at least \(RoundRules.minimumRounds) rounds closed; ready for delivery: \(r.readyForDelivery(roundsClosed: closed) ? "yes" : "no")")
+        if !r.lackingRounds.isEmpty {
+            lines.append("units inspected in fewer than \(RoundRules.minimumRounds) rounds: \(r.lackingRounds.count)"
+                         + (r.lackingRounds.count <= 20 ? " (" + r.lackingRounds.map { "\($0): \(r.roundsInspected[$0] ?? 0)" }.joined(separator: ", ") + ")" : ""))
+        }
         lines.append("")
         lines += table(title: "by category", rows: board.tables.categories.map { (checklists.category($0)?.name.zh ?? $0, board.tables.byCategory[$0] ?? StatusCounts()) }, total: board.tables.total)
         lines.append("")
@@ -28,6 +32,21 @@ public enum BoardText {
         lines.append("deadlines: delivery \(d.delivery), risk cutoff \(d.riskCutoff) (\(englishCount(d.daysToRiskCutoff, "day", "days"))), round 1 by \(d.latestRoundOneStart)"
                      + (d.roundOneStarted.map { ", started \($0)" } ?? ""))
         for warning in d.warnings { lines.append("  ! " + warning.message.en) }
+        if !board.rewards.isEmpty {
+            lines.append("")
+            let width = max(12, min(30, board.rewards.map { DisplayWidth.of($0.contractor) }.max() ?? 0))
+            lines.append(DisplayWidth.fit("rewards", width: width) + "  first-pass rate        claims on time  outstanding  repeat failures")
+            for r in board.rewards {
+                lines.append(DisplayWidth.fit(r.contractor, width: width) + "  " + DisplayWidth.fit(r.passRateText(.en), width: 21)
+                             + DisplayWidth.fit(r.claimsText, width: 16, alignment: .right) + DisplayWidth.fit(String(r.outstanding), width: 13, alignment: .right)
+                             + DisplayWidth.fit(String(r.repeatFailures), width: 17, alignment: .right))
+            }
+        }
+        if let deadline = board.rectificationDeadline {
+            let late = board.tables.contractors.compactMap { id in board.overdue[id].map { "\(board.contractorName(id)) \($0)" } }
+            lines.append("rectification deadline: \(deadline); overdue (open without a claim after it): \(board.overdueTotal)"
+                         + (late.isEmpty ? "" : " — " + late.joined(separator: ", ")))
+        }
         if !board.planWarnings.isEmpty {
             lines.append("plan:")
             for warning in board.planWarnings { lines.append("  ! " + warning.message.en) }

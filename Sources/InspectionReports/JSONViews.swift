@@ -44,6 +44,8 @@ public struct BoardJSON: Encodable {
     struct ReadinessPart: Encodable {
         var units: Int; var ready: Int; var rate: Double; var target: Double; var meetsTarget: Bool
         var roundsClosed: Int; var minimumRounds: Int; var readyForDelivery: Bool; var blockingUnits: [String]
+        /// Units inspected in fewer than `minimumRounds` rounds, with the rounds each had.
+        var lackingRounds: [String: Int]
     }
     struct DeadlinesPart: Encodable {
         var delivery: Day; var today: Day; var daysToDelivery: Int; var latestRoundOneStart: Day
@@ -53,6 +55,8 @@ public struct BoardJSON: Encodable {
     struct Warning: Encodable { var kind: String; var message: String; var messageZh: String }
     struct Penalties: Encodable { var round: [ContractorPenalties]; var cumulative: [ContractorPenalties] }
     struct MatrixCell: Encodable { var building: String; var category: String; var counts: StatusCounts }
+    /// Defects still without a claim after the latest closed round's deadline, today.
+    struct Overdue: Encodable { var deadline: Day?; var total: Int; var byContractor: [String: Int] }
 
     var project: ProjectPart
     var round: RoundPart?
@@ -65,6 +69,13 @@ public struct BoardJSON: Encodable {
     var matrix: [MatrixCell]
     var deadlines: DeadlinesPart
     var penalties: Penalties
+    var overdue: Overdue
+    /// Each contractor's reward figures (一次整改合格率, claims by the deadline, outstanding, repeat failures).
+    var rewards: [RewardPart]
+    struct RewardPart: Encodable {
+        var contractor: String; var firstRechecks: Int; var firstRechecksPassed: Int; var firstTimePassRate: Double?
+        var claims: Int; var claimsOnTime: Int; var outstanding: Int; var repeatFailures: Int
+    }
     /// Conflicts between laptops not yet resolved (`yanfang conflicts`).
     var conflicts: Int
     /// Results of the round recorded after it closed, merged late from other laptops.
@@ -86,7 +97,8 @@ public struct BoardJSON: Encodable {
         let closed = board.rounds.filter { !$0.isOpen }.count
         readiness = ReadinessPart(units: r.units, ready: r.ready, rate: (r.rate * 10000).rounded() / 10000, target: r.target,
                                   meetsTarget: r.meetsTarget, roundsClosed: closed, minimumRounds: RoundRules.minimumRounds,
-                                  readyForDelivery: r.readyForDelivery(roundsClosed: closed), blockingUnits: r.blockingUnits)
+                                  readyForDelivery: r.readyForDelivery(roundsClosed: closed), blockingUnits: r.blockingUnits,
+                                  lackingRounds: Dictionary(uniqueKeysWithValues: r.lackingRounds.map { ($0, r.roundsInspected[$0] ?? 0) }))
         let t = board.tables
         totals = t.total
         byCategory = t.categories.map { CountsRow(key: "category", value: $0, name: checklists.category($0)?.name.zh, counts: t.byCategory[$0] ?? StatusCounts()) }
@@ -100,6 +112,13 @@ public struct BoardJSON: Encodable {
                                   openDefects: d.openDefects,
                                   warnings: d.warnings.map { Warning(kind: $0.kind, message: $0.message.en, messageZh: $0.message.zh) })
         penalties = Penalties(round: board.penaltiesInRound, cumulative: board.penaltiesTotal)
+        overdue = Overdue(deadline: board.rectificationDeadline, total: board.overdueTotal,
+                          byContractor: Dictionary(board.overdue.map { (board.contractorName($0.key), $0.value) }, uniquingKeysWith: +))
+        rewards = board.rewards.map { r in
+            RewardPart(contractor: r.contractor, firstRechecks: r.firstRechecks, firstRechecksPassed: r.firstRechecksPassed,
+                       firstTimePassRate: r.firstTimePassRate.map { ($0 * 10000).rounded() / 10000 }, claims: r.claims,
+                       claimsOnTime: r.claimsOnTime, outstanding: r.outstanding, repeatFailures: r.repeatFailures)
+        }
         conflicts = board.conflicts
         lateResults = board.lateResults
         planWarnings = board.planWarnings.map { Warning(kind: $0.kind, message: $0.message.en, messageZh: $0.message.zh) }

@@ -14,6 +14,18 @@ public struct RectificationList: Sendable {
     /// Why each is on the list: failed re-checks and claims, by defect.
     public var stories: [UUID: DefectStory]
     public var checklists: ChecklistSet
+    /// The deadline the latest closed round set for what is still open on the list.
+    public var deadline: Day? { defects.compactMap(\.deadline).max() }
+    public var overdue: Int { defects.filter { $0.isOverdue(today: generated) }.count }
+
+    /// "整改期限：2026-11-30（逾期 3 项）"
+    func deadlineLine(_ deadline: Day, _ l: Language) -> String {
+        let overdue = overdue
+        switch l {
+        case .zh: return "\(FieldLabels.deadline.zh)：\(deadline)" + (overdue > 0 ? "（\(FieldLabels.overdue.zh) \(overdue) 项）" : "")
+        case .en: return "\(FieldLabels.deadline.en): \(deadline)" + (overdue > 0 ? " (\(overdue) \(FieldLabels.overdue.en))" : "")
+        }
+    }
 
     /// The list for `contractor`: what it still has to fix (open, or claimed fixed and
     /// awaiting re-check), or every one of its defects when `all`.
@@ -55,31 +67,39 @@ public struct RectificationList: Sendable {
         let rows = defects.map { d in
             RectificationRow(id: d.id, code: d.code.text, unitCode: d.unitCode, place: d.layoutKey, unitType: d.unitType, room: d.room, item: d.item,
                              note: d.note, severity: d.severity, roundFound: d.roundFound,
-                             failedRechecks: d.failedRechecks, status: d.status, rectificationNote: d.rectificationNote)
+                             failedRechecks: d.failedRechecks, status: d.status, rectificationNote: d.rectificationNote, deadline: d.deadline)
         }
-        return try Self.csv(rows, stories: stories, checklists: checklists, language: language)
+        return try Self.csv(rows, stories: stories, checklists: checklists, today: generated, language: language)
     }
 
     /// The CSV of a contractor's list straight from the store: the same file as
     /// `load(...).csv(...)`, without a `DefectSummary` per row.
-    public static func csv(store: InspectionStore, contractor: String, all: Bool, language: Language = .zh) throws -> Data {
+    public static func csv(store: InspectionStore, contractor: String, all: Bool, today: Day, language: Language = .zh) throws -> Data {
         let found = try store.resolveContractor(contractor)
         let rows = try store.rectificationRows(contractor: found.name, statuses: all ? nil : DefectStatus.allCases.filter(\.blocksDelivery))
-        return try csv(rows, stories: try store.stories(of: rows.map(\.id)), checklists: try store.checklists(), language: language)
+        return try csv(rows, stories: try store.stories(of: rows.map(\.id)), checklists: try store.checklists(), today: today, language: language)
     }
 
-    static func csv(_ rows: [RectificationRow], stories: [UUID: DefectStory], checklists: ChecklistSet, language: Language) throws -> Data {
+    /// The deadline cell: the date, marked when it has passed without a claim.
+    static func deadlineText(_ deadline: Day?, status: DefectStatus, today: Day, _ l: Language) -> String {
+        guard let deadline else { return "" }
+        return RectificationTerms.isOverdue(status: status, deadline: deadline, today: today)
+            ? "\(deadline) \(FieldLabels.overdue.text(l))" : deadline.description
+    }
+
+    static func csv(_ rows: [RectificationRow], stories: [UUID: DefectStory], checklists: ChecklistSet, today: Day, language: Language) throws -> Data {
         let out = try QuotedFields(quoted: true, reservingCapacity: 3 + 160 * (rows.count + 1))
         out.bytes.append(contentsOf: [0xEF, 0xBB, 0xBF])
         let header = [RT.code, RT.unit, RT.building, RT.entrance, RT.floor, RT.room, RT.itemID, RT.item, RT.note,
-                      RT.severity, RT.roundFound, RT.failed, RT.status, RT.failedWhy, RT.claims].map { $0.text(language) }
+                      RT.severity, RT.roundFound, RT.failed, RT.status, FieldLabels.deadline, RT.failedWhy, RT.claims].map { $0.text(language) }
         try out.append(row: header)
         for d in rows {
             let story = StoryText.cells(stories[d.id], language: language, separator: "\n")
             let row = [d.code, d.unitCode, d.place.building, String(d.place.entrance), String(d.place.floor),
                        checklists.roomName(d.room, unitType: d.unitType, language: language), d.item,
                        checklists.item(d.item)?.name.text(language) ?? d.item, d.note, d.severity.name.text(language), String(d.roundFound),
-                       String(d.failedRechecks), d.status.name.text(language), story.failed, story.claims]
+                       String(d.failedRechecks), d.status.name.text(language),
+                       deadlineText(d.deadline, status: d.status, today: today, language), story.failed, story.claims]
             try out.append(row: row.map(Escape.spreadsheetCell))
         }
         return Data(out.bytes)
@@ -92,15 +112,18 @@ public struct RectificationList: Sendable {
         var out = "# \(RT.rectificationTitle.text(l)) · \(Escape.markdownCell(project.name))\n\n"
         out += "- \(RT.contractor.text(l)): \(Escape.markdownCell(contractor))\n"
         out += "- \(RT.delivery.text(l)): \(project.delivery)\n- \(RT.generated.text(l)): \(generated)\n"
-        out += "- \(RT.itemsToFix.text(l)): \(defects.filter { $0.status == .open }.count) · \(RT.awaiting.text(l)): \(defects.filter { $0.status == .rectified }.count)\n\n"
+        out += "- \(RT.itemsToFix.text(l)): \(defects.filter { $0.status == .open }.count) · \(RT.awaiting.text(l)): \(defects.filter { $0.status == .rectified }.count)\n"
+        if let deadline { out += "- \(deadlineLine(deadline, l))\n" }
+        out += "\n"
         if defects.isEmpty { return out + RT.noItems.text(l) + "\n" }
         for (building, list) in byBuilding {
             out += "## \(Escape.markdownCell(buildingName(building, l)))\n\n"
-            out += "| \(RT.code.text(l)) | \(RT.unit.text(l)) | \(RT.room.text(l)) | \(RT.item.text(l)) | \(RT.note.text(l)) | \(RT.severity.text(l)) | \(RT.roundFound.text(l)) | \(RT.failed.text(l)) | \(RT.status.text(l)) | \(RT.why.text(l)) |\n"
-            out += "|---|---|---|---|---|---|---|---|---|---|\n"
+            out += "| \(RT.code.text(l)) | \(RT.unit.text(l)) | \(RT.room.text(l)) | \(RT.item.text(l)) | \(RT.note.text(l)) | \(RT.severity.text(l)) | \(RT.roundFound.text(l)) | \(RT.failed.text(l)) | \(RT.status.text(l)) | \(FieldLabels.deadline.text(l)) | \(RT.why.text(l)) |\n"
+            out += "|---|---|---|---|---|---|---|---|---|---|---|\n"
             for d in list {
                 let cells = [d.code.text, d.unitCode, roomName(d, l), "\(d.item) \(itemName(d, l))", d.note, d.severity.name.text(l),
                              String(d.roundFound), String(d.failedRechecks), d.status.name.text(l),
+                             Self.deadlineText(d.deadline, status: d.status, today: generated, l),
                              StoryText.lines(stories[d.id], language: l).joined(separator: "；")]
                 out += "| " + cells.map(Escape.markdownCell).joined(separator: " | ") + " |\n"
             }
@@ -120,7 +143,9 @@ public struct RectificationList: Sendable {
         var body = "<header><h1>\(Escape.html(RT.rectificationTitle.text(l)))</h1>"
         body += "<p class=\"meta\">\(Escape.html(RT.project.text(l))): \(Escape.html(project.name)) · \(Escape.html(RT.contractor.text(l))): <strong>\(Escape.html(contractor))</strong>"
         body += " · \(Escape.html(RT.delivery.text(l))): \(project.delivery) · \(Escape.html(RT.generated.text(l))): \(generated)</p>"
-        body += "<p class=\"meta\">\(Escape.html(RT.itemsToFix.text(l))): \(defects.filter { $0.status == .open }.count) · \(Escape.html(RT.awaiting.text(l))): \(defects.filter { $0.status == .rectified }.count)</p></header>\n"
+        body += "<p class=\"meta\">\(Escape.html(RT.itemsToFix.text(l))): \(defects.filter { $0.status == .open }.count) · \(Escape.html(RT.awaiting.text(l))): \(defects.filter { $0.status == .rectified }.count)</p>"
+        if let deadline { body += "<p class=\"meta deadline\"><strong>\(Escape.html(deadlineLine(deadline, l)))</strong></p>" }
+        body += "</header>\n"
         if defects.isEmpty { body += "<p>\(Escape.html(RT.noItems.text(l)))</p>" }
         for (building, list) in byBuilding {
             body += "<section class=\"building\"><h2>\(Escape.html(buildingName(building, l)))</h2>\n"
@@ -131,12 +156,13 @@ public struct RectificationList: Sendable {
                     unit = d.unitCode
                     let label = PlaceNames.unit(building: d.building, entrance: d.entrance, floor: d.floor, number: d.number).text(l)
                     body += "<h3>\(Escape.html(d.unitCode)) <small>\(Escape.html(label))</small></h3>\n"
-                    body += "<table><thead><tr>" + [RT.code, RT.room, RT.item, RT.note, RT.severity, RT.roundFound, RT.failed, RT.status, RT.why]
+                    body += "<table><thead><tr>" + [RT.code, RT.room, RT.item, RT.note, RT.severity, RT.roundFound, RT.failed, RT.status, FieldLabels.deadline, RT.why]
                         .map { "<th>\(Escape.html($0.text(l)))</th>" }.joined() + "</tr></thead><tbody>\n"
                 }
                 let cells = [("code", d.code.text), ("", roomName(d, l)), ("", "\(d.item) \(itemName(d, l))"), ("", d.note),
                              ("sev-\(d.severity.rawValue)", d.severity.name.text(l)), ("num", String(d.roundFound)),
-                             (d.failedRechecks > 0 ? "num warn" : "num", String(d.failedRechecks)), ("", d.status.name.text(l))]
+                             (d.failedRechecks > 0 ? "num warn" : "num", String(d.failedRechecks)), ("", d.status.name.text(l)),
+                             (d.isOverdue(today: generated) ? "deadline warn" : "deadline", Self.deadlineText(d.deadline, status: d.status, today: generated, l))]
                 let why = StoryText.lines(stories[d.id], language: l).map(Escape.html).joined(separator: "<br>")
                 body += "<tr>" + cells.map { "<td class=\"\($0.0)\">\(Escape.html($0.1))</td>" }.joined() + "<td class=\"why\">\(why)</td></tr>\n"
             }
@@ -165,6 +191,7 @@ enum HTMLPage {
         td.num, th.num { text-align: right; }
         td.code { font-family: "DejaVu Sans Mono", monospace; font-weight: bold; white-space: nowrap; }
         td.warn { color: #b00; font-weight: bold; }
+        td.deadline { white-space: nowrap; }
         td.sev-severe { color: #b00; font-weight: bold; }
         td.why { font-size: 9pt; color: #333; }
         section.building { break-before: page; page-break-before: always; }

@@ -55,7 +55,9 @@ extension AcceptanceReport {
         for p in board.penaltiesTotal {
             let codes = p.defects.isEmpty ? "" : "  " + p.defects.joined(separator: " ")
             lines.append(Line([Span(DisplayWidth.fit(p.contractor, width: nameWidth)),
-                               Span(" \(RT.thisRound.text(l)) \(inRound[p.contractor] ?? 0)  \(RT.cumulative.text(l)) \(p.count)", style: p.count > 0 ? theme.bad : theme.muted),
+                               Span(" \(RT.thisRound.text(l)) \(inRound[p.contractor] ?? 0)  \(RT.cumulative.text(l)) \(p.count)"
+                                    + "  \(FieldLabels.failedAfterClaim.text(l)) \(p.afterClaim)  \(FieldLabels.failedWithoutClaim.text(l)) \(p.withoutClaim)",
+                                    style: p.count > 0 ? theme.bad : theme.muted),
                                Span(codes, style: theme.accent)]))
         }
         heading(RT.risks.text(l))
@@ -73,10 +75,12 @@ extension AcceptanceReport {
         }
         heading(RT.readiness.text(l))
         let r = board.readiness
-        lines.append(Line([Span("\(RT.ready.text(l)) \(r.ready)/\(r.units) = \(BoardText.percent(r.rate))   "),
+        plain(RuleSentences.readinessDefinition(minimumRounds: RoundRules.minimumRounds).text(l), theme.muted)
+        lines.append(Line([Span("\(RuleSentences.readinessRate.text(l)) \(r.ready)/\(r.units) = \(BoardText.percent(r.rate))   "),
                            Span("\(RT.target.text(l)) \(BoardText.percent(r.target)) · " + (r.meetsTarget ? RT.met.text(l) : RT.notMet.text(l)),
                                 style: r.meetsTarget ? theme.good : theme.bad)]))
         plain(RT.deliveryVerdict.text(l) + (l == .zh ? "：" : ": ") + verdict(l))
+        for (heading, units) in notReadyLists(l) { plain(heading + (l == .zh ? "：" : ": ") + units.prefix(40).joined(separator: " ") + (units.count > 40 ? " …" : "")) }
         heading(RT.actions.text(l))
         for (i, action) in actions(l).enumerated() { plain("\(i + 1). \(action)") }
         return lines

@@ -19,6 +19,15 @@ public struct BoardReport: Hashable, Sendable {
     public var conflicts: Int
     /// Results of this round recorded after it closed (late work merged from other laptops).
     public var lateResults: Int
+    /// The rectification deadline the latest closed round set, and the defects still without
+    /// a claim after it, today, by contractor (nil: none).
+    public var rectificationDeadline: Day?
+    /// The deadline the board's round set when it closed (nil while open).
+    public var roundDeadline: Day?
+    public var overdue: [UUID?: Int] = [:]
+    /// Each contractor's reward figures, now.
+    public var rewards: [ContractorRewards] = []
+    public var overdueTotal: Int { overdue.values.reduce(0, +) }
     /// What the plan says against the schedule and the work done (none without a plan).
     public var planWarnings: [DeadlineWarning] = []
     /// The round's progress against its plan, per batch and member (nil without a plan for it).
@@ -57,14 +66,33 @@ extension InspectionStore {
             let flags = try Self.flags(db)
             return BoardReport(project: project, round: round, rounds: rounds, units: units, tables: tables,
                                contractorNames: Dictionary(contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
-                               readiness: try Self.readiness(db), deadlines: deadlines,
+                               readiness: try Self.readiness(db, frozenAt: round?.isOpen == false ? roundNumber : nil), deadlines: deadlines,
                                penaltiesInRound: round.map { PenaltyRules.tally(flags: flags, contractors: contractors, round: $0.number) } ?? [],
                                penaltiesTotal: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil),
                                conflicts: try Int.fetchOne(db, sql: "SELECT count(*) FROM conflict") ?? 0,
                                lateResults: roundNumber == 0 ? 0 : try Self.teamFacts(db, round: roundNumber).lateResults,
+                               rectificationDeadline: try Self.rectificationTerms(db).deadlines.max { $0.key < $1.key }?.value,
+                               roundDeadline: try Self.rectificationTerms(db).deadlines[roundNumber],
+                               overdue: try Self.overdue(db, today: today, contractors: rowids),
+                               rewards: try Self.rewards(db, penalties: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil)),
                                planWarnings: try Self.planWarnings(db, today: today),
                                planProgress: roundNumber == 0 ? nil : try Self.planProgress(db, round: roundNumber, today: today))
         }
+    }
+
+    /// Defects still without a claim after their deadline, today, by contractor: every open
+    /// defect found up to the latest closed round has that round's deadline.
+    static func overdue(_ db: Database, today: Day, contractors: [Int64: UUID]) throws -> [UUID?: Int] {
+        let terms = try rectificationTerms(db)
+        guard let latest = terms.deadlines.keys.max(), let deadline = terms.deadlines[latest],
+              RectificationTerms.isOverdue(status: .open, deadline: deadline, today: today) else { return [:] }
+        var counts: [UUID?: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT contractor_rowid, count(*) AS n FROM defect_state WHERE status = 'open' AND round_found <= ? GROUP BY contractor_rowid
+            """, arguments: [latest]) {
+            counts[(row["contractor_rowid"] as Int64?).flatMap { contractors[$0] }, default: 0] += row["n"] as Int
+        }
+        return counts
     }
 
     static func boardFacts(_ db: Database, round: Int, latest: Int, contractors: [Int64: UUID]) throws -> [BoardFact] {

@@ -324,7 +324,7 @@ public final class InspectionStore: @unchecked Sendable {
             """, arguments: [round]).map { (id: $0[0] as UUID, code: $0[1] as String) }.filter { scope?.contains($0.id) ?? true }
         let rechecks = try Row.fetchAll(db, sql: """
             SELECT d.id, d.code, u.id FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid JOIN unit u ON u.rowid = r.unit_rowid
-            WHERE r.round = ? AND r.outcome IS NULL AND d.status IN ('open', 'rectified') ORDER BY d.code
+            WHERE r.round = ? AND r.outcome IS NULL AND d.status IN ('open', 'rectified', 'closed') ORDER BY d.code
             """, arguments: [round]).filter { scope?.contains($0[2] as UUID) ?? true }.map { (id: $0[0] as UUID, code: $0[1] as String) }
         return (units, rechecks, RoundBlockers(round: round, units: units.map(\.code), rechecks: rechecks.map(\.code)))
     }
@@ -524,24 +524,65 @@ public final class InspectionStore: @unchecked Sendable {
         }
     }
 
-    /// Readiness for delivery of every unit against the project's target.
+    /// Readiness for delivery of every unit against the project's target, as it stands now.
     public func readiness() throws -> Readiness {
         try read { db in try Self.readiness(db) }
     }
 
-    static func readiness(_ db: Database) throws -> Readiness {
+    /// Readiness now, or, for a closed round whose close recorded it, frozen as the round
+    /// closed: its units then, those its close found blocked, and the rounds each had had.
+    static func readiness(_ db: Database, frozenAt round: Int? = nil) throws -> Readiness {
         let target = try project(db)?.settings.readinessTarget ?? 0.98
-        let units = try units(db)
-        // One index probe per unit and status beats grouping every open defect.
+        var units = try units(db)
+        let codes = Dictionary(units.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
         var blocking: [String: Int] = [:]
-        for code in try String.fetchAll(db, sql: """
-            SELECT code FROM unit u
+        var upTo = Int.max
+        if let round, let frozen = try closedRound(db, number: round)?.blockingUnits {
+            upTo = round
+            let scope = Set(try UUID.fetchAll(db, sql: """
+                SELECT u.id FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid WHERE r.round = ?
+                """, arguments: [round]))
+            units = units.filter { scope.contains($0.id) }
+            for id in frozen { if let code = codes[id] { blocking[code] = 1 } }
+        } else {
+            for id in try blockingUnitIDs(db) { if let code = codes[id] { blocking[code] = 1 } }
+        }
+        return Readiness.compute(unitCodes: units.map(\.code), blockingDefects: blocking,
+                                 roundsInspected: try roundsInspected(db, upTo: upTo, codes: codes), target: target)
+    }
+
+    /// The units with a defect open or awaiting re-check. One index probe per unit and status
+    /// beats grouping every open defect.
+    static func blockingUnitIDs(_ db: Database) throws -> [UUID] {
+        try UUID.fetchAll(db, sql: """
+            SELECT id FROM unit u
             WHERE EXISTS (SELECT 1 FROM defect_state d WHERE d.status = 'open' AND d.unit_rowid = u.rowid)
                OR EXISTS (SELECT 1 FROM defect_state d WHERE d.status = 'rectified' AND d.unit_rowid = u.rowid)
-            """) {
-            blocking[code] = 1
+            ORDER BY rowid
+            """)
+    }
+
+    /// How many closed rounds (up to `upTo`) inspected each unit: those whose scope it was in
+    /// and whose close did not leave it unreached.
+    static func roundsInspected(_ db: Database, upTo: Int, codes: [UUID: String]) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for round in try rounds(db) where !round.isOpen && round.number <= upTo {
+            let unreached = Set(round.unreachedUnits)
+            for id in try UUID.fetchAll(db, sql: """
+                SELECT u.id FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid WHERE r.round = ?
+                """, arguments: [round.number]) where !unreached.contains(id) {
+                if let code = codes[id] { counts[code, default: 0] += 1 }
+            }
         }
-        return Readiness.compute(unitCodes: units.map(\.code), blockingDefects: blocking, target: target)
+        return counts
+    }
+
+    /// The first close of round `number` in the history's order (the one that stands).
+    static func closedRound(_ db: Database, number: Int) throws -> RoundClosed? {
+        for event in try EventCodec.fetch(db, where: termsCondition) {
+            if case .roundClosed(let c) = event.body, c.number == number { return c }
+        }
+        return nil
     }
 
     /// Repeat failures per contractor: flagged in `round`, or all when nil.
@@ -549,15 +590,17 @@ public final class InspectionStore: @unchecked Sendable {
         try read { db in PenaltyRules.tally(flags: try Self.flags(db), contractors: try Self.contractors(db), round: round) }
     }
 
-    /// Every defect flagged as a repeat failure, with its flag.
+    /// Every flag of every defect counted as a repeat failure. A defect is flagged once per
+    /// contractor whose failures reached the threshold; only defects with that many failures
+    /// in all can have one, and their histories are folded again to find them.
     static func flags(_ db: Database) throws -> [(code: String, flag: PenaltyFlag)] {
-        let byRow = Dictionary(try Row.fetchAll(db, sql: "SELECT rowid, id FROM contractor").map { ($0["rowid"] as Int64, $0["id"] as UUID) },
-                               uniquingKeysWith: { a, _ in a })
-        return try Row.fetchAll(db, sql: "SELECT code, flag_round, flag_contractor_rowid FROM defect WHERE flag_round IS NOT NULL")
-            .map { row -> (code: String, flag: PenaltyFlag) in
-                let contractor = (row["flag_contractor_rowid"] as Int64?).flatMap { byRow[$0] }
-                return (row["code"], PenaltyFlag(round: row["flag_round"], contractor: contractor))
-            }
+        let threshold = try project(db)?.settings.penaltyThreshold ?? ProjectSettings().penaltyThreshold
+        var histories: [UUID: [Event]] = [:]
+        for event in try EventCodec.fetch(db, where: "defect IN (SELECT id FROM defect WHERE failed >= ?)", arguments: [threshold]) {
+            if let id = event.defect { histories[id, default: []].append(event) }
+        }
+        return histories.values.compactMap { DefectLifecycle.fold($0, penaltyThreshold: threshold) }
+            .flatMap { d in d.flags.map { (code: d.code.text, flag: $0) } }
     }
 
     /// The schedule against the delivery date, as of `today`.
@@ -576,8 +619,9 @@ extension DefectSummary {
     static func fetchAll(_ db: Database, where condition: String, _ arguments: StatementArguments, orderBy: String = "d.rowid") throws -> [DefectSummary] {
         // A cursor reads each row in place instead of copying it first.
         let rows = try Row.fetchCursor(db, sql: "\(select) WHERE \(condition) ORDER BY \(orderBy)", arguments: arguments)
+        let terms = try InspectionStore.rectificationTerms(db)
         var list: [DefectSummary] = []
-        while let row = try rows.next() { list.append(DefectSummary(row: row)) }
+        while let row = try rows.next() { list.append(DefectSummary(row: row, terms: terms)) }
         return list
     }
 
@@ -585,6 +629,12 @@ extension DefectSummary {
     static func fetchOne(_ db: Database, where condition: String, _ arguments: StatementArguments,
                          includingWithdrawn: Bool = false) throws -> DefectSummary? {
         let select = includingWithdrawn ? select.replacingOccurrences(of: "FROM defect d", with: "FROM defect_state d") : select
-        return try Row.fetchOne(db, sql: "\(select) WHERE \(condition) LIMIT 1", arguments: arguments).map(DefectSummary.init)
+        let terms = try InspectionStore.rectificationTerms(db)
+        return try Row.fetchOne(db, sql: "\(select) WHERE \(condition) LIMIT 1", arguments: arguments).map { DefectSummary(row: $0, terms: terms) }
+    }
+
+    init(row: Row, terms: RectificationTerms) {
+        self.init(row: row)
+        deadline = terms.deadline(roundFound: roundFound, status: status)
     }
 }

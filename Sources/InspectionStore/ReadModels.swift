@@ -48,6 +48,11 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
     public var inConflict: Bool
     public var waiver: String?
     public var rectificationNote: String?
+    /// The rectification deadline the latest closed round set (none while closed or waived,
+    /// or before a round at or after its finding has closed).
+    public var deadline: Day?
+
+    public func isOverdue(today: Day) -> Bool { RectificationTerms.isOverdue(status: status, deadline: deadline, today: today) }
 
     static let select = """
         SELECT d.id, d.code, u.id AS unit_id, u.code AS unit_code, d.building, u.entrance, u.floor, u.number,

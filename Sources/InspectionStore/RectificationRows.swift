@@ -20,10 +20,12 @@ public struct RectificationRow: Sendable {
     public var failedRechecks: Int
     public var status: DefectStatus
     public var rectificationNote: String?
+    public var deadline: Day?
 
     public init(id: UUID, code: String, unitCode: String, place: LayoutSortKey, unitType: String, room: String, item: String,
-                note: String, severity: Severity, roundFound: Int, failedRechecks: Int, status: DefectStatus, rectificationNote: String?) {
-        self.id = id; self.unitType = unitType
+                note: String, severity: Severity, roundFound: Int, failedRechecks: Int, status: DefectStatus, rectificationNote: String?,
+                deadline: Day?) {
+        self.id = id; self.unitType = unitType; self.deadline = deadline
         self.code = code; self.unitCode = unitCode; self.place = place; self.room = room; self.item = item; self.note = note; self.severity = severity
         self.roundFound = roundFound; self.failedRechecks = failedRechecks; self.status = status; self.rectificationNote = rectificationNote
     }
@@ -42,6 +44,7 @@ extension InspectionStore {
             """
         if let statuses { sql += " AND d.status IN (\(statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ")))" }
         let rows = try read { db in
+            let terms = try Self.rectificationTerms(db)
             var list: [RectificationRow] = []
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: [name])
             while let row = try cursor.next() {
@@ -51,7 +54,7 @@ extension InspectionStore {
                 list.append(RectificationRow(
                     id: row[14], code: row[0], unitCode: row[1], place: place, unitType: row[15], room: row[6], item: row[7],
                     note: row[8], severity: severity, roundFound: row[10], failedRechecks: row[11], status: status,
-                    rectificationNote: row[13]))
+                    rectificationNote: row[13], deadline: terms.deadline(roundFound: row[10], status: status)))
             }
             return list
         }

@@ -9,7 +9,7 @@ enum Schema {
     /// 'YFND': a yanfang file that `yanfang demo` made and may replace; it says so in its
     /// header, so that telling it from a project never opens the project.
     static let demoApplicationID: Int32 = 0x5946_4E44
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -204,6 +204,14 @@ enum Schema {
                 ALTER TABLE project ADD COLUMN rectification_days INTEGER NOT NULL DEFAULT 7;
                 PRAGMA user_version = 3;
                 """)
+        }
+        // The few events that set rectification terms (settings, round closes) are read on
+        // every list that shows a deadline: an index of them alone, in the history's order.
+        migrator.registerMigration("v4-rectification-terms") { db in
+            try db.execute(sql: "CREATE INDEX event_terms ON event(hlc, replica, id) WHERE \(InspectionStore.termsCondition)")
+            // And the claims and reassignments the rewards read, likewise few.
+            try db.execute(sql: "CREATE INDEX event_claims ON event(hlc, replica, id) WHERE \(InspectionStore.claimsCondition)")
+            try db.execute(sql: "PRAGMA user_version = 4")
         }
         return migrator
     }

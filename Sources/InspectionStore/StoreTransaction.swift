@@ -191,15 +191,15 @@ public final class StoreTransaction {
         return contractor
     }
 
-    /// Changes project settings; a new penalty threshold re-counts every defect's flag.
-    public func changeSettings(penaltyThreshold: Int?, readinessTarget: Double?, delivery: Day?, rectificationDays: Int? = nil) throws {
+    /// Changes project settings; a new penalty threshold re-counts every defect's flag; new
+    /// rectification days apply to the rounds closed from now on.
+    public func changeSettings(penaltyThreshold: Int?, readinessTarget: Double?, delivery: Day?, rectificationDays: Int? = nil,
+                               recheckScope: RecheckScope? = nil) throws {
         try ProjectSettings.validated(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget)
-        if let days = rectificationDays, !(0...365).contains(days) {
-            throw InspectionError.invalidValue("the rectification time between rounds is a number of days from 0 to 365, not \(days)")
-        }
+        try RectificationTerms.validated(days: rectificationDays)
         _ = try project()
         try append(.settingsChanged(SettingsChanged(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: delivery,
-                                                    rectificationDays: rectificationDays)))
+                                                    rectificationDays: rectificationDays, recheckScope: recheckScope)))
     }
 
     // MARK: - Rounds
@@ -216,12 +216,13 @@ public final class StoreTransaction {
         let unitCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0
         guard unitCount > 0 else { throw InspectionError.invalidValue("the project has no units yet (yanfang layout import FILE.csv)") }
         var list: [UUID] = []
+        let scope = try InspectionStore.rectificationTerms(db).recheckScope
         let candidates = try Row.fetchCursor(db, sql: """
-            SELECT id, status, round_found FROM defect_state WHERE status IN ('open', 'rectified') ORDER BY rowid
+            SELECT id, status, round_found FROM defect_state WHERE status IN ('open', 'rectified', 'closed') ORDER BY rowid
             """)
         while let row = try candidates.next() {
             let status = DefectStatus(rawValue: row["status"])!
-            if RoundRules.carriesOver(roundFound: row["round_found"], status: status, into: number) { list.append(row["id"]) }
+            if RoundRules.carriesOver(roundFound: row["round_found"], status: status, into: number, scope: scope) { list.append(row["id"]) }
         }
         try append(.roundOpened(RoundOpened(number: number, date: date, rechecks: list.count, recheckList: list)))
         return RoundOpening(number: number, rechecks: list.count, units: unitCount)
@@ -248,8 +249,12 @@ public final class StoreTransaction {
         round.partial = partial && !pending.blockers.isEmpty
         round.unreachedUnits = pending.units.map(\.id)
         round.pendingRechecks = pending.rechecks.map(\.id)
+        // Every defect still open must be rectified by the deadline this close sets (the
+        // setting in force; a round plan, where one exists, may set another).
+        let deadline = try InspectionStore.rectificationTerms(db).deadline(closingOn: date)
         try append(.roundClosed(RoundClosed(number: round.number, date: date, partial: round.partial,
-                                            unreachedUnits: round.unreachedUnits, pendingRechecks: round.pendingRechecks)))
+                                            unreachedUnits: round.unreachedUnits, pendingRechecks: round.pendingRechecks,
+                                            deadline: deadline, blockingUnits: try InspectionStore.blockingUnitIDs(db))))
         return round
     }
 
@@ -360,7 +365,10 @@ public final class StoreTransaction {
     public func recheck(code: String, passed: Bool, note: String?) throws -> Defect {
         let round = try openRound()
         let defect = try loadDefect(code: code)
-        try DefectRules.recheck(defect, openRound: round.number)
+        let listed = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM recheck r JOIN defect_state d ON d.rowid = r.defect_rowid WHERE r.round = ? AND d.id = ?)
+            """), arguments: [round.number, defect.id]) ?? false
+        try DefectRules.recheck(defect, openRound: round.number, listed: listed)
         return try step(.defectRechecked(DefectRechecked(passed: passed, note: try DefectRules.cleanNote(note))), defect: defect)
     }
 

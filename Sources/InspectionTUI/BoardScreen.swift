@@ -9,7 +9,7 @@ import TerminalKit
 /// will notice first. `[` and `]` switch rounds; Enter drills down to units, a unit's
 /// defects, and a defect's history. Read-only.
 final class BoardScreen: Screen {
-    enum Tab: Int, CaseIterable { case matrix, contractors, readiness, penalties, buyers, plan }
+    enum Tab: Int, CaseIterable { case matrix, contractors, readiness, penalties, buyers, rewards, plan }
     /// What the matrix counts: outstanding (open + rectified) or one board column.
     enum MatrixMeasure: CaseIterable { case outstanding, new, open, rectified, closed, failedRechecks, waived }
 
@@ -104,6 +104,7 @@ final class BoardScreen: Screen {
         case .readiness: renderReadiness(board, into: &buffer, area: body, app: app)
         case .penalties: renderPenalties(board, into: &buffer, area: body, app: app)
         case .buyers: renderBuyers(into: &buffer, area: body, app: app)
+        case .rewards: renderRewards(board, into: &buffer, area: body, app: app)
         case .plan: renderPlan(board, into: &buffer, area: body, app: app)
         }
         return nil
@@ -169,13 +170,16 @@ final class BoardScreen: Screen {
         let t = board.tables
         let columns = [TableColumn(app.texts.contractorLabel)] + BoardMeasure.allCases.map { TableColumn($0.name.text(app.language), width: max(6, DisplayWidth.of($0.name.text(app.language))), alignment: .right) }
             + [TableColumn(app.texts.total, width: max(5, DisplayWidth.of(app.texts.total)), alignment: .right)]
+            + [TableColumn(FieldLabels.overdue.text(app.language), width: max(4, DisplayWidth.of(FieldLabels.overdue.text(app.language))), alignment: .right)]
         let ids = t.contractors
         var rows = ids.map { id -> [Span] in
             let c = t.byContractor[id] ?? StatusCounts()
+            let overdue = board.overdue[id] ?? 0
             return [Span(contractorName(board, app, id))] + BoardMeasure.allCases.map { Span(String(c[$0])) } + [Span(String(c.total))]
+                + [Span(String(overdue), style: overdue > 0 ? app.theme.bad : nil)]
         }
         rows.append([Span(app.texts.total, style: app.theme.heading)] + BoardMeasure.allCases.map { Span(String(t.total[$0]), style: app.theme.heading) }
-                    + [Span(String(t.total.total), style: app.theme.heading)])
+                    + [Span(String(t.total.total), style: app.theme.heading), Span(String(board.overdueTotal), style: app.theme.heading)])
         TableView(columns: columns, rows: rows, theme: app.theme).render(into: &buffer, area: area, state: &list)
     }
 
@@ -208,6 +212,18 @@ final class BoardScreen: Screen {
             y += 1
             put(board.planWarnings)
         }
+        if !r.lackingRounds.isEmpty && y + 3 < area.maxY {
+            y += 1
+            buffer.put(RuleSentences.notReadyRounds(r.lackingRounds.count, minimumRounds: RoundRules.minimumRounds).text(app.language),
+                       at: Position(x: area.x, y: y), style: theme.heading, maxWidth: area.width)
+            y += 1
+            // Each unit with the rounds it had; two lines at most, the rest in the report.
+            let codes = DisplayWidth.wrap(r.lackingRounds.map { "\($0)(\(r.roundsInspected[$0] ?? 0))" }.joined(separator: " "), width: area.width - 4)
+            for (i, line) in codes.prefix(2).enumerated() {
+                buffer.put("  " + line + (i == 1 && codes.count > 2 ? " …" : ""), at: Position(x: area.x, y: y), style: theme.muted, maxWidth: area.width)
+                y += 1
+            }
+        }
         y += 1
         buffer.put(t.blockingUnitsHeading(r.blockingUnits.count), at: Position(x: area.x, y: y), style: theme.heading)
         y += 1
@@ -218,14 +234,33 @@ final class BoardScreen: Screen {
     func renderPenalties(_ board: BoardReport, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
         let inRound = Dictionary(board.penaltiesInRound.map { ($0.contractor, $0.count) }, uniquingKeysWith: { a, _ in a })
         buffer.put(app.texts.penaltyExplain(board.project.settings.penaltyThreshold), at: Position(x: area.x, y: area.y), style: app.theme.muted, maxWidth: area.width)
-        let columns = [TableColumn(app.texts.contractorLabel, width: 26), TableColumn(app.texts.thisRound, width: 6, alignment: .right),
-                       TableColumn(app.texts.cumulative, width: 6, alignment: .right), TableColumn(app.texts.markCodes)]
+        let afterClaim = FieldLabels.failedAfterClaim.text(app.language), withoutClaim = FieldLabels.failedWithoutClaim.text(app.language)
+        let columns = [TableColumn(app.texts.contractorLabel, width: 22), TableColumn(app.texts.thisRound, width: 6, alignment: .right),
+                       TableColumn(app.texts.cumulative, width: 6, alignment: .right),
+                       TableColumn(afterClaim, width: DisplayWidth.of(afterClaim), alignment: .right),
+                       TableColumn(withoutClaim, width: DisplayWidth.of(withoutClaim), alignment: .right), TableColumn(app.texts.markCodes)]
         let rows = board.penaltiesTotal.map { p in
             [Span(p.contractor == PenaltyRules.unassigned ? app.texts.unassigned : p.contractor), Span(String(inRound[p.contractor] ?? 0)), Span(String(p.count), style: p.count > 0 ? app.theme.bad : nil),
+             Span(String(p.afterClaim)), Span(String(p.withoutClaim), style: p.withoutClaim > 0 ? app.theme.bad : nil),
              Span(p.defects.joined(separator: " "), style: app.theme.accent)]
         }
         TableView(columns: columns, rows: rows, theme: app.theme)
             .render(into: &buffer, area: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2), state: &list)
+    }
+
+    /// What the engineering department rewards by, per contractor: the first-time pass rate
+    /// of re-checks, claims by the deadline, defects outstanding, repeat failures.
+    func renderRewards(_ board: BoardReport, into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
+        let l = app.language, n = ContractorRewards.names
+        let titles = [n.firstTimePassRate, n.claimsOnTime, n.outstanding, n.repeatFailures].map { $0.text(l) }
+        let columns = [TableColumn(app.texts.contractorLabel)]
+            + titles.enumerated().map { i, title in TableColumn(title, width: max(i == 0 ? 16 : 6, DisplayWidth.of(title)), alignment: .right) }
+        let rows = board.rewards.map { r -> [Span] in
+            [Span(r.contractor == PenaltyRules.unassigned ? app.texts.unassigned : r.contractor), Span(r.passRateText(l)),
+             Span(r.claimsText, style: r.claimsOnTime < r.claims ? app.theme.warning : nil), Span(String(r.outstanding)),
+             Span(String(r.repeatFailures), style: r.repeatFailures > 0 ? app.theme.bad : nil)]
+        }
+        TableView(columns: columns, rows: rows, theme: app.theme).render(into: &buffer, area: area, state: &list)
     }
 
     func renderBuyers(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) {
@@ -315,6 +350,7 @@ final class BoardScreen: Screen {
         case .readiness: return board.readiness.blockingUnits.count
         case .penalties: return board.penaltiesTotal.count
         case .buyers: return buyers.count
+        case .rewards: return board.rewards.count
         case .plan: return board.planProgress.map { $0.batches.count + $0.members.count + 1 } ?? 0
         }
     }
@@ -382,6 +418,14 @@ final class BoardScreen: Screen {
             })
         case .buyers:
             app.push(try DefectScreen(app: app, code: buyers[i].code.text))
+        case .rewards:
+            // The contractor's defects, as on the contractor tab.
+            let name = board.rewards[i].contractor
+            app.push(try DefectListScreen(app: app, title: name == PenaltyRules.unassigned ? app.texts.unassigned : name) { app in
+                var filter = DefectFilter()
+                filter.contractor = name
+                return try name == PenaltyRules.unassigned ? app.store.defects(DefectFilter()).filter { $0.contractor == nil } : app.store.defects(filter)
+            })
         case .matrix, .plan:
             break
         }

@@ -28,7 +28,7 @@ final class ContractorScreen: Screen {
         let list = try RectificationList.load(store: app.store, contractor: contractor, all: showAll, today: app.today)
         defects = list.defects
         stories = list.stories
-        table = DefectTable(defects, app: app, showRoom: false)
+        table = DefectTable(defects, app: app, showRoom: false, showDeadline: true)
         let selected = state.selected.flatMap { index[$0]?.id }
         rows = []
         index = [:]
@@ -60,7 +60,12 @@ final class ContractorScreen: Screen {
         buffer.put(Line([Span(" \(t.rectificationList) · \(contractor)", style: theme.heading),
                          Span("   \(t.toFixCounts(open, awaiting))", style: open > 0 ? theme.warning : theme.good)]),
                    at: Position(x: header.x, y: header.y), base: theme.normal, maxWidth: header.width)
-        buffer.put(" " + (showAll ? t.showingAll : t.showingOutstanding), at: Position(x: header.x, y: header.y + 1), style: theme.muted, maxWidth: header.width)
+        let deadline = defects.compactMap(\.deadline).max()
+        let overdue = defects.filter { $0.isOverdue(today: app.today) }.count
+        buffer.put(Line([Span(" " + (showAll ? t.showingAll : t.showingOutstanding), style: theme.muted),
+                         Span(deadline.map { "   " + t.deadlineOn($0) } ?? "", style: theme.highlight),
+                         Span(overdue > 0 ? "  " + t.overdueCount(overdue) : "", style: theme.bad)]),
+                   at: Position(x: header.x, y: header.y + 1), base: theme.normal, maxWidth: header.width)
         if defects.isEmpty {
             buffer.put("  " + t.nothingToFix, at: Position(x: rest.x, y: rest.y + 1), style: theme.good)
             return nil

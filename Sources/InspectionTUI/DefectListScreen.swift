@@ -79,12 +79,16 @@ struct DefectTable {
     let showRoom: Bool
     /// How much buyers notice it, first (the board's "buyers first").
     let showSensitivity: Bool
+    /// The rectification deadline, marked when passed without a claim (a contractor's list).
+    let showDeadline: Bool
     private(set) var columns: [FittedColumn] = []
 
-    init(_ defects: [DefectSummary], app: InspectionApp, showUnit: Bool = false, showRoom: Bool = true, showSensitivity: Bool = false) {
+    init(_ defects: [DefectSummary], app: InspectionApp, showUnit: Bool = false, showRoom: Bool = true, showSensitivity: Bool = false,
+         showDeadline: Bool = false) {
         self.showUnit = showUnit
         self.showRoom = showRoom
         self.showSensitivity = showSensitivity
+        self.showDeadline = showDeadline
         columns = cells(nil, app: app).enumerated().map { i, _ in FittedColumn(natural: 0, minimum: 1, flexible: false) }
         for d in defects {
             for (i, cell) in cells(d, app: app).enumerated() { columns[i].fit(cell.text) }
@@ -101,10 +105,11 @@ struct DefectTable {
         }
     }
 
-    enum Role { case sensitivity, code, unit, room, item, note, severity, round, failed, status }
+    enum Role { case sensitivity, code, unit, room, item, note, severity, round, failed, status, deadline }
 
     var roles: [Role] {
         (showSensitivity ? [.sensitivity] : []) + [.code] + (showUnit ? [.unit] : []) + (showRoom ? [.room] : []) + [.item, .note, .severity, .round, .failed, .status]
+            + (showDeadline ? [.deadline] : [])
     }
 
     /// The cells of `d` (or, for nil, empty cells in the same columns).
@@ -126,6 +131,10 @@ struct DefectTable {
                 // A defect laptops disagree about says so until a lead resolves it.
                 if d.inConflict { return Span(app.texts.statusName(d.status) + " " + app.texts.conflictMark, style: theme.bad) }
                 return Span(app.texts.statusName(d.status), style: d.status.blocksDelivery ? theme.warning : theme.good)
+            case .deadline:
+                guard let deadline = d.deadline else { return Span("") }
+                if d.isOverdue(today: app.today) { return Span("\(deadline) \(FieldLabels.overdue.text(app.language))", style: theme.bad) }
+                return Span(deadline.description, style: theme.muted)
             }
         }
     }

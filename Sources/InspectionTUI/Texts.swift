@@ -204,6 +204,8 @@ struct Texts: Sendable {
     let nothingHere: String
     let rectificationList: String
     let toFixCounts: @Sendable (Int, Int) -> String
+    let deadlineOn: @Sendable (Day) -> String
+    let overdueCount: @Sendable (Int) -> String
     let showingAll: String
     let showingOutstanding: String
     let nothingToFix: String
@@ -269,7 +271,7 @@ extension Texts {
         language: .zh,
         appName: "验房",
         home: "首页",
-        units: "单元",
+        units: "房号",
         delivery: "交付",
         daysLeft: { $0 >= 0 ? "剩 \($0) 天" : "已逾期 \(-$0) 天" },
         roundOpen: { "第\($0)轮进行中" },
@@ -428,7 +430,7 @@ extension Texts {
         keyRecheckFailNote: "复查未过并写原因",
         keyUndo: "撤销",
         keyDefectHistory: "问题详情与记录",
-        boardTabs: ["楼栋×类别", "责任单位", "准备度", "重复整改", "业主敏感"],
+        boardTabs: ["楼栋×类别", "责任单位", "准备度", "重复整改", "业主敏感", "奖励"],
         boardViews: "切换视图",
         switchRound: "切换轮次",
         drillDown: "逐级查看",
@@ -438,12 +440,12 @@ extension Texts {
         total: "合计",
         partial: "部分结束",
         buildingLabel: { PlaceNames.buildingShort($0).zh },
-        readinessShort: { "可交付 \($0)/\($1) = \($2)（目标 \($3)）" },
+        readinessShort: { "\(RuleSentences.readinessRate.zh) \($0)/\($1) = \($2)（目标 \($3)）" },
         deadlineLine: { delivery, days, cutoff, cutoffDays, latest, started in
             "交付 \(delivery)（\(days >= 0 ? "剩 \(days) 天" : "已过 \(-days) 天")） · 风险排查截止 \(cutoff)（\(cutoffDays >= 0 ? "剩 \(cutoffDays) 天" : "已过 \(-cutoffDays) 天")） · 第一轮应不晚于 \(latest)"
                 + (started.map { "，实际 \($0)" } ?? "")
         },
-        blockingUnitsHeading: { "未达交付条件的户（\($0)）" },
+        blockingUnitsHeading: { RuleSentences.notReadyOutstanding($0).zh },
         penaltyExplain: { RuleSentences.penalty(threshold: $0).zh },
         thisRound: "本轮",
         cumulative: "累计",
@@ -454,6 +456,8 @@ extension Texts {
         nothingHere: "没有问题",
         rectificationList: "整改清单",
         toFixCounts: { "待整改 \($0) · 已整改待复查 \($1)" },
+        deadlineOn: { "\(FieldLabels.deadline.zh) \($0)" },
+        overdueCount: { "\(FieldLabels.overdue.zh) \($0) 项" },
         showingAll: "显示全部问题（a 只看未销项）",
         showingOutstanding: "只显示未销项问题（a 显示全部）",
         nothingToFix: "没有需要整改的问题",
@@ -666,7 +670,7 @@ extension Texts {
         keyRecheckFailNote: "re-check fails, with why",
         keyUndo: "undo",
         keyDefectHistory: "defect and its history",
-        boardTabs: ["buildings×categories", "contractors", "readiness", "repeat failures", "buyers first"],
+        boardTabs: ["buildings×categories", "contractors", "readiness", "repeat failures", "buyers first", "rewards"],
         boardViews: "views",
         switchRound: "switch round",
         drillDown: "drill down",
@@ -676,12 +680,12 @@ extension Texts {
         total: "Total",
         partial: "partial",
         buildingLabel: { PlaceNames.buildingShort($0).en },
-        readinessShort: { "ready \($0)/\($1) = \($2) (target \($3))" },
+        readinessShort: { "readiness \($0)/\($1) = \($2) (target \($3))" },
         deadlineLine: { delivery, days, cutoff, cutoffDays, latest, started in
             "delivery \(delivery) (\(plural(days, "day", "days"))) · risk cutoff \(cutoff) (\(plural(cutoffDays, "day", "days"))) · round 1 by \(latest)"
                 + (started.map { ", started \($0)" } ?? "")
         },
-        blockingUnitsHeading: { "Units not ready (\($0))" },
+        blockingUnitsHeading: { RuleSentences.notReadyOutstanding($0).en },
         penaltyExplain: { RuleSentences.penalty(threshold: $0).en },
         thisRound: "round",
         cumulative: "total",
@@ -692,6 +696,8 @@ extension Texts {
         nothingHere: "no defects",
         rectificationList: "Rectification list",
         toFixCounts: { "\($0) to fix · \($1) awaiting re-check" },
+        deadlineOn: { "\(FieldLabels.deadline.en) \($0)" },
+        overdueCount: { "\($0) \(FieldLabels.overdue.en)" },
         showingAll: "showing every defect (a: outstanding only)",
         showingOutstanding: "showing outstanding defects (a: all)",
         nothingToFix: "nothing to rectify",

@@ -107,7 +107,7 @@ final class UnitScreen: Screen {
     func isPending(_ row: Row) -> Bool {
         switch row {
         case .heading, .room, .category: return false
-        case .recheck(let d): return recheckOutcome(d) == nil && d.status.blocksDelivery
+        case .recheck(let d): return recheckOutcome(d) == nil && d.status != .waived
         case let .item(room, item): return result(room, item) == nil
         }
     }
@@ -408,7 +408,7 @@ final class UnitScreen: Screen {
         guard case .recheck(let defect)? = selectedRow else { app.message = (app.texts.selectRecheckFirst, true); return }
         guard let updated = app.perform({ tx in try tx.recheck(code: defect.code.text, passed: passed, note: note) }) else { return }
         try reload(app)
-        if updated.flag != nil && !passed && updated.failedRechecks == app.project.settings.penaltyThreshold {
+        if !passed && updated.responsibility.flagged && updated.responsibility.failures == app.project.settings.penaltyThreshold {
             app.flash(app.texts.flaggedAgainstContractor(defect.code.text, app.project.settings.penaltyThreshold))
         }
         advance()

@@ -43,7 +43,7 @@ struct Export: ParsableCommand {
             let language = root.lang?.language ?? .zh
             if format == .csv {
                 // Straight from the store: a list of tens of thousands of rows at the database's pace.
-                try writeDocument(try RectificationList.csv(store: store, contractor: name, all: all, language: language), to: out)
+                try writeDocument(try RectificationList.csv(store: store, contractor: name, all: all, today: try Env.today(), language: language), to: out)
                 return
             }
             let list = try RectificationList.load(store: store, contractor: name, all: all, today: try Env.today())

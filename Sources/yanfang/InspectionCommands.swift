@@ -48,6 +48,9 @@ struct RoundCommand: ParsableCommand {
                 line += " as partial: \(round.unreachedUnits.count) units not reached, \(round.pendingRechecks.count) re-checks not recorded"
             }
             print(line + ".")
+            if let deadline = try store.rectificationTerms().deadlines[round.number] {
+                print("Rectification deadline for every defect still open: \(deadline).")
+            }
             try warnAboutDeadlines(store)
         }
     }
@@ -221,7 +224,7 @@ struct DefectCommand: ParsableCommand {
             if defect.status == .closed {
                 print("\(defect.code): re-check passed, closed.")
             } else {
-                print("\(defect.code): re-check failed (\(defect.failedRechecks) failed)" + (defect.flag != nil ? ", counted against its contractor." : "."))
+                print("\(defect.code): re-check failed (\(defect.failedRechecks) failed)" + (defect.responsibility.flagged ? ", counted against its contractor." : "."))
             }
         }
     }
@@ -341,6 +344,7 @@ struct DefectCommand: ParsableCommand {
                 return
             }
             let s = detail.summary, d = detail.defect
+            let names = Dictionary(contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             let item = checklists.item(s.item)
             print("\(s.code)  \(s.unitCode) \(s.room)  \(s.item) \(item?.name.zh ?? "")")
             print("note: \(s.note.isEmpty ? "-" : s.note)")
@@ -348,11 +352,13 @@ struct DefectCommand: ParsableCommand {
             if let w = detail.withdrawal {
                 print(CorrectionText.withdrawn(at: w.at, by: w.by, language: .en) + " (it was \(d.status.rawValue))")
             } else {
-                print("status: \(d.status.name.zh) \(d.status.rawValue)   failed re-checks: \(d.failedRechecks)" + (d.flag.map { "   counted against contractor in round \($0.round)" } ?? ""))
+                print("status: \(d.status.name.zh) \(d.status.rawValue)   failed re-checks: \(d.failedRechecks)" + (d.flags.isEmpty ? "" : "   counted against " + d.flags.map { "\($0.contractor.flatMap { names[$0] } ?? PenaltyRules.unassigned) in round \($0.round)" }.joined(separator: ", ")))
+                if let deadline = s.deadline {
+                    print("rectification deadline: \(deadline)" + (s.isOverdue(today: try Env.today()) ? " (overdue: still open without a claim)" : ""))
+                }
             }
             if let waiver = d.waiver { print("unified answer: \(waiver)") }
             print("history:")
-            let names = Dictionary(contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             for event in detail.history { print("  " + describe(event, contractors: names, history: detail.history)) }
         }
     }
@@ -372,6 +378,8 @@ struct DefectCommand: ParsableCommand {
             var contractor: String?; var roundFound: Int; var status: DefectStatus; var failedRechecks: Int; var flagged: Bool
             /// Laptops recorded contradicting steps of it that no lead has resolved (`yanfang conflicts`).
             var inConflict: Bool
+            /// Its rectification deadline, and whether it is still open without a claim after it.
+            var deadline: Day?; var overdue: Bool
         }
 
         func run() throws {
@@ -386,14 +394,17 @@ struct DefectCommand: ParsableCommand {
                 filter.status = value
             }
             let defects = try store.defects(filter)
+            let today = try Env.today()
             let rows = defects.map { Row(code: $0.code.text, unit: $0.unitCode, room: $0.room, item: $0.item, note: $0.note, severity: $0.severity,
                                          contractor: $0.contractor, roundFound: $0.roundFound, status: $0.status,
-                                         failedRechecks: $0.failedRechecks, flagged: $0.flagRound != nil, inConflict: $0.inConflict) }
+                                         failedRechecks: $0.failedRechecks, flagged: $0.flagRound != nil, inConflict: $0.inConflict,
+                                         deadline: $0.deadline, overdue: $0.isOverdue(today: today)) }
             if json { try printJSON(rows); return }
             for r in rows {
                 print([DisplayWidth.fit(r.code, width: 10), DisplayWidth.fit(r.unit, width: 10), DisplayWidth.fit(r.room, width: 8),
                        DisplayWidth.fit(r.item, width: 6), DisplayWidth.fit(r.status.rawValue + (r.inConflict ? "!" : ""), width: 9),
-                       "R\(r.roundFound)", r.failedRechecks > 0 ? "×\(r.failedRechecks)" : "  ", r.note].joined(separator: " "))
+                       "R\(r.roundFound)", r.failedRechecks > 0 ? "×\(r.failedRechecks)" : "  ",
+                       DisplayWidth.fit(r.deadline.map { "\($0)" + (r.overdue ? "!" : "") } ?? "", width: 11), r.note].joined(separator: " "))
             }
         }
     }
@@ -428,9 +439,13 @@ struct Penalties: ParsableCommand {
         let list = try store.penalties(round: round)
         if json { try printJSON(list); return }
         let threshold = try store.requireProject().settings.penaltyThreshold
-        print("Defects failing \(threshold)+ re-checks, \(round.map { "flagged in round \($0)" } ?? "all rounds"):")
+        print(RuleSentences.penalty(threshold: threshold).en + ", " + (round.map { "flagged in round \($0)" } ?? "all rounds") + ":")
+        print("  " + DisplayWidth.fit("contractor", width: 30) + " defects  after claim  no claim")
         for p in list {
-            print("  " + DisplayWidth.fit(p.contractor, width: 30) + " \(p.count)" + (p.defects.isEmpty ? "" : "  " + p.defects.joined(separator: " ")))
+            print("  " + DisplayWidth.fit(p.contractor, width: 30) + " " + DisplayWidth.fit(String(p.count), width: 7, alignment: .right)
+                  + "  " + DisplayWidth.fit(String(p.afterClaim), width: 11, alignment: .right)
+                  + "  " + DisplayWidth.fit(String(p.withoutClaim), width: 8, alignment: .right)
+                  + (p.defects.isEmpty ? "" : "  " + p.defects.joined(separator: " ")))
         }
     }
 }

@@ -209,25 +209,31 @@ struct Settings: ParsableCommand {
     @Option(help: "Failed re-checks that count a defect against its contractor (default 2).") var penaltyThreshold: Int?
     @Option(help: "Share of units that must be ready (default 0.98).") var readinessTarget: Double?
     @Option(help: ArgumentHelp("The contracted delivery date.", valueName: "YYYY-MM-DD")) var delivery: String?
-    @Option(help: "Days the contractors get to rectify between rounds (default 7; yanfang plan check warns when the plan leaves fewer).")
+    @Option(help: "Days contractors get to rectify after a round closes (1-90, default 7); rounds closed from now on. yanfang plan check warns when the plan leaves fewer between rounds.")
     var rectificationDays: Int?
+    @Option(help: ArgumentHelp("Which earlier problems a round re-checks: open (neither closed nor waived, the default) or all (closed ones too); rounds opened from now on.",
+                               valueName: "open|all")) var recheckScope: RecheckScope?
     @Option(help: "Who changes them (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
 
     func run() throws {
         let day = try Env.parseDay(delivery, option: "--delivery")
-        let changing = penaltyThreshold != nil || readinessTarget != nil || day != nil || rectificationDays != nil
+        let changing = penaltyThreshold != nil || readinessTarget != nil || day != nil || rectificationDays != nil || recheckScope != nil
         let store = try changing ? database.open(root: root) : database.read(root: root)
         if changing {
             try store.write(try Env.action(inspector)) { tx in
                 try tx.changeSettings(penaltyThreshold: penaltyThreshold, readinessTarget: readinessTarget, delivery: day,
-                                      rectificationDays: rectificationDays)
+                                      rectificationDays: rectificationDays, recheckScope: recheckScope)
             }
         }
         let project = try store.requireProject()
+        let terms = try store.rectificationTerms()
         print("project: \(project.name)")
         print("delivery: \(project.delivery)")
         print("penalty threshold: \(project.settings.penaltyThreshold) failed re-checks")
         print("readiness target: \(project.settings.readinessTarget)")
-        print("rectification between rounds: \(try store.rectificationDays()) days")
+        print("rectification deadline: \(terms.days) days after a round closes")
+        print("re-check scope: \(terms.recheckScope.rawValue)" + (terms.recheckScope == .all ? " (every problem recorded earlier, closed ones included)" : " (problems neither closed nor waived)"))
     }
 }
+
+extension RecheckScope: ExpressibleByArgument {}

@@ -65,3 +65,31 @@ import Testing
         #expect(open.stderr.contains("warning: round 1 started 2026-12-20, later than three months before delivery (2026-12-01)"))
     }
 }
+
+/// The rectification terms from the command line: the deadline a close sets, on the list and
+/// the defect; the settings that govern them, refused when out of range.
+@Suite(.serialized) struct RectificationTermsCommandTests {
+    @Test func aCloseSetsTheDeadlineTheListsAndTheDefectShow() throws {
+        let ws = try Workspace()
+        let db = try CommandLineTests().project(ws)
+        try ws.yanfangOK("contractor", "add", "门窗甲", "--trades", "windows", "--db", db)
+        try ws.yanfangOK("settings", "--rectification-days", "3", "--db", db)
+        try ws.yanfangOK("round", "open", "--date", "2026-01-05", "--db", db)
+        let code = try ws.yanfangOK("defect", "add", "--unit", "1-1-0101", "--item", "DW-01", "--note", "门锁卡阻", "--contractor", "门窗甲",
+                                    "--db", db).split(separator: "\n").first.map(String.init)?.components(separatedBy: " ").first ?? ""
+        for unit in ["1-1-0101", "1-1-0102"] { try ws.yanfangOK("inspect", unit, "--pass-remaining", "--db", db) }
+        let close = try ws.yanfangOK("round", "close", "--date", "2026-01-10", "--db", db)
+        #expect(close.contains("Rectification deadline for every defect still open: 2026-01-13.\n"))
+        let list = try ws.yanfangOK("defect", "list", "--db", db)
+        #expect(list.contains(" 2026-01-13! 门锁卡阻"), "\(list)")   // the fixed today is later: overdue
+        let show = try ws.yanfangOK("defect", "show", code, "--db", db)
+        #expect(show.contains("rectification deadline: 2026-01-13 (overdue: still open without a claim)\n"), "\(show)")
+        let settings = try ws.yanfangOK("settings", "--recheck-scope", "all", "--db", db)
+        #expect(settings.contains("rectification deadline: 3 days after a round closes\n"))
+        #expect(settings.contains("re-check scope: all (every problem recorded earlier, closed ones included)\n"))
+        let bad = try ws.yanfang("settings", "--rectification-days", "0", "--db", db)
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "yanfang: the rectification deadline is a number of days from 1 to 90 after a round closes, not 0\n")
+        #expect(try ws.yanfang("settings", "--recheck-scope", "some", "--db", db).status == 64)
+    }
+}

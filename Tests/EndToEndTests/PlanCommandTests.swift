@@ -180,10 +180,10 @@ extension PlanCommandTests {
         try ws.yanfangOK("plan", "import", try write(ws, "plan.yaml", three), "--db", db)
         let check = { try ws.yanfangOK("plan", "check", "--db", db).split(separator: "\n").filter { $0.contains("rectification") } }
         #expect(try check() == [])
-        #expect(try ws.yanfangOK("settings", "--rectification-days", "10", "--db", db).contains("rectification between rounds: 10 days\n"))
+        #expect(try ws.yanfangOK("settings", "--rectification-days", "10", "--db", db).contains("rectification deadline: 10 days after a round closes\n"))
         #expect(try check() == ["warning: 9 days for rectification between round 1 (finishes 2026-11-20) and round 2 (starts 2026-11-30); the project's setting is 10 (yanfang settings --rectification-days)",
                                 "warning: 9 days for rectification between round 2 (finishes 2026-12-10) and round 3 (starts 2026-12-20); the project's setting is 10 (yanfang settings --rectification-days)"])
         let bad = try ws.yanfang("settings", "--rectification-days", "400", "--db", db)
-        #expect(bad.status == 1 && bad.stderr == "yanfang: the rectification time between rounds is a number of days from 0 to 365, not 400\n")
+        #expect(bad.status == 1 && bad.stderr == "yanfang: the rectification deadline is a number of days from 1 to 90 after a round closes, not 400\n")
     }
 }

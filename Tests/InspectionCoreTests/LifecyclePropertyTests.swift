@@ -6,39 +6,52 @@ import Testing
 /// Properties of the fold over random histories, checked against a direct count.
 @Suite struct LifecyclePropertyTests {
     /// One re-check per round from round 2 on (true: pass), with random reassignments
-    /// between them; the flag must sit at the threshold-th failure with the contractor of
-    /// that moment, and a pass ends the defect's re-checks.
-    @Test func flagFallsOnTheThresholdFailureWithThatMomentsContractor() async {
+    /// between them; a flag must sit at the threshold-th failure since a contractor became
+    /// responsible, against that contractor; after a pass, a failure opens it again.
+    @Test func flagFallsOnTheThresholdFailureOfEachContractorInTurn() async {
         let contractors = [UUID(), UUID(), UUID()]
         await propertyCheck(count: 300, input: Gen.bool.array(of: 0...8), Gen.int(in: 0...2).array(of: 9), Gen.int(in: 1...4)) {
             outcomes, owners, threshold in
             var history = History()
             history.found(round: 1, contractor: contractors[owners[0]])
             var current = contractors[owners[0]]
-            var failures = 0
-            var expectedFlag: PenaltyFlag?
+            var failures = 0, sinceAssigned = 0
+            var expectedFlags: [PenaltyFlag] = []
             var expectedStatus = DefectStatus.open
             var closedRound: Int?
             for (index, passed) in outcomes.enumerated() {
                 let round = index + 2
                 if expectedStatus.blocksDelivery && owners[index + 1] != owners[index] {
                     history.reassigned(round: round - 1, to: contractors[owners[index + 1]])
+                    // Handed to the one who has it already: nothing starts afresh.
+                    if contractors[owners[index + 1]] != current { sinceAssigned = 0 }
                     current = contractors[owners[index + 1]]
                 }
                 history.rechecked(round: round, passed: passed)
-                guard expectedStatus.blocksDelivery else { continue }
+                // A closed defect re-checked again (a round of scope `all`): a pass confirms
+                // it, a failure opens it again.
+                if expectedStatus == .closed && passed { continue }
+                if expectedStatus == .closed {
+                    closedRound = nil
+                    expectedStatus = .open
+                }
                 if passed {
                     expectedStatus = .closed
                     closedRound = round
                 } else {
                     failures += 1
-                    if failures == threshold { expectedFlag = PenaltyFlag(round: round, contractor: current) }
+                    sinceAssigned += 1
+                    if sinceAssigned == threshold {
+                        expectedFlags.append(PenaltyFlag(round: round, contractor: current, afterClaim: 0, withoutClaim: threshold))
+                    } else if sinceAssigned > threshold {
+                        expectedFlags[expectedFlags.count - 1].withoutClaim = sinceAssigned
+                    }
                 }
             }
             let defect = history.fold(threshold: threshold)
             #expect(defect?.status == expectedStatus)
             #expect(defect?.failedRechecks == failures)
-            #expect(defect?.flag == expectedFlag)
+            #expect(defect?.flags == expectedFlags)
             #expect(defect?.closedRound == closedRound)
         }
     }

@@ -84,3 +84,27 @@ import Testing
         #expect(!one.isEmpty)
     }
 }
+
+@Suite struct RecheckScopeRules {
+    @Test func allScopeCarriesClosedDefectsOverButNotWaivedOnes() {
+        #expect(RoundRules.carriesOver(roundFound: 1, status: .closed, into: 3, scope: .all))
+        #expect(RoundRules.carriesOver(roundFound: 2, status: .open, into: 3, scope: .all))
+        #expect(!RoundRules.carriesOver(roundFound: 1, status: .waived, into: 3, scope: .all))
+        #expect(!RoundRules.carriesOver(roundFound: 3, status: .closed, into: 3, scope: .all))
+        #expect(!RoundRules.carriesOver(roundFound: 1, status: .closed, into: 3, scope: .open))
+    }
+
+    @Test func aClosedDefectIsRecheckedOnlyWhenTheRoundListsIt() throws {
+        var history = History()
+        history.found(round: 1)
+        history.rechecked(round: 2, passed: true)
+        let closed = try #require(history.fold())
+        #expect(throws: InspectionError.defectClosed("1-K7P3Q")) { try DefectRules.recheck(closed, openRound: 3) }
+        try DefectRules.recheck(closed, openRound: 3, listed: true)
+        history.rechecked(round: 3, passed: false)
+        let reopened = try #require(history.fold())
+        #expect(reopened.status == .open)
+        #expect(reopened.failedRechecks == 1)
+        #expect(reopened.rechecks.map(\.afterClaim) == [false, false])
+    }
+}

@@ -91,30 +91,51 @@ import Testing
 }
 
 @Suite struct ReadinessTests {
-    @Test func unitIsReadyIffItHasNoBlockingDefects() {
-        let r = Readiness.compute(unitCodes: ["1-1-0101", "1-1-0102", "1-1-0201"], blockingDefects: ["1-1-0102": 2, "1-1-0201": 0],
-                                  target: 0.98)
+    static func three(_ codes: [String]) -> [String: Int] { Dictionary(uniqueKeysWithValues: codes.map { ($0, 3) }) }
+
+    @Test func unitIsReadyIffItHasNoBlockingDefectsAndThreeRounds() {
+        let codes = ["1-1-0101", "1-1-0102", "1-1-0201"]
+        let r = Readiness.compute(unitCodes: codes, blockingDefects: ["1-1-0102": 2, "1-1-0201": 0],
+                                  roundsInspected: Self.three(codes), target: 0.98)
         #expect(r.units == 3)
         #expect(r.ready == 2)
         #expect(r.blockingUnits == ["1-1-0102"])
+        #expect(r.lackingRounds == [])
         #expect(r.rate == 2.0 / 3.0)
         #expect(!r.meetsTarget)
+    }
+
+    @Test func aUnitInspectedInFewerThanThreeRoundsIsNotReadyWhateverItsDefects() {
+        let codes = ["1-1-0101", "1-1-0102", "1-1-0201", "1-1-0202"]
+        // 0101 clean after three rounds; 0102 clean but reached in two (a partial close
+        // skipped it); 0201 blocked and short of rounds; 0202 never reached.
+        let r = Readiness.compute(unitCodes: codes, blockingDefects: ["1-1-0201": 1],
+                                  roundsInspected: ["1-1-0101": 3, "1-1-0102": 2, "1-1-0201": 1], target: 0.98)
+        #expect(r.ready == 1)
+        #expect(r.blockingUnits == ["1-1-0201"])
+        #expect(r.lackingRounds == ["1-1-0102", "1-1-0201", "1-1-0202"])
+        #expect(r.roundsInspected == ["1-1-0102": 2, "1-1-0201": 1])
+        #expect(r.rate == 0.25)
+        #expect(!r.readyForDelivery(roundsClosed: 3))
     }
 
     @Test func defaultTargetIsNinetyEightPercent() {
         #expect(ProjectSettings().readinessTarget == 0.98)
         let codes = (1...50).map { "1-1-\(UnitCode.twoDigits($0))01" }
-        let fortyNine = Readiness.compute(unitCodes: codes, blockingDefects: [codes[7]: 1], target: ProjectSettings().readinessTarget)
+        let fortyNine = Readiness.compute(unitCodes: codes, blockingDefects: [codes[7]: 1], roundsInspected: Self.three(codes),
+                                          target: ProjectSettings().readinessTarget)
         #expect(fortyNine.rate == 0.98)
         #expect(fortyNine.meetsTarget)
-        let fortyEight = Readiness.compute(unitCodes: codes, blockingDefects: [codes[7]: 1, codes[9]: 4], target: 0.98)
+        #expect(fortyNine.readyForDelivery(roundsClosed: 3))
+        let fortyEight = Readiness.compute(unitCodes: codes, blockingDefects: [codes[7]: 1, codes[9]: 4], roundsInspected: Self.three(codes),
+                                           target: 0.98)
         #expect(fortyEight.rate == 0.96)
         #expect(!fortyEight.meetsTarget)
         #expect(fortyEight.blockingUnits == [codes[7], codes[9]])
     }
 
     @Test func noUnitsIsNotReady() {
-        let r = Readiness.compute(unitCodes: [], blockingDefects: [:], target: 0.98)
+        let r = Readiness.compute(unitCodes: [], blockingDefects: [:], roundsInspected: [:], target: 0.98)
         #expect(r.rate == 0)
         #expect(!r.meetsTarget)
     }

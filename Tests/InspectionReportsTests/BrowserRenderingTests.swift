@@ -56,4 +56,21 @@ func runTool(_ path: String, _ arguments: [String]) throws {
         #expect(text.contains("1栋") && text.contains("2栋"))
         #expect(text.contains("\u{0C}"))  // the form feed between printed pages
     }
+
+    @Test func theReportPrintsTheRoundsDeadline() throws {
+        let p = try ScriptedProject()
+        let report = try AcceptanceReport.load(store: p.store, round: 3, today: ScriptedProject.today)
+        let text = try printedText(ofHTML: report.html())
+        #expect(text.contains("整改期限：2026-10-26。"))
+        #expect(text.contains("奖励依据"))
+    }
+
+    @Test func theNoticePrintsItsDeadlineAndWhatIsOverdue() throws {
+        let p = try ScriptedProject()
+        let list = try RectificationList.load(store: p.store, contractor: ScriptedProject.waterproofing, all: false, today: ScriptedProject.today)
+        let text = try printedText(ofHTML: list.html())
+        #expect(text.contains("整改期限：2026-10-26（逾期 1 项）"))
+        #expect(text.contains("2026-10-26 逾期"))
+        #expect(text.contains(p.codes["leak"]!))
+    }
 }

@@ -39,7 +39,10 @@ import Testing
         #expect(md.contains("| 复查通过 | 1 |"))
         #expect(md.contains("| 复查未过 | 1 |"))
         let round3 = try AcceptanceReport.load(store: p.store, round: 3, today: ScriptedProject.today)
-        #expect(round3.markdown().contains("| \(ScriptedProject.waterproofing) | 1 | 1 | \(p.codes["leak"]!) |"))
+        // Both of the leak's failures followed a claim of rectification.
+        #expect(round3.markdown().contains("| 责任单位 | 本轮 | 累计 | 整改后仍不合格 | 未整改 | 编号 |"))
+        #expect(round3.markdown().contains("| \(ScriptedProject.waterproofing) | 1 | 1 | 2 | 0 | \(p.codes["leak"]!) |"))
+        #expect(round3.markdown().contains("同一问题在同一责任单位名下复查未过 2 次及以上，计入该单位奖罚"))
         #expect(round3.actions(.zh).contains { $0.contains("整改 2 项未销项问题") })
     }
 
@@ -55,4 +58,54 @@ import Testing
         #expect(readiness["ready"] as? Int == 1 && readiness["units"] as? Int == 3)
         #expect((readiness["blockingUnits"] as? [String]) == ["1-1-0101", "2-1-0101"])
     }
+
+    /// Round 1 closed with the leak and the window open in 1-1-0101 and the tile in 1-1-0102;
+    /// since then the window was waived and the tile closed, and the glass found in 2-1-0101.
+    @Test func aClosedRoundsReportKeepsTheReadinessItClosedWith() throws {
+        let p = try ScriptedProject()
+        let round1 = try AcceptanceReport.load(store: p.store, round: 1, today: ScriptedProject.today)
+        #expect(round1.board.readiness.blockingUnits == ["1-1-0101", "1-1-0102"])
+        let md = round1.markdown()
+        #expect(md.contains("可交付率 = 无待整改、待复查问题且已验满 3 轮的户 ÷ 全部户数；交付前以它代替一次交付成功率。"))
+        #expect(md.contains("- 可交付率: 0 / 3 = 0.0%\n"))
+        #expect(md.contains("- 未达交付条件的户：有未销项问题（2）: 1-1-0101 1-1-0102\n"))
+        #expect(md.contains("- 未达交付条件的户：验房不足 3 轮（3）: 1-1-0101(1) 1-1-0102(1) 2-1-0101(1)\n"))
+        let round3 = try AcceptanceReport.load(store: p.store, round: 3, today: ScriptedProject.today)
+        #expect(round3.board.readiness.blockingUnits == ["1-1-0101", "2-1-0101"])
+        #expect(round3.board.readiness.lackingRounds == [])
+        #expect(round3.markdown().contains("- 可交付率: 1 / 3 = 33.3%\n"))
+        #expect(round3.html().contains("一次交付成功率"))
+    }
+
+    /// The leak: failed its first re-check, both claims on time (rounds 1 and 2 closed on
+    /// 09-29 and 10-09, claims on 09-30 and 10-10); the tile passed its first; the glass
+    /// (windows) failed its first, with no claim.
+    @Test func theReportAndBoardGiveTheRewardFiguresPerContractor() throws {
+        let p = try ScriptedProject()
+        let report = try AcceptanceReport.load(store: p.store, round: 3, today: ScriptedProject.today)
+        let md = report.markdown()
+        #expect(md.contains("### 奖励依据\n\n| 责任单位 | 一次整改合格率 | 按期报整改 | 未销项 | 重复整改不合格 |\n"))
+        #expect(md.contains("| \(ScriptedProject.windows) | 0.0%（0/1） | 0/0 | 1 | 0 |\n"))
+        #expect(md.contains("| \(ScriptedProject.waterproofing) | 0.0%（0/1） | 2/2 | 1 | 1 |\n"))
+        #expect(md.contains("| \(ScriptedProject.tiling) | 100.0%（1/1） | 1/1 | 0 | 0 |\n"))
+        #expect(md.contains("| 中建八局第三建设有限公司 | — | 0/0 | 0 | 0 |\n"))
+        #expect(report.html().contains("<h3>奖励依据</h3>"))
+        let json = try JSONOutput.encode(BoardJSON(report.board, checklists: try p.store.checklists()))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let rewards = try #require(object["rewards"] as? [[String: Any]])
+        let tiling = try #require(rewards.first { $0["contractor"] as? String == ScriptedProject.tiling })
+        #expect(tiling["firstTimePassRate"] as? Double == 1 && tiling["claimsOnTime"] as? Int == 1)
+    }
+
+    /// In Chinese a dwelling is 户 (房号), never 单元 (the entrance).
+    @Test func theReportCallsADwelling户() throws {
+        let p = try ScriptedProject()
+        let md = try AcceptanceReport.load(store: p.store, round: 1, today: ScriptedProject.today).markdown()
+        #expect(md.contains("| 范围内户数 | 3 |"))
+        #expect(md.contains("| 已验户数 | 3 |"))
+        #expect(md.contains("## 六、未到达的户与复查"))
+        #expect(md.contains("未达交付条件的户"))
+        #expect(!md.contains("单元 ") && !md.contains("范围内单元") && !md.contains("已验单元"))
+    }
 }
+

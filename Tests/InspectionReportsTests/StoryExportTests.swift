@@ -36,8 +36,10 @@ import Testing
         let row = try #require(reader.next())
         #expect(row[0] == code)
         #expect(row[8] == "闭水试验后楼下渗水")
-        #expect(row[13] == "第2轮复查未过（2026-10-05）：仍渗水\n第3轮复查未过（2026-10-15）：楼下仍有水渍")
-        #expect(row[14] == "报整改完成（2026-09-30）：已重做防水\n报整改完成（2026-10-10）：再次修补")
+        #expect(header[13] == "整改期限")
+        #expect(row[13] == "2026-10-26 逾期")
+        #expect(row[14] == "第2轮复查未过（2026-10-05）：仍渗水\n第3轮复查未过（2026-10-15）：楼下仍有水渍")
+        #expect(row[15] == "报整改完成（2026-09-30）：已重做防水\n报整改完成（2026-10-10）：再次修补")
     }
 
     @Test func markdownAndHTMLSayWhyToo() throws {

@@ -101,9 +101,9 @@ func sqlite3(_ path: String, _ sql: String) throws {
         _ = try World(units: ["1-1-0101"], store: created)
         try created.close()
         try sqlite3(path, "PRAGMA user_version = 9;")
-        try expectRefusal(path, in: dir, .newerSchema(path: path, version: 9, supported: 3))
-        #expect(StoreError.newerSchema(path: path, version: 9, supported: 3).description
-            == "\(path): written by a newer yanfang (schema version 9; this one reads up to 3); upgrade yanfang to open it")
+        try expectRefusal(path, in: dir, .newerSchema(path: path, version: 9, supported: 4))
+        #expect(StoreError.newerSchema(path: path, version: 9, supported: 4).description
+            == "\(path): written by a newer yanfang (schema version 9; this one reads up to 4); upgrade yanfang to open it")
     }
 
     @Test func damagedYanfangFileIsRefusedUntouched() throws {

@@ -178,7 +178,9 @@ final class Simulation {
                 }
             case 23:
                 try world.write(as: "组长") {
-                    try $0.changeSettings(penaltyThreshold: arg % 3 + 1, readinessTarget: nil, delivery: nil, rectificationDays: arg % 2 == 0 ? arg % 15 : nil)
+                    try $0.changeSettings(penaltyThreshold: arg % 3 + 1, readinessTarget: nil, delivery: nil,
+                                          rectificationDays: arg % 2 == 0 ? arg % 20 + 1 : nil,
+                                          recheckScope: [nil, .all, .open][arg % 3])
                 }
             case 25:
                 // Corrections: withdraw a defect (mostly one of the open round; refused for an earlier one).
@@ -344,14 +346,15 @@ final class Simulation {
         }
 
         // What keeps the open round from closing agrees with the replayed units: items not
-        // recorded, and re-checks of blocking defects not recorded this round.
+        // recorded, and re-checks not recorded this round of defects not waived (a closed one
+        // is on the list only in a round of scope `all`).
         if latest.isOpen {
             var units: [String] = []
             var rechecks: [String] = []
             for code in self.units {
                 let view = try store.unitRound(unit: world.unit(code), round: latest.number)
                 if !view.results.unrecorded(view.pairs).isEmpty { units.append(code) }
-                rechecks += view.rechecks.filter { $0.status.blocksDelivery && view.results.rechecks[$0.id] == nil }.map(\.code.text)
+                rechecks += view.rechecks.filter { $0.status != .waived && view.results.rechecks[$0.id] == nil }.map(\.code.text)
             }
             let blockers = try world.write(as: "组长") { try $0.blockers() }
             #expect(blockers == RoundBlockers(round: latest.number, units: units, rechecks: rechecks.sorted()))
@@ -384,8 +387,9 @@ final class Simulation {
         }
     }
 
-    /// For each defect: its non-reverted re-checks in order, failures counted, a flag at
-    /// the threshold-th failure against the contractor of that moment.
+    /// For each defect: its non-reverted re-checks in order, failures counted since its
+    /// contractor became responsible (a reassignment to another starts afresh), a flag at the
+    /// threshold-th failure against that contractor.
     func checkPenaltiesAgainstTheHistory() throws {
         let facts = try facts()
         var expectedTotal: [String: [String]] = [:]
@@ -396,6 +400,7 @@ final class Simulation {
             for event in facts.events where event.defect == defect.id && !facts.reverted.contains(event.id) {
                 switch event.body {
                 case .defectReassigned(let r):
+                    if r.contractor != contractor { failures = 0 }
                     contractor = r.contractor
                 case .defectRechecked(let r) where !r.passed:
                     failures += 1

@@ -57,15 +57,17 @@ import Testing
     }
 
     /// The days for rectification between rounds are a project setting, in the history: a
-    /// rebuild keeps them, and a value outside 0…365 is refused.
+    /// rebuild keeps them, the deadlines set at round close read the same value, and a value outside 1…90 is refused.
     @Test func rectificationDaysAreAProjectSetting() throws {
         let world = try World(units: PlanStoreTests.units)
         #expect(try world.store.rectificationDays() == 7)
         try world.write(as: "组长") { try $0.changeSettings(penaltyThreshold: nil, readinessTarget: nil, delivery: nil, rectificationDays: 12) }
         #expect(try world.store.rectificationDays() == 12)
+        #expect(try world.store.rectificationTerms().days == 12)
         _ = try world.store.rebuild()
         #expect(try world.store.rectificationDays() == 12)
-        #expect(throws: InspectionError.invalidValue("the rectification time between rounds is a number of days from 0 to 365, not 400")) {
+        #expect(try world.store.rectificationTerms().days == 12)
+        #expect(throws: InspectionError.invalidValue("the rectification deadline is a number of days from 1 to 90 after a round closes, not 400")) {
             try world.write(as: "组长") { try $0.changeSettings(penaltyThreshold: nil, readinessTarget: nil, delivery: nil, rectificationDays: 400) }
         }
     }

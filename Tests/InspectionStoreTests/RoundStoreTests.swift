@@ -168,7 +168,8 @@ import Testing
             return
         }
         #expect(event == RoundClosed(number: 2, date: world.today, partial: true, unreachedUnits: round.unreachedUnits,
-                                     pendingRechecks: round.pendingRechecks))
+                                     pendingRechecks: round.pendingRechecks, deadline: world.today.adding(days: 7),
+                                     blockingUnits: [try world.unit("1-1-0101").id, try world.unit("1-1-0201").id]))
 
         // What a partial close left is not lost: round 3 re-checks it.
         try world.openRound()

@@ -114,7 +114,7 @@ import Testing
         try world.openRound()
         try world.rectify(code)
         try world.recheck(code, passed: true)
-        #expect(try world.store.readiness().ready == 2)
+        #expect(try world.store.readiness().blockingUnits == [])
         try world.undo("1-1-0101")
         #expect(try world.status(code) == .rectified)
         #expect(try world.store.defect(code: code).summary.closedRound == nil)
@@ -262,15 +262,20 @@ import Testing
 
         let readiness = try world.store.readiness()
         #expect(readiness.units == 4)
-        #expect(readiness.ready == 2)
-        #expect(readiness.rate == 0.5)
-        #expect(readiness.target == 0.98)
         #expect(readiness.blockingUnits == ["1-1-0101", "1-1-0102"])
+        // One closed round: no unit is ready yet, whatever its defects.
+        #expect(readiness.ready == 0)
+        #expect(readiness.lackingRounds == ["1-1-0101", "1-1-0102", "1-1-0201", "1-1-0202"])
+        #expect(readiness.target == 0.98)
         #expect(!readiness.meetsTarget)
         #expect(try world.store.blockingDefectsByUnit() == [world.unit("1-1-0101").id: 1, world.unit("1-1-0102").id: 1])
 
         try world.recheck(open, passed: true)
         try world.recheck(rectified, passed: true)
+        try world.passAllAndClose()
+        #expect(try world.store.readiness().ready == 0)
+        try world.openRound()
+        try world.passAllAndClose()
         let done = try world.store.readiness()
         #expect(done.ready == 4)
         #expect(done.rate == 1)
@@ -279,8 +284,13 @@ import Testing
 
     @Test func readinessTargetIsASetting() throws {
         let world = try World(units: ["1-1-0101", "1-1-0102"])
+        for _ in 1...3 {
+            try world.openRound()
+            try world.passAllAndClose()
+        }
         try world.openRound()
         _ = try world.addDefect("1-1-0101")
+        #expect(try world.store.readiness().ready == 1)
         #expect(try world.store.readiness().meetsTarget == false)
         try world.write(as: "组长") { try $0.changeSettings(penaltyThreshold: nil, readinessTarget: 0.5, delivery: nil) }
         #expect(try world.store.readiness().target == 0.5)

@@ -51,3 +51,12 @@ func column(of text: String, in line: String) -> Int? {
     guard let range = line.range(of: text) else { return nil }
     return DisplayWidth.of(String(line[..<range.lowerBound]))
 }
+
+/// The screen after `script`, every row checked to be exactly the terminal's width, with
+/// trailing spaces trimmed: for whole-screen expectations.
+func wholeScreen(_ app: InspectionApp, _ script: String, size: (Int, Int)) -> [String] {
+    let terminal = drive(app, script, width: size.0, height: size.1)
+    #expect(terminal.screen.count == size.1)
+    for line in terminal.screen { #expect(DisplayWidth.of(line) == size.0, "\(line)") }
+    return terminal.trimmedScreen
+}

@@ -13,7 +13,7 @@ import Testing
         let totalRow = try #require(terminal.screen.first { $0.contains(" 合计") && !$0.contains("门窗") })
         #expect(totalRow.hasSuffix(" \(board.tables.total.outstanding)") || totalRow.trimmingCharacters(in: .whitespaces).hasSuffix("\(board.tables.total.outstanding)"))
         #expect(terminal.shows("楼栋 × 类别：未销项"))
-        #expect(terminal.shows("可交付 \(board.readiness.ready)/86"))
+        #expect(terminal.shows("可交付率 \(board.readiness.ready)/86"))
     }
 
     @Test func boardSwitchesRoundsAndViews() throws {

@@ -99,18 +99,18 @@ func planStore() throws -> InspectionStore {
         #expect(view.results.outcomes.keys.allSatisfy { $0.room == "入户门" })
     }
 
-    /// The board's plan view (6, there only with a plan): a row per batch, per member and
+    /// The board's plan view (7, there only with a plan): a row per batch, per member and
     /// for the round, then units per day.
     @Test(arguments: [Language.zh, .en], sizes)
     func boardProgressAgainstThePlan(language: Language, size: (Int, Int)) throws {
-        #expect(try wholeScreen(try planStore(), "b6", language: language, width: size.0, height: size.1)
+        #expect(try wholeScreen(try planStore(), "b7", language: language, width: size.0, height: size.1)
             == Self.expected["boardPlan_\(language)_\(size.0)x\(size.1)"]!)
     }
 
-    @Test func withoutAPlanTheBoardHasFiveViews() throws {
-        let screen = try wholeScreen(try demoStore(), "b6", language: .zh, width: 80, height: 24)
-        #expect(screen[2] == "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感")
-        #expect(screen[23].hasPrefix(" 1-5 切换视图"))
+    @Test func withoutAPlanTheBoardHasSixViews() throws {
+        let screen = try wholeScreen(try demoStore(), "b7", language: .zh, width: 80, height: 24)
+        #expect(screen[2] == "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感   6 奖励")
+        #expect(screen[23].hasPrefix(" 1-6 切换视图"))
     }
 
     /// Home's next unit is in the inspector's batches first: 张磊 on the second batch is sent
@@ -132,7 +132,7 @@ func planStore() throws -> InspectionStore {
             var configuration = AppConfiguration(language: language, colorSupport: .eight, clock: { testNow }, today: { testToday })
             configuration.practice = true
             let app = try InspectionApp(store: try planStore(), configuration: configuration)
-            for script in ["", "<enter>", "n", "b6"] {
+            for script in ["", "<enter>", "n", "b7"] {
                 let terminal = drive(app, script, width: 80, height: 24)
                 #expect(terminal.trimmedScreen[0].hasPrefix(banner), "\(script): \(terminal.trimmedScreen[0])")
             }
@@ -168,29 +168,29 @@ func planStore() throws -> InspectionStore {
         ],
         "readiness_zh_80x24": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中         王建国",
-            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付 31/86 = 36.0%（目标 98.0%）",
-            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感   6 计划进度",
+            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付率 0/86 = 0.0%（目标 98.0%）",
+            "  1   2   3 准备度   4   5   6   7",
             "",
-            " 可交付 31/86 = 36.0%（目标 98.0%）",
-            " ███████████████▍░░░░░░░░░░░░░░░░░░░░░░░░░░░  36.0%",
+            " 可交付率 0/86 = 0.0%（目标 98.0%）",
+            " ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
             " 交付 2027-02-15（剩 84 天） · 风险排查截止 2027-01-16（剩 54 天） ·",
             " 第一轮应不晚于 2026-11-15，实际 2026-10-12",
             " 计划提醒",
             " ! 第 2 轮落后于计划：已验完 16 户，按计划今日应完成 28 户",
             " ! 第一批落后于计划：已验完 16/32 户，按计划今日应完成 28 户",
             "",
-            " 未达交付条件的户（55）",
+            " 未达交付条件的户：验房不足 3 轮（86）",
+            "   1-1-0101(1) 1-1-0102(1) 1-1-0201(1) 1-1-0202(1) 1-1-0301(1) 1-1-0302(1)",
+            "   1-1-0401(1) 1-1-0402(1) 1-1-0501(1) 1-1-0502(1) 1-1-0601(1) 1-1-0602(1) …",
+            "",
+            " 未达交付条件的户：有未销项问题（55）",
             "   1-1-0101                                                                   █",
             "   1-1-0102                                                                   │",
             "   1-1-0202                                                                   │",
             "   1-1-0301                                                                   │",
             "   1-1-0302                                                                   │",
             "   1-1-0401                                                                   │",
-            "   1-1-0402                                                                   │",
-            "   1-1-0501                                                                   │",
-            "   1-1-0502                                                                   │",
-            "   1-1-0601                                                                   │",
-            " 1-6 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
+            " 1-7 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
         ],
         "home_zh_100x30": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中                             王建国",
@@ -226,22 +226,26 @@ func planStore() throws -> InspectionStore {
         ],
         "readiness_zh_100x30": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中                             王建国",
-            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付 31/86 = 36.0%（目标 98.0%）",
-            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感   6 计划进度",
+            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付率 0/86 = 0.0%（目标 98.0%）",
+            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感   6 奖励   7 计划进度",
             "",
-            " 可交付 31/86 = 36.0%（目标 98.0%）",
-            " ███████████████▍░░░░░░░░░░░░░░░░░░░░░░░░░░░  36.0%",
+            " 可交付率 0/86 = 0.0%（目标 98.0%）",
+            " ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
             " 交付 2027-02-15（剩 84 天） · 风险排查截止 2027-01-16（剩 54 天） · 第一轮应不晚于",
             " 2026-11-15，实际 2026-10-12",
             " 计划提醒",
             " ! 第 2 轮落后于计划：已验完 16 户，按计划今日应完成 28 户",
             " ! 第一批落后于计划：已验完 16/32 户，按计划今日应完成 28 户",
             "",
-            " 未达交付条件的户（55）",
+            " 未达交付条件的户：验房不足 3 轮（86）",
+            "   1-1-0101(1) 1-1-0102(1) 1-1-0201(1) 1-1-0202(1) 1-1-0301(1) 1-1-0302(1) 1-1-0401(1)",
+            "   1-1-0402(1) 1-1-0501(1) 1-1-0502(1) 1-1-0601(1) 1-1-0602(1) 1-1-0701(1) 1-1-0702(1) …",
+            "",
+            " 未达交付条件的户：有未销项问题（55）",
             "   1-1-0101                                                                                       █",
             "   1-1-0102                                                                                       █",
-            "   1-1-0202                                                                                       █",
-            "   1-1-0301                                                                                       █",
+            "   1-1-0202                                                                                       │",
+            "   1-1-0301                                                                                       │",
             "   1-1-0302                                                                                       │",
             "   1-1-0401                                                                                       │",
             "   1-1-0402                                                                                       │",
@@ -250,11 +254,7 @@ func planStore() throws -> InspectionStore {
             "   1-1-0601                                                                                       │",
             "   1-1-0701                                                                                       │",
             "   1-1-0801                                                                                       │",
-            "   1-2-0102                                                                                       │",
-            "   1-2-0201                                                                                       │",
-            "   1-2-0202                                                                                       │",
-            "   1-2-0301                                                                                       │",
-            " 1-6 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
+            " 1-7 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
         ],
         "home_en_80x24": [
             " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
@@ -284,29 +284,29 @@ func planStore() throws -> InspectionStore {
         ],
         "readiness_en_80x24": [
             " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
-            " defect board · round 2 open   ready 31/86 = 36.0% (target 98.0%)",
-            "  1   2   3 readiness   4   5   6",
+            " defect board · round 2 open   readiness 0/86 = 0.0% (target 98.0%)",
+            "  1   2   3 readiness   4   5   6   7",
             "",
-            " ready 31/86 = 36.0% (target 98.0%)",
-            " ███████████████▍░░░░░░░░░░░░░░░░░░░░░░░░░░░  36.0%",
+            " readiness 0/86 = 0.0% (target 98.0%)",
+            " ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
             " delivery 2027-02-15 (84 days) · risk cutoff 2027-01-16 (54 days) · round 1 by",
             " 2026-11-15, started 2026-10-12",
             " Plan",
             " ! round 2 is behind its plan: 16 units done, 28 expected by today",
             " ! batch 第一批 is behind its plan: 16 of 32 units done, 28 expected by today",
             "",
-            " Units not ready (55)",
+            " Units not ready: inspected in fewer than 3 rounds (86)",
+            "   1-1-0101(1) 1-1-0102(1) 1-1-0201(1) 1-1-0202(1) 1-1-0301(1) 1-1-0302(1)",
+            "   1-1-0401(1) 1-1-0402(1) 1-1-0501(1) 1-1-0502(1) 1-1-0601(1) 1-1-0602(1) …",
+            "",
+            " Units not ready: defects outstanding (55)",
             "   1-1-0101                                                                   █",
             "   1-1-0102                                                                   │",
             "   1-1-0202                                                                   │",
             "   1-1-0301                                                                   │",
             "   1-1-0302                                                                   │",
             "   1-1-0401                                                                   │",
-            "   1-1-0402                                                                   │",
-            "   1-1-0501                                                                   │",
-            "   1-1-0502                                                                   │",
-            "   1-1-0601                                                                   │",
-            " 1-6 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
+            " 1-7 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
         ],
         "home_en_100x30": [
             " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
@@ -342,22 +342,26 @@ func planStore() throws -> InspectionStore {
         ],
         "readiness_en_100x30": [
             " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
-            " defect board · round 2 open   [ ] switch round   ready 31/86 = 36.0% (target 98.0%)",
-            "  1   2   3 readiness   4   5   6",
+            " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target 98.0%)",
+            "  1   2   3 readiness   4   5   6   7",
             "",
-            " ready 31/86 = 36.0% (target 98.0%)",
-            " ███████████████▍░░░░░░░░░░░░░░░░░░░░░░░░░░░  36.0%",
+            " readiness 0/86 = 0.0% (target 98.0%)",
+            " ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   0.0%",
             " delivery 2027-02-15 (84 days) · risk cutoff 2027-01-16 (54 days) · round 1 by 2026-11-15, started",
             " 2026-10-12",
             " Plan",
             " ! round 2 is behind its plan: 16 units done, 28 expected by today",
             " ! batch 第一批 is behind its plan: 16 of 32 units done, 28 expected by today",
             "",
-            " Units not ready (55)",
+            " Units not ready: inspected in fewer than 3 rounds (86)",
+            "   1-1-0101(1) 1-1-0102(1) 1-1-0201(1) 1-1-0202(1) 1-1-0301(1) 1-1-0302(1) 1-1-0401(1)",
+            "   1-1-0402(1) 1-1-0501(1) 1-1-0502(1) 1-1-0601(1) 1-1-0602(1) 1-1-0701(1) 1-1-0702(1) …",
+            "",
+            " Units not ready: defects outstanding (55)",
             "   1-1-0101                                                                                       █",
             "   1-1-0102                                                                                       █",
-            "   1-1-0202                                                                                       █",
-            "   1-1-0301                                                                                       █",
+            "   1-1-0202                                                                                       │",
+            "   1-1-0301                                                                                       │",
             "   1-1-0302                                                                                       │",
             "   1-1-0401                                                                                       │",
             "   1-1-0402                                                                                       │",
@@ -366,11 +370,7 @@ func planStore() throws -> InspectionStore {
             "   1-1-0601                                                                                       │",
             "   1-1-0701                                                                                       │",
             "   1-1-0801                                                                                       │",
-            "   1-2-0102                                                                                       │",
-            "   1-2-0201                                                                                       │",
-            "   1-2-0202                                                                                       │",
-            "   1-2-0301                                                                                       │",
-            " 1-6 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
+            " 1-7 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
         ],
         "walkMine_zh_80x24": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中         王建国",
@@ -606,8 +606,8 @@ func planStore() throws -> InspectionStore {
         ],
         "boardPlan_zh_80x24": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中         王建国",
-            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付 31/86 = 36.0%（目标 98.0%）",
-            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感   6 计划进度",
+            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付率 0/86 = 0.0%（目标 98.0%）",
+            "  1   2   3   4   5   6   7 计划进度",
             "",
             " 计划 2026-11-17 – 2026-12-07 · 风险排查截止 2027-01-16 · 应完＝按日折算",
             "",
@@ -628,12 +628,12 @@ func planStore() throws -> InspectionStore {
             "",
             "",
             "",
-            " 1-6 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
+            " 1-7 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
         ],
         "boardPlan_zh_100x30": [
             " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中                             王建国",
-            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付 31/86 = 36.0%（目标 98.0%）",
-            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感   6 计划进度",
+            " 问题看板 · 第2轮进行中   [ ] 切换轮次   可交付率 0/86 = 0.0%（目标 98.0%）",
+            "  1 楼栋×类别   2 责任单位   3 准备度   4 重复整改   5 业主敏感   6 奖励   7 计划进度",
             "",
             " 计划 2026-11-17 – 2026-12-07 · 风险排查截止 2027-01-16 · 应完＝按日折算",
             "",
@@ -660,12 +660,12 @@ func planStore() throws -> InspectionStore {
             "",
             "",
             "",
-            " 1-6 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
+            " 1-7 切换视图  [ ] 切换轮次  Enter 逐级查看  Esc q 返回  / 查找  ? 帮助",
         ],
         "boardPlan_en_80x24": [
             " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open        王建国",
-            " defect board · round 2 open   ready 31/86 = 36.0% (target 98.0%)",
-            "  1   2   3   4   5   6 plan",
+            " defect board · round 2 open   readiness 0/86 = 0.0% (target 98.0%)",
+            "  1   2   3   4   5   6   7 plan",
             "",
             " planned 2026-11-17 – 2026-12-07 · cutoff 2027-01-16 · exp. = pro rata to today",
             "",
@@ -686,12 +686,12 @@ func planStore() throws -> InspectionStore {
             "",
             "",
             "",
-            " 1-6 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
+            " 1-7 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
         ],
         "boardPlan_en_100x30": [
             " yanfang · 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open                  王建国",
-            " defect board · round 2 open   [ ] switch round   ready 31/86 = 36.0% (target 98.0%)",
-            "  1   2   3   4   5   6 plan",
+            " defect board · round 2 open   [ ] switch round   readiness 0/86 = 0.0% (target 98.0%)",
+            "  1   2   3   4   5   6   7 plan",
             "",
             " planned 2026-11-17 – 2026-12-07 · cutoff 2027-01-16 · exp. = pro rata to today",
             "",
@@ -718,7 +718,7 @@ func planStore() throws -> InspectionStore {
             "",
             "",
             "",
-            " 1-6 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
+            " 1-7 views  [ ] switch round  Enter drill down  Esc q back  / find  ? help",
         ],
     ]
 }

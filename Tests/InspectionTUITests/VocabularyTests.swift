@@ -13,7 +13,7 @@ import Testing
         }
         let terminal = drive(try makeApp(store), "b4")
         #expect(terminal.shows(RuleSentences.penalty(threshold: 3).zh))
-        #expect(terminal.shows("同一问题复查未过 3 次及以上"))
+        #expect(terminal.shows("同一问题在同一责任单位名下复查未过 3 次及以上"))
     }
 
     @Test func placesAreNamedAlikeOnScreensAndInDocuments() throws {
