@@ -173,13 +173,17 @@ final class Tmux {
         var last: S?
         var previous: String?
         while true {
+            // Judged on a capture taken after the deadline: a test task left waiting for a
+            // thread (the test runner's pool is as small as the machine's cores, and other
+            // tests hold it) must not time out on a screen read before it slept.
+            let capturedAt = Date()
             if let screen = try? capture() {
                 last = screen
                 let current = text(screen)
                 if current == previous, try condition(screen) { return screen }
                 previous = current
             }
-            if Date() > deadline {
+            if capturedAt > deadline {
                 let shown = last.map(describe) ?? "(no screen)"
                 throw TimedOut(description: "timed out after \(timeout) s waiting for \(what) in tmux session \(name); last screen:\n\(shown)")
             }
