@@ -44,7 +44,7 @@ struct Demo: ParsableCommand {
             }
             let store = try InspectionStore.open(path: path)
             let count = try store.board(round: nil, today: today).tables.total.total
-            print("Generated \(path): \(units) units, \(rounds) rounds, \(count) defects in \(Int(Date().timeIntervalSince(start))) s.")
+            print("Generated \(path): \(englishCount(units, "unit", "units")), \(englishCount(rounds, "round", "rounds")), \(englishCount(count, "defect", "defects")) in \(Int(Date().timeIntervalSince(start))) s.")
             return
         }
         let project = try createDatabase(at: path, replacing: replacing) { store in

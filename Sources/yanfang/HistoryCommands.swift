@@ -21,7 +21,7 @@ struct Rebuild: ParsableCommand {
         let store = try database.open(root: root)
         let summary = try store.rebuild()
         try store.close()
-        print("Rebuilt \(path) from \(summary.events) events: \(summary.units) units, \(summary.rounds) rounds, \(summary.defects) defects.")
+        print("Rebuilt \(path) from \(englishCount(summary.events, "event", "events")): \(englishCount(summary.units, "unit", "units")), \(englishCount(summary.rounds, "round", "rounds")), \(englishCount(summary.defects, "defect", "defects")).")
     }
 }
 

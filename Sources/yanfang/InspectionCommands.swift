@@ -22,7 +22,7 @@ struct RoundCommand: ParsableCommand {
             let opening = try store.write(try Env.action(inspector, date: day)) { tx in
                 try tx.openRound(date: day)
             }
-            print("Round \(opening.number) open (\(day)): \(opening.units) units in scope, \(opening.rechecks) defects to re-check.")
+            print("Round \(opening.number) open (\(day)): \(englishCount(opening.units, "unit", "units")) in scope, \(englishCount(opening.rechecks, "defect", "defects")) to re-check.")
             try warnAboutDeadlines(store)
         }
     }
@@ -45,7 +45,7 @@ struct RoundCommand: ParsableCommand {
             }
             var line = "Round \(round.number) closed (\(day))"
             if round.partial {
-                line += " as partial: \(round.unreachedUnits.count) units not reached, \(round.pendingRechecks.count) re-checks not recorded"
+                line += " as partial: \(englishCount(round.unreachedUnits.count, "unit", "units")) not reached, \(englishCount(round.pendingRechecks.count, "re-check", "re-checks")) not recorded"
             }
             print(line + ".")
             if let deadline = try store.rectificationTerms().deadlines[round.number] {
