@@ -172,10 +172,12 @@ final class Tmux {
         let deadline = Date().addingTimeInterval(timeout)
         var last: S?
         var previous: String?
+        var capturesAfterDeadline = 0
         while true {
-            // Judged on a capture taken after the deadline: a test task left waiting for a
-            // thread (the test runner's pool is as small as the machine's cores, and other
-            // tests hold it) must not time out on a screen read before it slept.
+            // Judged on two captures taken after the deadline (the condition wants the screen
+            // the same twice): a test task left waiting for a thread (the test runner's pool is
+            // as small as the machine's cores, and other tests hold it) must not time out on
+            // screens read before it slept.
             let capturedAt = Date()
             if let screen = try? capture() {
                 last = screen
@@ -183,7 +185,8 @@ final class Tmux {
                 if current == previous, try condition(screen) { return screen }
                 previous = current
             }
-            if capturedAt > deadline {
+            if capturedAt > deadline { capturesAfterDeadline += 1 }
+            if capturesAfterDeadline >= 2 {
                 let shown = last.map(describe) ?? "(no screen)"
                 throw TimedOut(description: "timed out after \(timeout) s waiting for \(what) in tmux session \(name); last screen:\n\(shown)")
             }
