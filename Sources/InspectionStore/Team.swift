@@ -261,8 +261,11 @@ extension InspectionStore {
                 // Applying event by event reads each defect's and unit's history back from the
                 // table; when the merge brings in a large share of the history (a whole replica's
                 // work), rebuilding, which keeps it all in memory, is several times faster.
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
-                if let latest, HistoryPosition(inserted[0]) < latest || (inserted.count > 20_000 && inserted.count * 8 > total) {
+                let early = latest.map { HistoryPosition(inserted[0]) < $0 } ?? false
+                // Counting the file's events only when the merge is large enough to matter.
+                let largeShare = try inserted.count > 20_000
+                    && inserted.count * 8 > (Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0)
+                if early || largeShare {
                     try Projector.rebuild(db)
                     rebuilt = true
                 } else {
