@@ -61,6 +61,17 @@ public struct Recheck: Hashable, Sendable, Codable {
     public var replica: UUID?
 }
 
+/// A claim of rectification as it stands after corrections: the contractor responsible when
+/// it was made, when, and its place in the history (the rewards judge it against the
+/// deadline in force then).
+public struct Claim: Hashable, Sendable {
+    public var contractor: UUID?
+    public var at: Date
+    public var hlc: Int64
+    public var replica: UUID
+    public var event: UUID
+}
+
 /// A reassignment as the fold remembers it, to notice a concurrent one.
 public struct Reassignment: Hashable, Sendable {
     public var event: UUID
@@ -95,6 +106,8 @@ public struct Defect: Hashable, Sendable, Identifiable {
     public var rectifiedAt: Date?
     /// The claim standing now (the contractor may take it back until a re-check).
     public var claimEvent: UUID?
+    /// Every claim it took, in the history's order.
+    public var claims: [Claim] = []
     public var waiver: String?
     /// The round whose re-check closed it.
     public var closedRound: Int?
@@ -145,6 +158,7 @@ public enum DefectLifecycle {
             d.rectificationNote = r.note
             d.rectifiedAt = event.at
             d.claimEvent = event.id
+            d.claims.append(Claim(contractor: d.contractor, at: event.at, hlc: event.hlc, replica: event.replica, event: event.id))
             return d
         case .defectRechecked(let r):
             guard var d = defect else { return defect }

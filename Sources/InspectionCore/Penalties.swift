@@ -33,12 +33,11 @@ public enum PenaltyRules {
         for (code, flag) in flags where round == nil || flag.round == round {
             // A contractor this file does not know is counted with the unassigned.
             let key = flag.contractor.flatMap { known.contains($0) ? $0 : nil }
-            var t = tallies[key] ?? ContractorPenalties(contractor: "", count: 0, defects: [])
-            t.count += 1
-            t.defects.append(code)
-            t.afterClaim += flag.afterClaim
-            t.withoutClaim += flag.withoutClaim
-            tallies[key] = t
+            // Changed in place: a copy taken out and put back would copy its list each time.
+            tallies[key, default: ContractorPenalties(contractor: "", count: 0, defects: [])].count += 1
+            tallies[key]!.defects.append(code)
+            tallies[key]!.afterClaim += flag.afterClaim
+            tallies[key]!.withoutClaim += flag.withoutClaim
         }
         func named(_ name: String, _ key: UUID?) -> ContractorPenalties {
             var t = tallies[key] ?? ContractorPenalties(contractor: name, count: 0, defects: [])

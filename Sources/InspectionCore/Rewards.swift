@@ -55,15 +55,19 @@ public struct ClaimRecord: Hashable, Sendable {
     public var day: Day
     /// The deadline in force when it was made (none before any round closed).
     public var deadline: Day?
-    public init(contractor: UUID?, day: Day, deadline: Day?) { self.contractor = contractor; self.day = day; self.deadline = deadline }
+    /// How many claims these are (the same contractor, day and deadline).
+    public var count: Int
+    public init(contractor: UUID?, day: Day, deadline: Day?, count: Int = 1) {
+        self.contractor = contractor; self.day = day; self.deadline = deadline; self.count = count
+    }
     public var onTime: Bool { deadline.map { day <= $0 } ?? true }
 }
 
 public enum RewardRules {
     /// The figures of every contractor (and of the unassigned, when any has some), in the
-    /// contractors' order. `firstRechecks` pairs the contractor responsible at each defect's
-    /// first re-check with whether it passed.
-    public static func tally(contractors: [Contractor], firstRechecks: [(contractor: UUID?, passed: Bool)], claims: [ClaimRecord],
+    /// contractors' order. `firstRechecks` counts the defects' first re-checks by the
+    /// contractor responsible then and whether they passed.
+    public static func tally(contractors: [Contractor], firstRechecks: [(contractor: UUID?, passed: Bool, count: Int)], claims: [ClaimRecord],
                              outstanding: [UUID?: Int], penalties: [ContractorPenalties]) -> [ContractorRewards] {
         let known = Set(contractors.map(\.id))
         func key(_ id: UUID?) -> UUID? { id.flatMap { known.contains($0) ? $0 : nil } }
@@ -73,8 +77,8 @@ public enum RewardRules {
             change(&f)
             figures[key(id)] = f
         }
-        for r in firstRechecks { update(r.contractor) { $0.firstRechecks += 1; if r.passed { $0.firstRechecksPassed += 1 } } }
-        for c in claims { update(c.contractor) { $0.claims += 1; if c.onTime { $0.claimsOnTime += 1 } } }
+        for r in firstRechecks { update(r.contractor) { $0.firstRechecks += r.count; if r.passed { $0.firstRechecksPassed += r.count } } }
+        for c in claims { update(c.contractor) { $0.claims += c.count; if c.onTime { $0.claimsOnTime += c.count } } }
         for (id, n) in outstanding { update(id) { $0.outstanding += n } }
         let repeats = Dictionary(penalties.map { ($0.contractor, $0.count) }, uniquingKeysWith: +)
         var result = contractors.map { c -> ContractorRewards in

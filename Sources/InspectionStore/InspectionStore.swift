@@ -590,17 +590,16 @@ public final class InspectionStore: @unchecked Sendable {
         try read { db in PenaltyRules.tally(flags: try Self.flags(db), contractors: try Self.contractors(db), round: round) }
     }
 
-    /// Every flag of every defect counted as a repeat failure. A defect is flagged once per
-    /// contractor whose failures reached the threshold; only defects with that many failures
-    /// in all can have one, and their histories are folded again to find them.
+    /// Every flag of every standing defect counted as a repeat failure (one per contractor
+    /// whose failures reached the threshold), as the projector wrote them.
     static func flags(_ db: Database) throws -> [(code: String, flag: PenaltyFlag)] {
-        let threshold = try project(db)?.settings.penaltyThreshold ?? ProjectSettings().penaltyThreshold
-        var histories: [UUID: [Event]] = [:]
-        for event in try EventCodec.fetch(db, where: "defect IN (SELECT id FROM defect WHERE failed >= ?)", arguments: [threshold]) {
-            if let id = event.defect { histories[id, default: []].append(event) }
+        try Row.fetchAll(db, sql: """
+            SELECT d.code, f.round, f.contractor, f.after_claim, f.without_claim
+            FROM penalty_flag f JOIN defect d ON d.rowid = f.defect_rowid ORDER BY f.defect_rowid, f.seq
+            """).map { row in
+            (code: row["code"], flag: PenaltyFlag(round: row["round"], contractor: row["contractor"],
+                                                  afterClaim: row["after_claim"], withoutClaim: row["without_claim"]))
         }
-        return histories.values.compactMap { DefectLifecycle.fold($0, penaltyThreshold: threshold) }
-            .flatMap { d in d.flags.map { (code: d.code.text, flag: $0) } }
     }
 
     /// The schedule against the delivery date, as of `today`.

@@ -59,9 +59,17 @@ final class Projector {
         var round: Int
     }
 
+    /// Whether the file has the claim and flag tables (schema v5): a rebuild that migrates an
+    /// older file to an earlier schema runs without them.
+    private let hasClaimTables: Bool
+    /// The first close of each round in the history's order, up to `position` (loaded when
+    /// first needed).
+    private var standingCloses: [(position: HistoryPosition, round: Int)]?
+
     init(db: Database) throws {
         self.db = db
         latestRound = try InspectionStore.latestRound(db)
+        hasClaimTables = try db.tableExists("defect_claim")
     }
 
     // MARK: - State the rules read
@@ -168,6 +176,9 @@ final class Projector {
         case .roundOpened(let r):
             try openRound(r)
         case .roundClosed(let c):
+            if standingCloses != nil, !standingCloses!.contains(where: { $0.round == c.number }) {
+                standingCloses!.append((position!, c.number))
+            }
             // Closed on two laptops at once: the first close in the history's order stands.
             try db.execute(sql: "UPDATE round SET closed = ?, partial = ?, unreached = ?, pending = ? WHERE number = ? AND closed IS NULL", arguments: [
                 c.date.description, c.partial, try EventCodec.json(c.unreachedUnits), try EventCodec.json(c.pendingRechecks), c.number,
@@ -337,6 +348,7 @@ final class Projector {
         }
         guard let defect = folded, let unit = try unitRow(id: defect.unit) else { return }
         let rowid = try save(defect, unit: unit)
+        try saveClaimsAndFlags(retracted ? nil : defect, rowid: rowid)
         if retracted {
             try db.cachedStatement(sql: "UPDATE defect_state SET status = 'retracted' WHERE id = ?").execute(arguments: [id])
         } else {
@@ -452,7 +464,7 @@ final class Projector {
     // MARK: - Rebuilding
 
     /// The projection tables, children first (the order they are emptied in).
-    static let tables = ["unit_round", "recheck", "defect_state", "defect_tally", "round", "contractor", "unit", "checklist", "project",
+    static let tables = ["unit_round", "recheck", "defect_claim", "claim_tally", "penalty_flag", "defect_state", "defect_tally", "round", "contractor", "unit", "checklist", "project",
                          "replica", "conflict", "plan", "plan_batch"]
 
     /// Empties the projections and applies the whole history again, in order. Returns the
@@ -463,7 +475,7 @@ final class Projector {
         // are made again at the end (sorting once is faster than keeping them up row by row).
         let secondary = try Row.fetchAll(db, sql: """
             SELECT type, name, sql FROM sqlite_master
-            WHERE tbl_name IN ('defect_state', 'recheck') AND type IN ('index', 'trigger') AND sql IS NOT NULL
+            WHERE tbl_name IN ('defect_state', 'recheck', 'defect_claim') AND type IN ('index', 'trigger') AND sql IS NOT NULL
             """)
         for row in secondary { try db.execute(sql: "DROP \((row["type"] as String).uppercased()) \((row["name"] as String).quotedDatabaseIdentifier)") }
         // A file being migrated from an older schema lacks the newer tables.
@@ -486,6 +498,9 @@ final class Projector {
                    coalesce(waived_round, 0), count(*)
             FROM defect_state GROUP BY 1, 2, 3, 4, 5, 6, 7
             """)
+        if projector.hasClaimTables {
+            try db.execute(sql: "INSERT INTO claim_tally SELECT coalesce(contractor, x''), day, close_round, count(*) FROM defect_claim GROUP BY 1, 2, 3")
+        }
         return count
     }
 
@@ -510,6 +525,44 @@ final class Projector {
         for round in p.plan.rounds {
             for (position, batch) in round.batches.enumerated() {
                 try insert.execute(arguments: [round.number, position, batch.name, batch.start.description, batch.finish.description])
+            }
+        }
+    }
+
+    // MARK: - Claims and flags
+
+    /// A defect's claims and penalty flags, as rows the rewards and penalties count (none for
+    /// a defect whose finding was taken back).
+    private func saveClaimsAndFlags(_ d: Defect?, rowid: Int64) throws {
+        guard hasClaimTables else { return }
+        if replayed == nil {
+            // Rebuilding writes each defect's rows once, into empty tables.
+            try db.cachedStatement(sql: "DELETE FROM defect_claim WHERE defect_rowid = ?").execute(arguments: [rowid])
+            try db.cachedStatement(sql: "DELETE FROM penalty_flag WHERE defect_rowid = ?").execute(arguments: [rowid])
+        }
+        guard let d else { return }
+        if !d.claims.isEmpty {
+            if standingCloses == nil {
+                var closes: [(position: HistoryPosition, round: Int)] = []
+                for event in try EventCodec.fetch(db, where: InspectionStore.termsCondition, upTo: position) {
+                    if case .roundClosed(let c) = event.body, !closes.contains(where: { $0.round == c.number }) {
+                        closes.append((HistoryPosition(event), c.number))
+                    }
+                }
+                standingCloses = closes
+            }
+            let insert = try db.cachedStatement(sql: "INSERT INTO defect_claim VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            for (seq, c) in d.claims.enumerated() {
+                let at = HistoryPosition(hlc: c.hlc, replica: c.replica, id: c.event)
+                let close = standingCloses!.last { $0.position < at }?.round ?? 0
+                try insert.execute(arguments: [rowid, seq, c.contractor, Int((c.at.timeIntervalSince1970 / 86_400).rounded(.down)),
+                                               c.hlc, c.replica, c.event, close])
+            }
+        }
+        if !d.flags.isEmpty {
+            let insert = try db.cachedStatement(sql: "INSERT INTO penalty_flag VALUES (?, ?, ?, ?, ?, ?)")
+            for (seq, f) in d.flags.enumerated() {
+                try insert.execute(arguments: [rowid, seq, f.round, f.contractor, f.afterClaim, f.withoutClaim])
             }
         }
     }

@@ -79,6 +79,14 @@ extension InspectionStore {
             SELECT 'unit_round', r.round, u.id, r.applicable, r.recorded, r.rechecks, r.rechecks_done
             FROM unit_round r JOIN unit u ON u.rowid = r.unit_rowid
             """,
+            """
+            SELECT 'claim', d.id, c.seq, c.contractor, c.day, c.hlc, c.replica, c.event
+            FROM defect_claim c JOIN defect_state d ON d.rowid = c.defect_rowid
+            """,
+            """
+            SELECT 'flag', d.id, f.seq, f.round, f.contractor, f.after_claim, f.without_claim
+            FROM penalty_flag f JOIN defect_state d ON d.rowid = f.defect_rowid
+            """,
             "SELECT 'plan', id, json, source, actor, imported_at FROM plan",
             "SELECT 'rectification_days', rectification_days FROM project",
             "SELECT 'plan_batch', round, position, name, start, finish FROM plan_batch",
@@ -95,6 +103,8 @@ extension InspectionStore {
             if sql.contains("FROM conflict"), !tables.contains("conflict") { continue }
             // Schema v3 made the plan's tables and the rectification days.
             if sql.contains("FROM plan") || sql.contains("rectification_days"), !tables.contains("plan") { continue }
+            // Schema v5 made the claims' and penalty flags' tables.
+            if sql.contains("FROM defect_claim") || sql.contains("FROM penalty_flag"), !tables.contains("defect_claim") { continue }
             let rows = try Row.fetchAll(db, sql: sql)
             lines += rows.map { row in row.databaseValues.map { value -> String in
                 if case .blob(let data) = value.storage, data.count == 16 {

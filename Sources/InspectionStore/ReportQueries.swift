@@ -84,7 +84,8 @@ extension InspectionStore {
     static func teamFacts(_ db: Database, round: Int) throws -> (lateResults: Int, conflicts: Int) {
         let conflicts = try Int.fetchOne(db, sql: "SELECT count(*) FROM conflict WHERE round = ?", arguments: [round]) ?? 0
         guard let close = try Row.fetchOne(db, sql: """
-            SELECT hlc, replica, id FROM event WHERE kind = 'round.closed' AND round = ? ORDER BY \(EventCodec.order) LIMIT 1
+            SELECT hlc, replica, id FROM event WHERE \(termsCondition) AND kind = 'round.closed' AND round = ?
+            ORDER BY \(EventCodec.order) LIMIT 1
             """, arguments: [round]) else { return (0, conflicts) }
         let late = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM event WHERE round = ? AND (hlc, replica, id) > (?, ?, ?)

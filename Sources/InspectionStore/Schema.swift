@@ -9,7 +9,10 @@ enum Schema {
     /// 'YFND': a yanfang file that `yanfang demo` made and may replace; it says so in its
     /// header, so that telling it from a project never opens the project.
     static let demoApplicationID: Int32 = 0x5946_4E44
-    static let version = 4
+    static let version = 5
+    /// The schema whose history (the `event` table) later schemas read as it is: the ones
+    /// after it added projections, indexes and event kinds, not new columns of events.
+    static let historyVersion = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -210,8 +213,61 @@ enum Schema {
         migrator.registerMigration("v4-rectification-terms") { db in
             try db.execute(sql: "CREATE INDEX event_terms ON event(hlc, replica, id) WHERE \(InspectionStore.termsCondition)")
             // And the claims and reassignments the rewards read, likewise few.
-            try db.execute(sql: "CREATE INDEX event_claims ON event(hlc, replica, id) WHERE \(InspectionStore.claimsCondition)")
+            // (v5 drops it: the projector writes the claims as rows.)
+            try db.execute(sql: "CREATE INDEX event_claims ON event(hlc, replica, id) WHERE kind IN ('defect.rectified', 'defect.reassigned')")
             try db.execute(sql: "PRAGMA user_version = 4")
+        }
+        // Every defect's claims of rectification and penalty flags as rows, written by the
+        // projector, so that the board's rewards and penalties count rows instead of folding
+        // histories again at each read. Older files get them by rebuilding their projections.
+        migrator.registerMigration("v5-claims-and-flags") { db in
+            try db.execute(sql: """
+                CREATE TABLE defect_claim (
+                    defect_rowid INTEGER NOT NULL REFERENCES defect_state,
+                    seq INTEGER NOT NULL,
+                    contractor BLOB,
+                    day INTEGER NOT NULL,
+                    hlc INTEGER NOT NULL,
+                    replica BLOB NOT NULL,
+                    event BLOB NOT NULL,
+                    -- The round whose close (the first of that round in the history's order)
+                    -- is the latest before the claim, whose deadline it is judged by; 0: none.
+                    close_round INTEGER NOT NULL,
+                    PRIMARY KEY (defect_rowid, seq)
+                ) WITHOUT ROWID;
+                -- The claims counted by contractor (x'' for none), day and close, kept by triggers
+                -- (a claim's row is only inserted or deleted: events are applied at the end of the
+                -- history, so a close never lands before a claim already written).
+                CREATE TABLE claim_tally (
+                    contractor BLOB NOT NULL,
+                    day INTEGER NOT NULL,
+                    close_round INTEGER NOT NULL,
+                    n INTEGER NOT NULL,
+                    PRIMARY KEY (contractor, day, close_round)
+                ) WITHOUT ROWID;
+                CREATE TRIGGER claim_tally_insert AFTER INSERT ON defect_claim BEGIN
+                    INSERT INTO claim_tally VALUES (coalesce(NEW.contractor, x''), NEW.day, NEW.close_round, 1)
+                    ON CONFLICT DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER claim_tally_delete AFTER DELETE ON defect_claim BEGIN
+                    UPDATE claim_tally SET n = n - 1
+                    WHERE contractor = coalesce(OLD.contractor, x'') AND day = OLD.day AND close_round = OLD.close_round;
+                END;
+                -- Each defect's re-checks with a result, in round order, for its first one.
+                CREATE INDEX recheck_first ON recheck(defect_rowid, round, contractor_rowid, outcome) WHERE outcome IS NOT NULL;
+                CREATE TABLE penalty_flag (
+                    defect_rowid INTEGER NOT NULL REFERENCES defect_state,
+                    seq INTEGER NOT NULL,
+                    round INTEGER NOT NULL,
+                    contractor BLOB,
+                    after_claim INTEGER NOT NULL,
+                    without_claim INTEGER NOT NULL,
+                    PRIMARY KEY (defect_rowid, seq)
+                ) WITHOUT ROWID;
+                """)
+            try db.execute(sql: "DROP INDEX IF EXISTS event_claims")
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 > 0 { try Projector.rebuild(db) }
+            try db.execute(sql: "PRAGMA user_version = 5")
         }
         return migrator
     }

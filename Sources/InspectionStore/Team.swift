@@ -177,13 +177,14 @@ extension InspectionStore {
     }
 
     /// Reads another replica's file for a merge, leaving it as it is: opened read-only (it may
-    /// be open in another yanfang); a file of schema v1 is read from a migrated copy in memory.
+    /// be open in another yanfang); a file of schema v1 is read from a migrated copy in memory
+    /// (later ones hold the history as this one does, whatever projections they lack).
     static func readReplica(path: String, lacking known: VersionVector?) throws -> ReplicaHistory {
         try FileCheck.checkExisting(path: path)
         do {
             return try readingOnly(path) { db in
                 _ = try FileAccess.needsMigration(db, path: path)
-                if try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 >= Schema.version {
+                if try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 >= Schema.historyVersion {
                     return try history(db, path: path, lacking: known)
                 }
                 let memory = try DatabaseQueue()

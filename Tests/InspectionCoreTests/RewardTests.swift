@@ -10,7 +10,7 @@ import Testing
         let deadline = Day("2026-06-17")!
         let rewards = RewardRules.tally(
             contractors: [windows, tiles],
-            firstRechecks: [(windows.id, true), (windows.id, true), (windows.id, false), (windows.id, true), (tiles.id, false)],
+            firstRechecks: [(windows.id, true, 2), (windows.id, false, 1), (windows.id, true, 1), (tiles.id, false, 1)],
             claims: [ClaimRecord(contractor: windows.id, day: Day("2026-06-17")!, deadline: deadline),
                      ClaimRecord(contractor: windows.id, day: Day("2026-06-18")!, deadline: deadline),
                      ClaimRecord(contractor: tiles.id, day: Day("2026-06-01")!, deadline: nil),
