@@ -1,6 +1,6 @@
 import Foundation
 import InspectionCore
-import InspectionStore
+@testable import InspectionStore
 import Testing
 
 /// A fresh temporary directory per test.
@@ -100,8 +100,9 @@ func sqlite3(_ path: String, _ sql: String) throws {
         let created = try InspectionStore.create(path: path)
         _ = try World(units: ["1-1-0101"], store: created)
         try created.close()
-        try sqlite3(path, "PRAGMA user_version = 9;")
-        try expectRefusal(path, in: dir, .newerSchema(path: path, version: 9, supported: 4))
+        let newer = Schema.version + 4
+        try sqlite3(path, "PRAGMA user_version = \(newer);")
+        try expectRefusal(path, in: dir, .newerSchema(path: path, version: newer, supported: Schema.version))
         #expect(StoreError.newerSchema(path: path, version: 9, supported: 4).description
             == "\(path): written by a newer yanfang (schema version 9; this one reads up to 4); upgrade yanfang to open it")
     }
