@@ -3,10 +3,13 @@ import InspectionCore
 
 /// The plan as lines of text (`yanfang plan show`) and as JSON (`--json`).
 public enum PlanText {
-    public static func lines(_ plan: ProjectPlan, context: PlanContext, rectificationDays: Int, round: Int? = nil) -> [String] {
+    /// `deadlineRule`: how the next round to close sets its rectification deadline.
+    public static func lines(_ plan: ProjectPlan, context: PlanContext, rectificationDays: Int, deadlineRule: DeadlineRule? = nil,
+                             round: Int? = nil) -> [String] {
         var out: [String] = []
         if round == nil {
             out.append("Demonstration unit (示范户): \(plan.demonstrationUnit ?? "none") · rectification between rounds: \(rectificationDays) days (a project setting)")
+            if let deadlineRule { out.append("Rectification deadline (整改期限) at the next close: \(deadlineRule.words.en)") }
         }
         for r in plan.rounds where round == nil || r.number == round {
             let inScope = context.units.filter(r.includes).count

@@ -15,4 +15,14 @@ extension InspectionStore {
     static func rectificationTerms(_ db: Database) throws -> RectificationTerms {
         RectificationTerms(try EventCodec.fetch(db, where: termsCondition))
     }
+
+    /// The rule the next round to close will follow for its deadline (the open round, else
+    /// the next to open), by the plan and the setting in force now.
+    public func deadlineRule() throws -> DeadlineRule {
+        try read { db in
+            let rounds = try Self.rounds(db)
+            let closing = rounds.last.map { $0.isOpen ? $0.number : $0.number + 1 } ?? 1
+            return try Self.rectificationTerms(db).rule(closing: closing, plan: try Self.plan(db))
+        }
+    }
 }

@@ -249,9 +249,10 @@ public final class StoreTransaction {
         round.partial = partial && !pending.blockers.isEmpty
         round.unreachedUnits = pending.units.map(\.id)
         round.pendingRechecks = pending.rechecks.map(\.id)
-        // Every defect still open must be rectified by the deadline this close sets (the
-        // setting in force; a round plan, where one exists, may set another).
-        let deadline = try InspectionStore.rectificationTerms(db).deadline(closingOn: date)
+        // Every defect still open must be rectified by the deadline this close sets: the next
+        // round's planned start by the plan in force, or the days (`RectificationTerms.rule`).
+        // It is written into the event, so a later plan or setting leaves it as it is.
+        let deadline = try InspectionStore.rectificationTerms(db).deadline(closingOn: date, round: round.number, plan: try InspectionStore.plan(db))
         try append(.roundClosed(RoundClosed(number: round.number, date: date, partial: round.partial,
                                             unreachedUnits: round.unreachedUnits, pendingRechecks: round.pendingRechecks,
                                             deadline: deadline, blockingUnits: try InspectionStore.blockingUnitIDs(db))))

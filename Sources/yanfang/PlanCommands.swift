@@ -79,7 +79,8 @@ struct PlanCommand: ParsableCommand {
             if json {
                 try printJSON(PlanText.json(plan, context: context, round: round))
             } else {
-                for line in PlanText.lines(plan, context: context, rectificationDays: try store.rectificationDays(), round: round) { print(line) }
+                for line in PlanText.lines(plan, context: context, rectificationDays: try store.rectificationDays(),
+                                               deadlineRule: try store.deadlineRule(), round: round) { print(line) }
             }
         }
     }

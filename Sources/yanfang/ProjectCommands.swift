@@ -209,7 +209,7 @@ struct Settings: ParsableCommand {
     @Option(help: "Failed re-checks that count a defect against its contractor (default 2).") var penaltyThreshold: Int?
     @Option(help: "Share of units that must be ready (default 0.98).") var readinessTarget: Double?
     @Option(help: ArgumentHelp("The contracted delivery date.", valueName: "YYYY-MM-DD")) var delivery: String?
-    @Option(help: "Days contractors get to rectify after a round closes (1-90, default 7); rounds closed from now on. yanfang plan check warns when the plan leaves fewer between rounds.")
+    @Option(help: "Days contractors get to rectify after a round closes (1-90, default 7); rounds closed from now on. Never set, and with a plan, a round's deadline is the next round's planned start. yanfang plan check warns when the plan leaves fewer days between rounds.")
     var rectificationDays: Int?
     @Option(help: ArgumentHelp("Which earlier problems a round re-checks: open (neither closed nor waived, the default) or all (closed ones too); rounds opened from now on.",
                                valueName: "open|all")) var recheckScope: RecheckScope?
@@ -231,7 +231,7 @@ struct Settings: ParsableCommand {
         print("delivery: \(project.delivery)")
         print("penalty threshold: \(project.settings.penaltyThreshold) failed re-checks")
         print("readiness target: \(project.settings.readinessTarget)")
-        print("rectification deadline: \(terms.days) days after a round closes")
+        print("rectification deadline: \(try store.deadlineRule().words.en)")
         print("re-check scope: \(terms.recheckScope.rawValue)" + (terms.recheckScope == .all ? " (every problem recorded earlier, closed ones included)" : " (problems neither closed nor waived)"))
     }
 }

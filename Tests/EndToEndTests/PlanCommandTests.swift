@@ -42,6 +42,7 @@ import Testing
         #expect(try ws.yanfangOK("plan", "import", file, "--db", db) == "Imported the plan: 1 round, 2 batches, 2 members.\n")
         #expect(try ws.yanfangOK("plan", "show", "--db", db) == """
             Demonstration unit (示范户): 1-1-0101 · rectification between rounds: 7 days (a project setting)
+            Rectification deadline (整改期限) at the next close: 7 days after a round closes
             Round 1: 2026-11-02 to 2026-11-20, 4 units in scope
               batch 第一批 (1): 2026-11-02 to 2026-11-10, 2 units
               batch 第二批 (2): 2026-11-11 to 2026-11-20, 2 units
@@ -180,6 +181,8 @@ extension PlanCommandTests {
         try ws.yanfangOK("plan", "import", try write(ws, "plan.yaml", three), "--db", db)
         let check = { try ws.yanfangOK("plan", "check", "--db", db).split(separator: "\n").filter { $0.contains("rectification") } }
         #expect(try check() == [])
+        // The days never set, the plan gives round 1's close the next round's planned start.
+        #expect(try ws.yanfangOK("settings", "--db", db).contains("rectification deadline: until the next round's planned start (2026-11-30)\n"))
         #expect(try ws.yanfangOK("settings", "--rectification-days", "10", "--db", db).contains("rectification deadline: 10 days after a round closes\n"))
         #expect(try check() == ["warning: 9 days for rectification between round 1 (finishes 2026-11-20) and round 2 (starts 2026-11-30); the project's setting is 10 (yanfang settings --rectification-days)",
                                 "warning: 9 days for rectification between round 2 (finishes 2026-12-10) and round 3 (starts 2026-12-20); the project's setting is 10 (yanfang settings --rectification-days)"])

@@ -31,6 +31,30 @@ import Testing
         #expect(terms.deadline(closingOn: Day("2026-08-01")!) == Day("2026-08-04")!)
     }
 
+    /// With a plan and the days never set, a close gives the next round's planned start; set
+    /// on purpose (even to 7), the days; a close on or after that start, the days too.
+    @Test mutating func theRuleFollowsThePlanUntilTheDaysAreSetOnPurpose() {
+        let d = { Day($0)! }
+        let plan = ProjectPlan(rounds: [
+            RoundPlan(number: 1, start: d("2026-06-01"), finish: d("2026-06-10"), batches: [], members: []),
+            RoundPlan(number: 2, start: d("2026-06-24"), finish: d("2026-07-05"), batches: [], members: []),
+        ])
+        let never = RectificationTerms([event(.settingsChanged(SettingsChanged(penaltyThreshold: 3)))])
+        #expect(!never.daysSet)
+        #expect(never.rule(closing: 1, plan: plan) == .nextRoundStart(round: 2, start: d("2026-06-24"), days: 7))
+        #expect(never.deadline(closingOn: d("2026-06-10"), round: 1, plan: plan) == d("2026-06-24"))
+        #expect(never.deadline(closingOn: d("2026-06-24"), round: 1, plan: plan) == d("2026-07-01"))
+        #expect(never.rule(closing: 2, plan: plan) == .daysAfterClose(7))
+        #expect(never.deadline(closingOn: d("2026-07-05"), round: 2, plan: plan) == d("2026-07-12"))
+        #expect(never.deadline(closingOn: d("2026-06-10"), round: 1, plan: nil) == d("2026-06-17"))
+        let set = RectificationTerms([days(7)])
+        #expect(set.daysSet)
+        #expect(set.rule(closing: 1, plan: plan) == .daysAfterClose(7))
+        #expect(set.deadline(closingOn: d("2026-06-10"), round: 1, plan: plan) == d("2026-06-17"))
+        #expect(DeadlineRule.daysAfterClose(1).words.en == "1 day after a round closes")
+        #expect(never.rule(closing: 1, plan: plan).words == Localized(zh: "至下一轮计划开始日（2026-06-24）", en: "until the next round's planned start (2026-06-24)"))
+    }
+
     @Test mutating func theFirstCloseOfARoundStands() {
         let terms = RectificationTerms([close(1, "2026-06-10", deadline: "2026-06-17"), close(1, "2026-06-12", deadline: "2026-06-19")])
         #expect(terms.deadlines == [1: Day("2026-06-17")!])
