@@ -70,28 +70,51 @@ extension InspectionStore {
     }
 
     /// Round `number`'s progress against its plan (default: the latest round), or nil without
-    /// a plan for it. It replays each unit's round: seconds on a project of thousands of units.
+    /// a plan for it. Only the units part-way through the round are replayed, for their items by
+    /// category; those with nothing recorded and those complete are counted from their
+    /// projection rows.
     public func planProgress(round number: Int?, today: Day) throws -> PlanProgress? {
         try read { db in try Self.planProgress(db, round: number, today: today) }
     }
 
-    static func planProgress(_ db: Database, round number: Int?, today: Day) throws -> PlanProgress? {
+    /// `replayingEveryUnit`: the slow way, every unit replayed (tests compare the two).
+    static func planProgress(_ db: Database, round number: Int?, today: Day, replayingEveryUnit: Bool = false) throws -> PlanProgress? {
         let rounds = try rounds(db)
         guard let plan = try plan(db), let project = try project(db), let n = number ?? rounds.last?.number,
               let planned = plan.round(n) else { return nil }
         let actual = rounds.first { $0.number == n }
         let checklists = try decodeChecklists(db)
         let progress = actual == nil ? [:] : try progress(db, round: n)
+        // Each unit type's items by category, once.
+        var typeItems: [String: (pairs: Int, byCategory: [String: Int])] = [:]
+        func items(_ type: String) -> (pairs: Int, byCategory: [String: Int]) {
+            if let known = typeItems[type] { return known }
+            let pairs = checklists.pairs(forType: type)
+            var byCategory: [String: Int] = [:]
+            for pair in pairs { byCategory[checklists.item(pair.item)?.category ?? "", default: 0] += 1 }
+            typeItems[type] = (pairs.count, byCategory)
+            return (pairs.count, byCategory)
+        }
         var work: [PlanProgress.UnitWork] = []
         for unit in try units(db) where planned.includes(unit) {
-            let results = actual == nil ? nil : try unitRound(db, unit: unit, round: n, checklists: checklists).results
-            var byCategory: [String: (applicable: Int, recorded: Int)] = [:]
-            for pair in checklists.pairs(forType: unit.type) {
-                let category = checklists.item(pair.item)?.category ?? ""
-                byCategory[category, default: (0, 0)].applicable += 1
-                if results?.result(pair) != nil { byCategory[category, default: (0, 0)].recorded += 1 }
+            let type = items(unit.type)
+            let row = progress[unit.id]
+            var byCategory: [String: (applicable: Int, recorded: Int)]
+            if actual == nil {
+                byCategory = type.byCategory.mapValues { ($0, 0) }
+            } else if !replayingEveryUnit, let row, row.applicable == type.pairs, row.recorded == 0 || row.recorded >= row.applicable {
+                // Its row counts the same pairs: none recorded, or every one.
+                byCategory = type.byCategory.mapValues { ($0, row.recorded == 0 ? 0 : $0) }
+            } else {
+                let results = try unitRound(db, unit: unit, round: n, checklists: checklists).results
+                byCategory = [:]
+                for pair in checklists.pairs(forType: unit.type) {
+                    let category = checklists.item(pair.item)?.category ?? ""
+                    byCategory[category, default: (0, 0)].applicable += 1
+                    if results.result(pair) != nil { byCategory[category, default: (0, 0)].recorded += 1 }
+                }
             }
-            work.append(PlanProgress.UnitWork(unit: unit, byCategory: byCategory, isComplete: progress[unit.id]?.isComplete ?? false))
+            work.append(PlanProgress.UnitWork(unit: unit, byCategory: byCategory, isComplete: row?.isComplete ?? false))
         }
         // Units with a result recorded, per local day.
         var perDay: [Day: Set<UUID>] = [:]
