@@ -257,10 +257,19 @@ public struct RoundProgress: Hashable, Sendable, Codable {
 
     /// The next unit, in layout order after `current` (wrapping round), with work left.
     public static func nextUnit(after current: ProjectUnit?, in units: [ProjectUnit], progress: [UUID: UnitProgress]) -> ProjectUnit? {
+        nextUnit(after: current, in: units, progress: progress) { _, p in !p.isComplete }
+    }
+
+    /// The next unit, in layout order after `current` (wrapping round), in the round's scope
+    /// and with work left as `hasWork` judges it (asked only of units in scope, in order).
+    public static func nextUnit(after current: ProjectUnit?, in units: [ProjectUnit], progress: [UUID: UnitProgress],
+                                hasWork: (ProjectUnit, UnitProgress) throws -> Bool) rethrows -> ProjectUnit? {
         let start = current.flatMap { c in units.firstIndex { $0.id == c.id } }.map { $0 + 1 } ?? 0
-        let order = units[start...] + units[..<start]
         // A unit without progress in the round is outside its scope (see the plan's batches).
-        return order.first { progress[$0.id].map { !$0.isComplete } ?? false }
+        for unit in units[start...] + units[..<start] {
+            if let p = progress[unit.id], try hasWork(unit, p) { return unit }
+        }
+        return nil
     }
 }
 

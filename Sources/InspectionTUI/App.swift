@@ -162,6 +162,27 @@ public final class InspectionApp: TerminalProgram {
         return plan?.assignment(of: inspector, round: round.number)
     }
 
+    /// The next unit after `current` among `units` with work left in the open round. Given
+    /// the inspector's share (`mine`), only theirs: a unit of their batches with an item of
+    /// their categories unrecorded, or a re-check of a defect of those categories to do.
+    func nextUnit(after current: ProjectUnit?, in units: [ProjectUnit], progress: [UUID: UnitProgress],
+                  mine: MemberAssignment?) throws -> ProjectUnit? {
+        guard let mine else { return RoundProgress.nextUnit(after: current, in: units, progress: progress) }
+        let candidates = units.filter(mine.includes)
+        guard !mine.member.categories.isEmpty, let round = openRound?.number else {
+            return RoundProgress.nextUnit(after: current, in: candidates, progress: progress)
+        }
+        let covers = { (item: String) in self.checklists.item(item).map { mine.covers(category: $0.category) } ?? false }
+        return try RoundProgress.nextUnit(after: current, in: candidates, progress: progress) { unit, p in
+            guard !p.isComplete else { return false }
+            // Nothing recorded yet: every item of theirs is left (no replay needed).
+            if p.recorded == 0, checklists.pairs(forType: unit.type).contains(where: { covers($0.item) }) { return true }
+            let view = try store.unitRound(unit: unit, round: round)
+            return view.pairs.contains { covers($0.item) && view.results.result($0) == nil }
+                || view.rechecks.contains { covers($0.item) && view.results.rechecks[$0.id] == nil && $0.status != .waived }
+        }
+    }
+
     func context() -> ActionContext {
         ActionContext(actor: inspector ?? configuration.contractor ?? "?", at: configuration.clock(), today: today)
     }

@@ -46,6 +46,14 @@ struct Binding {
     static let scrollKeys: [Key] = [.up, .down, .character("j"), .character("k"), .pageUp, .pageDown,
                                     .control("f"), .control("b"), .character(" "), .home, .character("g")]
 
+    /// `n`: the next unit with work left; with a share of the plan, with the inspector's own
+    /// work left, as the help says (the status bar keeps it short).
+    static func nextUnit(_ app: InspectionApp, mine: Bool? = nil, _ action: @escaping (InspectionApp) throws -> Void) -> Binding {
+        let t = app.texts
+        guard mine ?? (app.assignment != nil) else { return Binding(.character("n"), t.keyNextUnit, hint: true, action) }
+        return Binding(.character("n"), t.keyNextMine, hint: true, action).shortened(t.keyNextUnit)
+    }
+
     /// Back to the screen below (Esc, q, ←, h).
     static func back(_ t: Texts, hint: Bool = true) -> Binding {
         Binding([.escape, .character("q"), .left, .character("h")], name: "Esc q", t.keyBack, hint: hint) { app, _ in app.pop() }

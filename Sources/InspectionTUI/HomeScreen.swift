@@ -30,19 +30,24 @@ final class HomeScreen: Screen {
         planWarnings = try app.store.planWarnings(today: app.today)
         team = try app.store.syncStatus()
         conflicts = try app.store.conflictCount()
+        next = nil
     }
 
     func title(_ app: InspectionApp) -> String { app.texts.home }
 
-    /// The first unit, in layout order, with work left in the open round: in the inspector's
-    /// batches first, when the plan gives them some.
-    func nextUnit(_ app: InspectionApp) -> ProjectUnit? {
+    /// The first unit, in layout order, with work left in the open round: with a share of the
+    /// plan, the first with some of the inspector's own work left (none: their part is done).
+    func nextUnit(_ app: InspectionApp) throws -> ProjectUnit? {
         guard app.openRound != nil else { return nil }
-        if let mine = app.assignment, let next = RoundProgress.nextUnit(after: nil, in: units.filter(mine.includes), progress: progress) {
-            return next
-        }
-        return RoundProgress.nextUnit(after: nil, in: units, progress: progress)
+        let key = app.inspector
+        if let next, next.inspector == key { return next.unit }
+        let unit = try app.nextUnit(after: nil, in: units, progress: progress, mine: app.assignment)
+        next = (key, unit)
+        return unit
     }
+
+    /// The next unit as last found, and for whom (found again after a reload or a new name).
+    var next: (inspector: String?, unit: ProjectUnit?)?
 
     func render(into buffer: inout ScreenBuffer, area: Rect, app: InspectionApp) -> Position? {
         let t = app.texts, theme = app.theme
@@ -89,10 +94,10 @@ final class HomeScreen: Screen {
         }
         row(t.teamLabel, Line(teamLine))
         y += 1
-        if let next = nextUnit(app) {
+        if let next = try? nextUnit(app) {
             row(t.nextUnitLabel, Line([Span(next.code, style: theme.highlight), Span("  " + t.unitLabel(next) + "  "), Span(t.nextUnitHint, style: theme.muted)]))
         } else if app.openRound != nil {
-            row(t.nextUnitLabel, Line(t.allUnitsDone, style: theme.good))
+            row(t.nextUnitLabel, Line(app.assignment == nil ? t.allUnitsDone : t.allMineDone, style: theme.good))
         }
         y += 1
         for warning in warnings where y < area.maxY - 1 {
@@ -113,9 +118,9 @@ final class HomeScreen: Screen {
         let t = app.texts
         return [
             Binding(.enter, t.keyUnits, hint: true) { app in app.push(try app.unitPicker()) },
-            Binding(.character("n"), t.keyNextUnit, hint: true) { app in
-                guard let unit = self.nextUnit(app) else {
-                    app.flash(app.openRound == nil ? t.noRoundOpen : t.allUnitsDone)
+            Binding.nextUnit(app) { app in
+                guard let unit = try self.nextUnit(app) else {
+                    app.flash(app.openRound == nil ? t.noRoundOpen : app.assignment == nil ? t.allUnitsDone : t.allMineDone)
                     return
                 }
                 try app.walk(unit)

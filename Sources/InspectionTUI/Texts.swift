@@ -37,6 +37,8 @@ struct Texts: Sendable {
     let changeInspectorHint: String
     let nextUnitHint: String
     let allUnitsDone: String
+    /// With a share of the plan: nothing of the inspector's is left in the round.
+    let allMineDone: String
     let inspectorPrompt: String
     let readOnlyNoName: String
     let openRoundTitle: @Sendable (Int) -> String
@@ -135,6 +137,7 @@ struct Texts: Sendable {
     let keyUnits: String
     let keyOpenUnit: String
     let keyNextUnit: String
+    let keyNextMine: String
     let keyNextEntrance: String
     let keyPreviousEntrance: String
     let keyPreviousRoom: String
@@ -295,6 +298,7 @@ extension Texts {
         changeInspectorHint: "i 更换",
         nextUnitHint: "按 n 进入",
         allUnitsDone: "本轮所有户已验完",
+        allMineDone: "你负责的户和类别本轮已验完（户号列表中按 m 显示全部户）",
         inspectorPrompt: "验收人姓名（Esc 跳过，只查看）",
         readOnlyNoName: "只读：按 i 填写验收人姓名后才能记录",
         openRoundTitle: { "开启第 \($0) 轮" },
@@ -383,6 +387,7 @@ extension Texts {
         keyUnits: "户号列表",
         keyOpenUnit: "进入该户",
         keyNextUnit: "下一户",
+        keyNextMine: "下一户（我负责的未验项）",
         keyNextEntrance: "下一个单元门",
         keyPreviousEntrance: "上一个单元门",
         keyPreviousRoom: "上一个房间",
@@ -534,6 +539,7 @@ extension Texts {
         changeInspectorHint: "i to change",
         nextUnitHint: "press n",
         allUnitsDone: "every unit of this round is inspected",
+        allMineDone: "your units and categories of this round are all recorded (m in the unit list shows every unit)",
         inspectorPrompt: "Inspector's name (Esc to skip and only read)",
         readOnlyNoName: "read only: press i on the home screen and give your name to record",
         openRoundTitle: { "Open round \($0)" },
@@ -622,6 +628,7 @@ extension Texts {
         keyUnits: "units",
         keyOpenUnit: "open unit",
         keyNextUnit: "next unit",
+        keyNextMine: "next unit with my items left",
         keyNextEntrance: "next entrance",
         keyPreviousEntrance: "previous entrance",
         keyPreviousRoom: "previous room",

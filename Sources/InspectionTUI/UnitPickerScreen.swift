@@ -251,7 +251,7 @@ final class UnitPickerScreen: Screen {
             Binding([.enter, .right, .character("l")], name: "Enter", t.keyOpenUnit, hint: true) { app, _ in
                 if let unit = self.selectedUnit { app.push(try UnitScreen(app: app, unit: unit)) }
             },
-            Binding(.character("n"), t.keyNextUnit, hint: true) { app in try self.openNext(app) },
+            Binding.nextUnit(app, mine: mine != nil) { app in try self.openNext(app) },
             Binding(.character("m"), t.keyMineOrAll) { app in
                 self.showAll.toggle()
                 try self.load(app)
@@ -263,11 +263,12 @@ final class UnitPickerScreen: Screen {
 
     func legend(_ app: InspectionApp) -> [Legend] { [("○ ◐ ● ✓", app.texts.legendStates)] }
 
-    /// Opens the next unit with work left in the open round, after the selected one.
+    /// Opens the next unit with work left in the open round, after the selected one: while
+    /// the list is narrowed to the inspector's share, with some of their own work left.
     func openNext(_ app: InspectionApp) throws {
         guard app.openRound != nil else { app.message = (app.texts.noRoundOpen, true); return }
-        guard let next = RoundProgress.nextUnit(after: selectedUnit, in: units, progress: progress) else {
-            app.flash(app.texts.allUnitsDone)
+        guard let next = try app.nextUnit(after: selectedUnit, in: units, progress: progress, mine: mine) else {
+            app.flash(mine == nil ? app.texts.allUnitsDone : app.texts.allMineDone)
             return
         }
         select(unit: next.id)

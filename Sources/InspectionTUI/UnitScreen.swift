@@ -341,7 +341,7 @@ final class UnitScreen: Screen {
             Binding(.character("w"), t.keyWithdraw) { app in try self.withdraw(app) },
             Binding(.character("e"), t.keyEditDefect) { app in self.openEditForm(app) },
             Binding([.enter, .right, .character("l")], name: "Enter", t.keyDefectHistory) { app, _ in try self.openDefect(app) },
-            Binding(.character("n"), t.keyNextUnit, hint: true) { app in try self.nextUnit(app) },
+            Binding.nextUnit(app, mine: (app.stack.dropLast().last as? UnitPickerScreen).map { $0.mine != nil }) { app in try self.nextUnit(app) },
             Binding(.character("m"), t.keyMineOrAll) { app in
                 self.showAll.toggle()
                 try self.reload(app)

@@ -50,7 +50,7 @@ public func keys(_ script: String) -> [InputEvent] {
     var rest = Substring(script)
     let named: [String: Key] = [
         "enter": .enter, "esc": .escape, "up": .up, "down": .down, "left": .left, "right": .right,
-        "bs": .backspace, "del": .delete, "tab": .tab, "home": .home, "end": .end,
+        "bs": .backspace, "del": .delete, "tab": .tab, "backtab": .backTab, "home": .home, "end": .end,
         "pgup": .pageUp, "pgdn": .pageDown, "space": .character(" "),
     ]
     while let c = rest.first {
