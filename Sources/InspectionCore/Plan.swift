@@ -287,6 +287,20 @@ public struct MemberAssignment: Hashable, Sendable {
 }
 
 extension ProjectPlan {
+    /// The same plan with every date `days` later (earlier when negative).
+    public func shifted(days: Int) -> ProjectPlan {
+        var plan = self
+        for r in plan.rounds.indices {
+            plan.rounds[r].start = plan.rounds[r].start.adding(days: days)
+            plan.rounds[r].finish = plan.rounds[r].finish.adding(days: days)
+            for b in plan.rounds[r].batches.indices {
+                plan.rounds[r].batches[b].start = plan.rounds[r].batches[b].start.adding(days: days)
+                plan.rounds[r].batches[b].finish = plan.rounds[r].batches[b].finish.adding(days: days)
+            }
+        }
+        return plan
+    }
+
     /// What `name` covers in round `number` (nil: the plan does not name them there).
     public func assignment(of name: String, round number: Int) -> MemberAssignment? {
         guard let round = round(number), let member = round.member(named: name) else { return nil }

@@ -25,6 +25,9 @@ public enum DemoProject {
         var round1: Round1
         var rectification: Rectification
         var round2: Round2
+        /// The demo's plan, and the day its dates are written for (they move with the demo's day).
+        var plan: String?
+        var plan_written_for: String?
     }
 
     /// A defect the fixture names, with what happens to it.
@@ -42,8 +45,10 @@ public enum DemoProject {
         return text
     }
 
-    /// Fills `store` (new and empty) with the demo project as of `today`.
-    public static func build(into store: InspectionStore, today: Day, now: Date = Date()) throws -> Project {
+    /// Fills `store` (new and empty) with the demo project as of `today`; `withPlan`: with
+    /// fixtures/demo/plan.yaml imported before round 1 (`yanfang demo`; the screen tests' demo
+    /// has none), its dates moved by as many days as `today` is after the day it is written for.
+    public static func build(into store: InspectionStore, today: Day, now: Date = Date(), withPlan: Bool = false) throws -> Project {
         let fixture = try YAMLDecoder().decode(Fixture.self, from: try fixtureText("project.yaml"))
         let checklists = try DefaultData.checklists()
         let rows = try LayoutFile.rows(data: Data(try fixtureText(fixture.layout).utf8), file: folder + fixture.layout).get()
@@ -59,6 +64,13 @@ public enum DemoProject {
                                                checklists: checklists, source: "shipped checklists")
             _ = try tx.importLayout(rows: rows, file: folder + fixture.layout)
             for c in fixture.contractors { _ = try tx.addContractor(name: c.name, trades: c.trades, buildings: c.buildings) }
+            if withPlan, let name = fixture.plan {
+                guard let written = fixture.plan_written_for.flatMap(Day.init) else {
+                    throw LineProblem(file: folder + "project.yaml", line: 0, message: "plan_written_for: a date YYYY-MM-DD is needed with plan")
+                }
+                let plan = try PlanFile.load(SourceFile(name: folder + name, text: try fixtureText(name)), context: try tx.planContext()).get()
+                _ = try tx.importPlan(plan.shifted(days: written.days(until: today)), source: folder + name)
+            }
             return project
         }
         let units = try store.units()

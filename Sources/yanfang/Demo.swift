@@ -9,7 +9,9 @@ struct Demo: ParsableCommand {
         abstract: "Build the demo project (a fresh file each time) and open it.",
         discussion: """
         The demo is a project in the middle of round 2, built from the shipped fixtures and
-        checklists into ./yanfang-demo.db (or --db FILE); an earlier demo file there is replaced,
+        checklists into ./yanfang-demo.db (or --db FILE), with its plan (fixtures/demo/plan.yaml:
+        rounds, batches, who covers what; its dates moved to the day the demo is built) unless
+        --no-plan; an earlier demo file there is replaced,
         any other file is left alone. --generate builds a large synthetic project instead, for
         benchmarks (default ./yanfang-generated.db).
         """)
@@ -17,6 +19,7 @@ struct Demo: ParsableCommand {
     @ParentCommand var root: Yanfang
     @Option(name: .long, help: ArgumentHelp("Where to write it.", valueName: "FILE")) var db: String?
     @Flag(help: "Only build the file; do not open the interface.") var noInterface = false
+    @Flag(help: "Build the demo without its plan (every unit in every round, as a project without one).") var noPlan = false
     @Flag(help: "Build a large synthetic project instead of the demo.") var generate = false
     @Option(help: "Units in the synthetic project.") var units = 10_000
     @Option(help: "Rounds in the synthetic project (each walked completely and closed).") var rounds = 3
@@ -48,7 +51,7 @@ struct Demo: ParsableCommand {
             return
         }
         let project = try createDatabase(at: path, replacing: replacing) { store in
-            let project = try DemoProject.build(into: store, today: today)
+            let project = try DemoProject.build(into: store, today: today, withPlan: !noPlan)
             try store.markAsDemo()
             return project
         }

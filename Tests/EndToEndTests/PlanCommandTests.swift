@@ -190,3 +190,18 @@ extension PlanCommandTests {
         #expect(bad.status == 1 && bad.stderr == "yanfang: the rectification deadline is a number of days from 1 to 90 after a round closes, not 400\n")
     }
 }
+
+extension PlanCommandTests {
+    /// `yanfang demo` comes with its plan, dated for the day it is built (2026-11-23 here, so
+    /// round 2 is planned from 11-17, when the demo opens it); --no-plan leaves it out.
+    @Test func theDemoComesWithItsPlanDatedForItsDay() throws {
+        let ws = try Workspace()
+        let db = try ws.makeDemo(plan: true)
+        let shown = try ws.yanfangOK("plan", "show", "--db", db)
+        #expect(shown.contains("Round 2: 2026-11-17 to 2026-12-05, 86 units in scope\n"), "\(shown)")
+        #expect(shown.contains("Rectification deadline (整改期限) at the next close: until the next round's planned start (2026-12-12)\n"))
+        #expect(try ws.yanfangOK("settings", "--db", db).contains("rectification deadline: until the next round's planned start (2026-12-12)\n"))
+        let bare = try ws.makeDemo("bare.db")
+        #expect(try ws.yanfang("plan", "show", "--db", bare).status != 0)
+    }
+}
