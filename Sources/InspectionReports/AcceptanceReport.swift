@@ -72,7 +72,7 @@ public struct AcceptanceReport: Sendable {
         let r = board.readiness
         if !r.meetsTarget {
             let needed = Int((r.target * Double(r.units)).rounded(.up)) - r.ready
-            list.append(l == .zh ? "交付准备度 \(BoardText.percent(r.rate)) 低于目标 \(BoardText.percent(r.target))，还需 \(max(0, needed)) 户达到交付条件。"
+            list.append(l == .zh ? "可交付率 \(BoardText.percent(r.rate)) 低于目标 \(BoardText.percent(r.target))，还需 \(max(0, needed)) 户达到交付条件。"
                                  : "Readiness \(BoardText.percent(r.rate)) is below the \(BoardText.percent(r.target)) target: \(max(0, needed)) more units must be ready.")
         }
         let flagged = board.penaltiesTotal.filter { $0.count > 0 }
@@ -151,7 +151,7 @@ public struct AcceptanceReport: Sendable {
             let columns = [RT.code, RT.unit, RT.room, RT.item, RT.note].map { $0.text(l) }
             guard let record = group.answer else {
                 return AnswerSection(heading: RT.waivedWithoutAnswer.text(l), plan: [], header: columns + [RT.answer.text(l)],
-                                     defects: group.defects.map { [$0.code.text, $0.unitCode, $0.room, itemName($0.item, l), $0.note, $0.waiver ?? ""] })
+                                     defects: group.defects.map { [$0.code.text, $0.unitCode, checklists.roomName($0.room, unitType: $0.unitType, language: l), itemName($0.item, l), $0.note, $0.waiver ?? ""] })
             }
             let a = record.answer
             return AnswerSection(
@@ -163,7 +163,7 @@ public struct AcceptanceReport: Sendable {
                        (FieldLabels.planBuyerQuestions.text(l), a.plan.buyerQuestions),
                        (RT.defectsUnderAnswer.text(l), "\(group.defects.count)")],
                 header: columns + [FieldLabels.approvedBy.text(l)],
-                defects: group.defects.map { [$0.code.text, $0.unitCode, $0.room, itemName($0.item, l), $0.note, $0.approvedBy ?? ""] })
+                defects: group.defects.map { [$0.code.text, $0.unitCode, checklists.roomName($0.room, unitType: $0.unitType, language: l), itemName($0.item, l), $0.note, $0.approvedBy ?? ""] })
         }
     }
 
