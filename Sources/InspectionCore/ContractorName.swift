@@ -21,7 +21,7 @@ public struct ContractorNameError: Error, Equatable, Sendable, CustomStringConve
 
 extension ContractorRules {
     /// The contractor `typed` names: the one with that exact name, else the only one whose
-    /// name contains it (`华建` for 华建门窗工程有限公司), ignoring case and spaces.
+    /// name contains it (`明远` for 明远门窗工程有限公司), ignoring case and spaces.
     public static func resolve(_ typed: String, among contractors: [Contractor]) throws(ContractorNameError) -> Contractor {
         if let exact = contractors.first(where: { UserText.sameName($0.name, typed) }) { return exact }
         let key = Self.key(typed)

@@ -108,7 +108,12 @@ public struct Defect: Hashable, Sendable, Identifiable {
     public var claimEvent: UUID?
     /// Every claim it took, in the history's order.
     public var claims: [Claim] = []
+    /// The unified answer's text as it was when the defect was waived.
     public var waiver: String?
+    /// The unified answer it applies (nil in histories recorded before answers were shared),
+    /// and who approved the waiver.
+    public var answerCode: String?
+    public var approvedBy: String?
     /// The round whose re-check closed it.
     public var closedRound: Int?
     /// The round it was waived in (or after, before the next opened).
@@ -220,6 +225,8 @@ public enum DefectLifecycle {
             guard d.status.blocksDelivery else { return defect }
             d.status = .waived
             d.waiver = w.answer
+            d.answerCode = w.answerCode
+            d.approvedBy = w.approvedBy
             d.waivedRound = event.round
             d.waiverEvent = event.id
             d.waiverReplica = event.replica
@@ -316,9 +323,12 @@ public enum DefectRules {
         }
     }
 
-    public static func waive(_ defect: Defect, answer: String) throws(InspectionError) {
+    /// Waiving applies a unified answer that exists (`answer`, looked up by the `code` typed)
+    /// and names whoever approved it.
+    public static func waive(_ defect: Defect, answer: UnifiedAnswer?, code: String, approvedBy: String) throws(InspectionError) {
         try requireActive(defect)
-        guard !answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .answerRequired }
+        guard answer != nil else { throw .unknownAnswer(code) }
+        guard !approvedBy.trimmingCharacters(in: .whitespaces).isEmpty else { throw .approverRequired }
     }
 
     public static func reassign(_ defect: Defect) throws(InspectionError) {

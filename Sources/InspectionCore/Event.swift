@@ -59,6 +59,8 @@ public enum EventBody: Hashable, Sendable {
     case replicaJoined(ReplicaJoined)
     case conflictResolved(ConflictResolved)
     case planImported(PlanImported)
+    case answerDefined(AnswerDefined)
+    case answerRevised(AnswerRevised)
 
     /// The name stored with the event.
     public var kind: String {
@@ -82,6 +84,8 @@ public enum EventBody: Hashable, Sendable {
         case .replicaJoined: return "replica.joined"
         case .conflictResolved: return "conflict.resolved"
         case .planImported: return "plan.imported"
+        case .answerDefined: return "answer.defined"
+        case .answerRevised: return "answer.revised"
         }
     }
 
@@ -107,6 +111,8 @@ public enum EventBody: Hashable, Sendable {
         case .replicaJoined(let e): return try encoder.encode(e)
         case .conflictResolved(let e): return try encoder.encode(e)
         case .planImported(let e): return try encoder.encode(e)
+        case .answerDefined(let e): return try encoder.encode(e)
+        case .answerRevised(let e): return try encoder.encode(e)
         }
     }
 
@@ -132,6 +138,8 @@ public enum EventBody: Hashable, Sendable {
         case "replica.joined": return .replicaJoined(try decoder.decode(ReplicaJoined.self, from: payload))
         case "conflict.resolved": return .conflictResolved(try decoder.decode(ConflictResolved.self, from: payload))
         case "plan.imported": return .planImported(try decoder.decode(PlanImported.self, from: payload))
+        case "answer.defined": return .answerDefined(try decoder.decode(AnswerDefined.self, from: payload))
+        case "answer.revised": return .answerRevised(try decoder.decode(AnswerRevised.self, from: payload))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event kind \(kind)"))
         }
@@ -298,9 +306,30 @@ public struct DefectRechecked: Hashable, Sendable, Codable {
 }
 
 public struct DefectWaived: Hashable, Sendable, Codable {
-    /// The unified answer (统一口径) given to buyers who ask.
+    /// The unified answer's text (统一口径) given to buyers who ask, as it read when waived.
     public var answer: String
-    public init(answer: String) { self.answer = answer }
+    /// The shared answer it applies, by code, and who approved the waiver (both absent in
+    /// events recorded before answers were shared: those carry the text alone).
+    public var answerCode: String?
+    public var approvedBy: String?
+    public init(answer: String, answerCode: String? = nil, approvedBy: String? = nil) {
+        self.answer = answer
+        self.answerCode = answerCode
+        self.approvedBy = approvedBy
+    }
+}
+
+/// A unified answer with its contingency plan, put in place for the project (the code is new).
+public struct AnswerDefined: Hashable, Sendable, Codable {
+    public var answer: UnifiedAnswer
+    public init(answer: UnifiedAnswer) { self.answer = answer }
+}
+
+/// A unified answer as revised: the whole answer, every field, so that the latest revision in
+/// the history's order stands on every laptop without reading earlier ones.
+public struct AnswerRevised: Hashable, Sendable, Codable {
+    public var answer: UnifiedAnswer
+    public init(answer: UnifiedAnswer) { self.answer = answer }
 }
 
 public struct DefectReassigned: Hashable, Sendable, Codable {

@@ -18,7 +18,9 @@ public enum InspectionError: Error, Equatable, Sendable, CustomStringConvertible
     case alreadyRechecked(code: String, round: Int)
     case defectClosed(String)
     case defectWaived(String)
-    case answerRequired
+    case unknownAnswer(String)
+    case answerExists(String)
+    case approverRequired
     case itemHasDefects(item: String, room: String, codes: [String])
     case nothingToUndo(unit: String)
     case alreadyClaimed(String)
@@ -49,7 +51,9 @@ public enum InspectionError: Error, Equatable, Sendable, CustomStringConvertible
         case let .alreadyRechecked(code, round): return "defect \(code) was already re-checked in round \(round) (undo that result first)"
         case .defectClosed(let code): return "defect \(code) is closed"
         case .defectWaived(let code): return "defect \(code) is waived with a unified answer"
-        case .answerRequired: return "waiving a defect needs the unified answer (--answer TEXT)"
+        case .unknownAnswer(let code): return "no unified answer \(code) (yanfang answer list; define one with yanfang answer define)"
+        case .answerExists(let code): return "unified answer \(code) already exists (yanfang answer revise \(code) to change it)"
+        case .approverRequired: return "waiving a defect needs who approved it (--approved-by NAME)"
         case let .itemHasDefects(item, room, codes): return "\(item) in \(room) has defects in this round (\(codes.joined(separator: ", "))); undo them before passing it"
         case .nothingToUndo(let unit): return "nothing to undo in unit \(unit) this round"
         case .alreadyClaimed(let code): return "defect \(code) is already claimed fixed and awaits its re-check (take the claim back first: yanfang defect withdraw \(code) --claim)"

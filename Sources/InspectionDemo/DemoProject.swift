@@ -16,12 +16,18 @@ public enum DemoProject {
         struct Round1: Decodable { var opened_days_ago: Int; var closed_days_ago: Int; var defects_per_unit: [Int] }
         struct Rectification: Decodable { var share: Double; var notes: [String: [String]] }
         struct Round2: Decodable { var opened_days_ago: Int; var done: [String]; var rechecked: [String]; var rechecked_floors: Int }
+        struct AnswerPart: Decodable {
+            var code: String; var title: String; var text: String; var action: String; var owner: String
+            var due_in_days: Int; var buyer_questions: String
+        }
         var project: ProjectPart
         var layout: String
         var defects: String
         var seed: UInt64
         var inspectors: [String]
         var contractors: [ContractorPart]
+        var answers: [AnswerPart]
+        var approved_by: String
         var round1: Round1
         var rectification: Rectification
         var round2: Round2
@@ -99,7 +105,14 @@ public enum DemoProject {
             try tx.closeRound(date: today.adding(days: -r1.closed_days_ago), partial: false)
         }
 
-        // Between rounds: contractors claim fixes; two problems get a unified answer.
+        // Between rounds: the unified answers are prepared, contractors claim fixes, and two
+        // problems are waived with an answer.
+        _ = try store.write(clock.at(daysAgo: r1.closed_days_ago - 1, actor: lead)) { tx in
+            for a in fixture.answers {
+                try tx.defineAnswer(UnifiedAnswer(code: a.code, title: a.title, text: a.text, plan: ContingencyPlan(
+                    action: a.action, owner: a.owner, due: today.adding(days: a.due_in_days), buyerQuestions: a.buyer_questions)))
+            }
+        }
         let scriptedCodes = try Dictionary(scripted.map { d in
             let found = try store.defects(unit: try store.unit(code: d.unit)!.id).first { $0.item == d.item && $0.room == d.room }!
             return (found.code.text, d)
@@ -111,7 +124,8 @@ public enum DemoProject {
             if let script = scriptedCodes[defect.code.text] {
                 if script.story.hasPrefix("waived:") {
                     try store.write(clock.at(daysAgo: daysAgo, actor: lead)) { tx in
-                        _ = try tx.waive(code: defect.code.text, answer: String(script.story.dropFirst("waived:".count)))
+                        _ = try tx.waive(code: defect.code.text, answer: String(script.story.dropFirst("waived:".count)),
+                                         approvedBy: fixture.approved_by)
                     }
                 } else if let note = script.rectification, !note.isEmpty {
                     try store.write(clock.at(daysAgo: daysAgo, actor: claimant)) { tx in _ = try tx.rectify(code: defect.code.text, note: note) }

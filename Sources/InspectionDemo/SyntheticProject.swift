@@ -68,6 +68,13 @@ public enum SyntheticProject {
 
     static let inspectors = ["王建国", "李敏", "张磊", "陈晓燕", "刘洋", "赵静"]
 
+    /// The one unified answer the synthetic project's waived problems share (its due date is
+    /// set when it is defined).
+    static let syntheticAnswer = UnifiedAnswer(
+        code: "HB-01", title: "交付后维修的问题", text: "交付时按统一口径向业主说明",
+        plan: ContingencyPlan(action: "交付后一个月内维修", owner: "工程项目部", due: Day(year: 2026, month: 1, day: 1)!,
+                              buyerQuestions: "由客服登记并约定维修时间"))
+
     static func context(_ day: Day, _ actor: String) -> ActionContext {
         ActionContext(actor: actor, at: Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400 + 36_000), today: day)
     }
@@ -112,7 +119,12 @@ public enum SyntheticProject {
             }
             let closed = opened.adding(days: 14)
             _ = try store.write(context(closed, inspectors[0])) { tx in try tx.closeRound(date: closed, partial: false) }
-            // Between rounds: most fixes claimed, a few problems waived.
+            // Between rounds: most fixes claimed, a few problems waived with one shared answer.
+            if try store.answer(code: syntheticAnswer.code) == nil {
+                var answer = syntheticAnswer
+                answer.plan.due = closed.adding(days: 60)
+                try store.write(context(closed.adding(days: 1), inspectors[0])) { tx in _ = try tx.defineAnswer(answer) }
+            }
             let open = try store.defects({ var f = DefectFilter(); f.status = .open; return f }())
             for start in stride(from: 0, to: open.count, by: 5_000) {
                 try store.write(context(closed.adding(days: 2), "承包单位")) { tx in
@@ -121,7 +133,7 @@ public enum SyntheticProject {
                         if roll < 75 {
                             _ = try tx.rectify(code: defect.code.text, note: "已整改")
                         } else if roll < 76 {
-                            _ = try tx.waive(code: defect.code.text, answer: "交付时按统一口径向业主说明")
+                            _ = try tx.waive(code: defect.code.text, answer: syntheticAnswer.code, approvedBy: inspectors[0])
                         }
                     }
                 }

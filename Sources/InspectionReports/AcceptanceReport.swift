@@ -72,7 +72,7 @@ public struct AcceptanceReport: Sendable {
         let r = board.readiness
         if !r.meetsTarget {
             let needed = Int((r.target * Double(r.units)).rounded(.up)) - r.ready
-            list.append(l == .zh ? "交付准备度 \(BoardText.percent(r.rate)) 低于目标 \(BoardText.percent(r.target))，还需 \(max(0, needed)) 户达到交付条件。"
+            list.append(l == .zh ? "可交付率 \(BoardText.percent(r.rate)) 低于目标 \(BoardText.percent(r.target))，还需 \(max(0, needed)) 户达到交付条件。"
                                  : "Readiness \(BoardText.percent(r.rate)) is below the \(BoardText.percent(r.target)) target: \(max(0, needed)) more units must be ready.")
         }
         let flagged = board.penaltiesTotal.filter { $0.count > 0 }
@@ -81,8 +81,9 @@ public struct AcceptanceReport: Sendable {
                                  : "Hand the repeat-failure counts of \(englishCount(flagged.count, "contractor", "contractors")) to the project department for penalties.")
         }
         if !facts.waived.isEmpty {
-            list.append(l == .zh ? "就 \(facts.waived.count) 项统一口径问题培训交付人员并准备预案。"
-                                 : "Brief the handover staff on the \(facts.waived.count) waived risks and their contingency plans.")
+            let answers = facts.answers.filter { $0.answer != nil && !$0.defects.isEmpty }.count
+            list.append(l == .zh ? "就 \(facts.waived.count) 项统一口径问题（\(answers) 条统一口径）培训交付人员并落实预案。"
+                                 : "Brief the handover staff on the \(facts.waived.count) waived risks (\(englishCount(answers, "unified answer", "unified answers"))) and carry out their contingency plans.")
         }
         list += d.warnings.map { $0.message.text(l) }
         if list.isEmpty { list.append(l == .zh ? "无待办事项，可按计划交付。" : "Nothing left: ready to deliver as planned.") }
@@ -132,6 +133,38 @@ public struct AcceptanceReport: Sendable {
                           r.lackingRounds.map { "\($0)(\(r.roundsInspected[$0] ?? 0))" }))
         }
         return lists
+    }
+
+    /// One unified answer as the report lists it: its heading, the answer and its contingency
+    /// plan as (label, value) rows, and the defects it was applied to (code, unit, room, item,
+    /// note, approved by; for defects waived before answers were shared, the answer's text
+    /// instead of the approver).
+    struct AnswerSection {
+        var heading: String
+        var plan: [(String, String)]
+        var header: [String]
+        var defects: [[String]]
+    }
+
+    func answerSections(_ l: Language) -> [AnswerSection] {
+        facts.answers.map { group in
+            let columns = [RT.code, RT.unit, RT.room, RT.item, RT.note].map { $0.text(l) }
+            guard let record = group.answer else {
+                return AnswerSection(heading: RT.waivedWithoutAnswer.text(l), plan: [], header: columns + [RT.answer.text(l)],
+                                     defects: group.defects.map { [$0.code.text, $0.unitCode, checklists.roomName($0.room, unitType: $0.unitType, language: l), itemName($0.item, l), $0.note, $0.waiver ?? ""] })
+            }
+            let a = record.answer
+            return AnswerSection(
+                heading: "\(a.code) · \(a.title)",
+                plan: [(FieldLabels.unifiedAnswer.text(l), a.text),
+                       (FieldLabels.contingencyPlan.text(l) + " · " + FieldLabels.planAction.text(l), a.plan.action),
+                       (FieldLabels.planOwner.text(l), a.plan.owner),
+                       (FieldLabels.planDue.text(l), "\(a.plan.due)"),
+                       (FieldLabels.planBuyerQuestions.text(l), a.plan.buyerQuestions),
+                       (RT.defectsUnderAnswer.text(l), "\(group.defects.count)")],
+                header: columns + [FieldLabels.approvedBy.text(l)],
+                defects: group.defects.map { [$0.code.text, $0.unitCode, checklists.roomName($0.room, unitType: $0.unitType, language: l), itemName($0.item, l), $0.note, $0.approvedBy ?? ""] })
+        }
     }
 
     func rewardTitles(_ l: Language) -> [String] {
@@ -187,14 +220,12 @@ extension AcceptanceReport {
         b += "</tbody></table>\n"
 
         b += "<h2>\(Escape.html(RT.risks.text(l)))</h2>\n"
-        if facts.waived.isEmpty {
-            b += "<p>\(Escape.html(RT.none.text(l)))</p>\n"
-        } else {
-            b += "<table><thead><tr>" + [RT.code, RT.unit, RT.room, RT.item, RT.note, RT.answer].map { "<th>\(Escape.html($0.text(l)))</th>" }.joined() + "</tr></thead><tbody>\n"
-            for d in facts.waived {
-                b += "<tr><td class=\"code\">\(Escape.html(d.code.text))</td><td>\(Escape.html(d.unitCode))</td><td>\(Escape.html(d.room))</td><td>\(Escape.html(itemName(d.item, l)))</td><td>\(Escape.html(d.note))</td><td>\(Escape.html(d.waiver ?? ""))</td></tr>\n"
-            }
-            b += "</tbody></table>\n"
+        let sections = answerSections(l)
+        if sections.isEmpty { b += "<p>\(Escape.html(RT.none.text(l)))</p>\n" }
+        for section in sections {
+            b += "<h3>\(Escape.html(section.heading))</h3>\n"
+            if !section.plan.isEmpty { b += keyValueTable(section.plan) }
+            b += section.defects.isEmpty ? "<p>\(Escape.html(RT.noDefectYet.text(l)))</p>\n" : DocumentTable.html(section.header, section.defects)
         }
 
         b += "<h2>\(Escape.html(RT.unreached.text(l)))</h2>\n"
@@ -308,9 +339,13 @@ extension AcceptanceReport {
                                                  $0.defects.joined(separator: " ")] })
         s += "### \(ContractorRewards.names.heading.text(l))\n\n" + mdTable([RT.contractor.text(l)] + rewardTitles(l), rewardRows(l))
         s += "## \(RT.risks.text(l))\n\n"
-        s += facts.waived.isEmpty ? RT.none.text(l) + "\n\n"
-            : mdTable([RT.code, RT.unit, RT.room, RT.item, RT.note, RT.answer].map { $0.text(l) },
-                      facts.waived.map { [$0.code.text, $0.unitCode, $0.room, itemName($0.item, l), $0.note, $0.waiver ?? ""] })
+        let sections = answerSections(l)
+        if sections.isEmpty { s += RT.none.text(l) + "\n\n" }
+        for section in sections {
+            s += "### \(Escape.markdownCell(section.heading))\n\n"
+            if !section.plan.isEmpty { s += mdTable(["", ""], section.plan.map { [$0.0, $0.1] }) }
+            s += section.defects.isEmpty ? RT.noDefectYet.text(l) + "\n\n" : mdTable(section.header, section.defects)
+        }
         s += "## \(RT.unreached.text(l))\n\n"
         if facts.unreachedUnits.isEmpty && facts.pendingRechecks.isEmpty {
             s += (round.isOpen ? RT.stillOpen.text(l) : RT.none.text(l)) + "\n\n"

@@ -132,6 +132,8 @@ public struct DefectJSON: Encodable {
         var id: UUID; var kind: String; var at: Date; var actor: String; var round: Int
         var note: String?; var passed: Bool?; var answer: String?; var target: UUID?; var contractor: String?
         var room: String?; var severity: Severity?
+        /// A waiver's answer code and approver.
+        var answerCode: String?; var approvedBy: String?
         /// A correction in words ("withdrew the defect 2-PTEWG: 门吸缺失").
         var correction: String?
     }
@@ -157,6 +159,9 @@ public struct DefectJSON: Encodable {
     var flagged: Bool
     var flagRound: Int?
     var waiver: String?
+    /// The unified answer it applies and who approved the waiver.
+    var answerCode: String?
+    var approvedBy: String?
     var rectificationNote: String?
     var rechecks: [RecheckEntry]
     var history: [HistoryEntry]
@@ -181,6 +186,8 @@ public struct DefectJSON: Encodable {
         flagged = d.flag != nil
         flagRound = d.flag?.round
         waiver = d.waiver
+        answerCode = d.answerCode
+        approvedBy = d.approvedBy
         rectificationNote = d.rectificationNote
         rechecks = d.rechecks.map { RecheckEntry(round: $0.round, passed: $0.passed, note: $0.note, inspector: $0.inspector) }
         let names = Dictionary(contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -190,7 +197,7 @@ public struct DefectJSON: Encodable {
             case .defectFound(let f): entry.note = f.note; entry.contractor = f.contractor.flatMap { names[$0] }
             case .defectRectified(let r): entry.note = r.note
             case .defectRechecked(let r): entry.passed = r.passed; entry.note = r.note
-            case .defectWaived(let w): entry.answer = w.answer
+            case .defectWaived(let w): entry.answer = w.answer; entry.answerCode = w.answerCode; entry.approvedBy = w.approvedBy
             case .defectReassigned(let r): entry.contractor = r.contractor.flatMap { names[$0] } ?? PenaltyRules.unassigned
             case .reverted(let r):
                 entry.target = r.target
@@ -222,7 +229,8 @@ public func describe(_ event: Event, contractors: [UUID: String], otherContracto
         what = "found" + (f.note.isEmpty ? "" : ": \(f.note)") + " [\(f.severity.rawValue)" + (f.contractor.map { ", " + (contractors[$0] ?? otherContractor) } ?? "") + "]"
     case .defectRectified(let r): what = "rectified" + (r.note.map { ": \($0)" } ?? "")
     case .defectRechecked(let r): what = (r.passed ? "re-check passed" : "re-check FAILED") + (r.note.map { ": \($0)" } ?? "")
-    case .defectWaived(let w): what = "waived with unified answer: \(w.answer)"
+    case .defectWaived(let w):
+        what = "waived with unified answer" + (w.answerCode.map { " \($0)" } ?? "") + ": \(w.answer)" + (w.approvedBy.map { " (approved by \($0))" } ?? "")
     case .defectReassigned(let r): what = "reassigned to \(r.contractor.map { contractors[$0] ?? otherContractor } ?? PenaltyRules.unassigned)"
     case .reverted(let r):
         what = CorrectionText.reverted(r, target: CorrectionText.target(of: r, in: history), room: { $0 }, language: .en)
@@ -233,4 +241,53 @@ public func describe(_ event: Event, contractors: [UUID: String], otherContracto
     default: what = event.body.kind
     }
     return "\(when)  round \(event.round)  \(event.actor): \(what)"
+}
+
+/// A unified answer as `answer list --json` and `answer show --json` print it: the answer, its
+/// contingency plan, and the defects it was applied to.
+public struct AnswerJSON: Encodable {
+    var code: String
+    var title: String
+    var text: String
+    var plan: PlanEntry
+    var definedBy: String
+    var definedAt: Date
+    var revisedBy: String?
+    var revisedAt: Date?
+    var revisions: Int
+    var defects: [AnsweredDefect]
+
+    struct PlanEntry: Encodable {
+        var action: String
+        var owner: String
+        var due: String
+        var buyerQuestions: String
+    }
+
+    struct AnsweredDefect: Encodable {
+        var code: String
+        var unit: String
+        var room: String
+        var item: String
+        var note: String
+        var approvedBy: String?
+        var waivedRound: Int?
+    }
+
+    public init(_ r: AnswerRecord, defects: [DefectSummary]) {
+        let a = r.answer
+        code = a.code
+        title = a.title
+        text = a.text
+        plan = PlanEntry(action: a.plan.action, owner: a.plan.owner, due: a.plan.due.description, buyerQuestions: a.plan.buyerQuestions)
+        definedBy = r.definedBy
+        definedAt = r.definedAt
+        revisedBy = r.revisedBy
+        revisedAt = r.revisedAt
+        revisions = r.revisions
+        self.defects = defects.map {
+            AnsweredDefect(code: $0.code.text, unit: $0.unitCode, room: $0.room, item: $0.item, note: $0.note, approvedBy: $0.approvedBy,
+                           waivedRound: $0.waivedRound)
+        }
+    }
 }

@@ -61,10 +61,15 @@ extension AcceptanceReport {
                                Span(codes, style: theme.accent)]))
         }
         heading(RT.risks.text(l))
-        if facts.waived.isEmpty { plain(RT.none.text(l), theme.muted) }
-        for d in facts.waived {
-            lines.append(Line([Span(d.code.text + " ", style: theme.accent), Span("\(d.unitCode) \(d.room) \(itemName(d.item, l)) · \(d.note)")]))
-            plain("  \(RT.answer.text(l))：\(d.waiver ?? "")", theme.muted)
+        let sections = answerSections(l)
+        if sections.isEmpty { plain(RT.none.text(l), theme.muted) }
+        for section in sections {
+            lines.append(Line([Span(section.heading, style: theme.accent)]))
+            for (label, value) in section.plan { plain("  \(label)\(l == .zh ? "：" : ": ")\(value)", theme.muted) }
+            if section.defects.isEmpty { plain("  " + RT.noDefectYet.text(l), theme.muted) }
+            for d in section.defects {
+                lines.append(Line([Span("  " + d[0] + " ", style: theme.accent), Span(d[1...4].joined(separator: " ") + (d[5].isEmpty ? "" : " · \(d[5])"))]))
+            }
         }
         heading(RT.unreached.text(l))
         if facts.unreachedUnits.isEmpty && facts.pendingRechecks.isEmpty {

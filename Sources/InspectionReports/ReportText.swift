@@ -68,6 +68,9 @@ enum RT {
     static let cumulative = Localized(zh: "累计", en: "Cumulative")
     static let answer = FieldLabels.unifiedAnswer
     static let none = Localized(zh: "无", en: "None")
+    static let waivedWithoutAnswer = Localized(zh: "未关联统一口径的遗留问题（早期记录）", en: "Waived before answers were shared")
+    static let defectsUnderAnswer = Localized(zh: "适用问题数", en: "Defects it applies to")
+    static let noDefectYet = Localized(zh: "尚无问题适用此口径", en: "No defect waived with it yet")
     static let unitsInScope = Localized(zh: "范围内户数", en: "Units in scope")
     static let unitsInspected = Localized(zh: "已验户数", en: "Units inspected")
     static let opened = Localized(zh: "开始", en: "Opened")

@@ -8,7 +8,7 @@ extension InspectionStore {
     }
 
     /// The contractor a typed name means: the one with that name (in NFC), else the only one
-    /// whose name contains it (`华建`); none or several fitting is refused with the close names.
+    /// whose name contains it (`明远`); none or several fitting is refused with the close names.
     public func resolveContractor(_ typed: String) throws -> Contractor {
         try ContractorRules.resolve(typed, among: try contractors())
     }

@@ -62,6 +62,8 @@ final class Projector {
     /// Whether the file has the claim and flag tables (schema v5): a rebuild that migrates an
     /// older file to an earlier schema runs without them.
     private let hasClaimTables: Bool
+    /// Whether the file has the answers' table and the defects' answer columns (schema v6).
+    private let hasAnswerTables: Bool
     /// The first close of each round in the history's order, up to `position` (loaded when
     /// first needed).
     private var standingCloses: [(position: HistoryPosition, round: Int)]?
@@ -70,6 +72,7 @@ final class Projector {
         self.db = db
         latestRound = try InspectionStore.latestRound(db)
         hasClaimTables = try db.tableExists("defect_claim")
+        hasAnswerTables = try db.tableExists("answer")
     }
 
     // MARK: - State the rules read
@@ -215,6 +218,10 @@ final class Projector {
             if let unit = event.unit { dirty.insert(DirtyUnitRound(unit: unit, round: event.round)) }
         case .planImported(let p):
             try savePlan(p, event: event)
+        case .answerDefined(let a):
+            try saveAnswer(a.answer, event: event)
+        case .answerRevised(let a):
+            try saveAnswer(a.answer, event: event)
         case .replicaJoined(let j):
             try db.execute(sql: "INSERT INTO replica (id, tag, parent, joined_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                            arguments: [j.replica, j.tag, j.parent, EventCodec.milliseconds(event.at)])
@@ -394,24 +401,46 @@ final class Projector {
     @discardableResult
     private func save(_ d: Defect, unit: UnitRow) throws -> Int64 {
         let item = try foundItems[d.id] ?? currentChecklists().item(d.item)
-        return try Int64.fetchOne(db.cachedStatement(sql: """
-            INSERT INTO defect_state (id, code, unit_rowid, building, room, item, category, note, severity, severity_rank,
-                sensitivity_rank, contractor_rowid, inspector, round_found, found_at, status, failed, flag_round,
-                flag_contractor_rowid, closed_round, waived_round, waiver, rectification_note, rectified_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET note = excluded.note, room = excluded.room, severity = excluded.severity,
-                severity_rank = excluded.severity_rank, contractor_rowid = excluded.contractor_rowid, status = excluded.status,
-                failed = excluded.failed, flag_round = excluded.flag_round, flag_contractor_rowid = excluded.flag_contractor_rowid,
-                closed_round = excluded.closed_round, waived_round = excluded.waived_round, waiver = excluded.waiver,
-                rectification_note = excluded.rectification_note, rectified_at = excluded.rectified_at
-            RETURNING rowid
-            """), arguments: [
+        // The answer's columns (schema v6) only where the file has them: a rebuild that
+        // migrates an older file runs on its older schema first.
+        let answer = hasAnswerTables ? (columns: ", answer_code, approved_by", values: ", ?, ?",
+                                        updates: ", answer_code = excluded.answer_code, approved_by = excluded.approved_by")
+                                     : (columns: "", values: "", updates: "")
+        var arguments: StatementArguments = [
             d.id, d.code.text, unit.rowid, unit.unit.building, d.room, d.item, item?.category ?? "", d.note,
             d.severity.rawValue, d.severity.rank, item?.sensitivity.rank ?? 2, try contractorRowid(d.contractor),
             d.inspector, d.roundFound, EventCodec.milliseconds(d.foundAt), d.status.rawValue, d.failedRechecks,
             d.flag?.round, try contractorRowid(d.flag?.contractor), d.closedRound, d.waivedRound, d.waiver,
             d.rectificationNote, d.rectifiedAt.map(EventCodec.milliseconds),
-        ])!
+        ]
+        if hasAnswerTables { arguments += [d.answerCode, d.approvedBy] }
+        return try Int64.fetchOne(db.cachedStatement(sql: """
+            INSERT INTO defect_state (id, code, unit_rowid, building, room, item, category, note, severity, severity_rank,
+                sensitivity_rank, contractor_rowid, inspector, round_found, found_at, status, failed, flag_round,
+                flag_contractor_rowid, closed_round, waived_round, waiver, rectification_note, rectified_at\(answer.columns))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?\(answer.values))
+            ON CONFLICT(id) DO UPDATE SET note = excluded.note, room = excluded.room, severity = excluded.severity,
+                severity_rank = excluded.severity_rank, contractor_rowid = excluded.contractor_rowid, status = excluded.status,
+                failed = excluded.failed, flag_round = excluded.flag_round, flag_contractor_rowid = excluded.flag_contractor_rowid,
+                closed_round = excluded.closed_round, waived_round = excluded.waived_round, waiver = excluded.waiver,
+                rectification_note = excluded.rectification_note, rectified_at = excluded.rectified_at\(answer.updates)
+            RETURNING rowid
+            """), arguments: arguments)!
+    }
+
+    /// A unified answer defined or revised: the whole answer as the event carries it. Two
+    /// laptops defining one code at once: the later in the history's order reads as a revision.
+    private func saveAnswer(_ a: UnifiedAnswer, event: Event) throws {
+        guard hasAnswerTables else { return }
+        let at = EventCodec.milliseconds(event.at)
+        try db.execute(sql: """
+            INSERT INTO answer (code, title, text, action, owner, due, buyer_questions, defined_by, defined_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(code) DO UPDATE SET title = excluded.title, text = excluded.text, action = excluded.action,
+                owner = excluded.owner, due = excluded.due, buyer_questions = excluded.buyer_questions,
+                revised_by = ?, revised_at = ?, revisions = revisions + 1
+            """, arguments: [a.code, a.title, a.text, a.plan.action, a.plan.owner, a.plan.due.description, a.plan.buyerQuestions,
+                             event.actor, at, event.actor, at])
     }
 
     private func saveConflict(_ c: Conflict) throws {
@@ -465,7 +494,7 @@ final class Projector {
 
     /// The projection tables, children first (the order they are emptied in).
     static let tables = ["unit_round", "recheck", "defect_claim", "claim_tally", "penalty_flag", "defect_state", "defect_tally", "round", "contractor", "unit", "checklist", "project",
-                         "replica", "conflict", "plan", "plan_batch"]
+                         "replica", "conflict", "plan", "plan_batch", "answer"]
 
     /// Empties the projections and applies the whole history again, in order. Returns the
     /// number of events applied.

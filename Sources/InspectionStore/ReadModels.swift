@@ -47,6 +47,10 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
     /// Whether laptops recorded contradicting steps of it that a lead has not resolved.
     public var inConflict: Bool
     public var waiver: String?
+    /// The unified answer it applies and who approved the waiver (nil: waived before answers
+    /// were shared, or not waived).
+    public var answerCode: String?
+    public var approvedBy: String?
     public var rectificationNote: String?
     /// The rectification deadline the latest closed round set (none while closed or waived,
     /// or before a round at or after its finding has closed).
@@ -59,7 +63,7 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
                d.room, d.item, d.category, d.note, d.severity, c.name AS contractor_name, d.inspector,
                d.round_found, d.found_at, d.status, d.failed, d.flag_round, d.closed_round, d.waiver,
                d.rectification_note, u.type AS unit_type, d.waived_round,
-               EXISTS (SELECT 1 FROM conflict k WHERE k.defect = d.id) AS in_conflict
+               EXISTS (SELECT 1 FROM conflict k WHERE k.defect = d.id) AS in_conflict, d.answer_code, d.approved_by
         FROM defect d JOIN unit u ON u.rowid = d.unit_rowid LEFT JOIN contractor c ON c.rowid = d.contractor_rowid
         """
 
@@ -92,6 +96,8 @@ public struct DefectSummary: Hashable, Sendable, Identifiable {
         unitType = row[23]
         waivedRound = row[24]
         inConflict = row[25]
+        answerCode = row[26]
+        approvedBy = row[27]
     }
 
     /// Layout order: building, entrance, floor, unit, then room and code.

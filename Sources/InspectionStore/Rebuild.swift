@@ -91,6 +91,11 @@ extension InspectionStore {
             "SELECT 'rectification_days', rectification_days FROM project",
             "SELECT 'plan_batch', round, position, name, start, finish FROM plan_batch",
             """
+            SELECT 'answer', code, title, text, action, owner, due, buyer_questions, defined_by, defined_at, revised_by, revised_at, revisions
+            FROM answer
+            """,
+            "SELECT 'defect_answer', id, answer_code, approved_by FROM defect_state WHERE answer_code IS NOT NULL OR approved_by IS NOT NULL",
+            """
             SELECT 'tally', t.building, t.category, c.id, t.status, t.round_found, t.closed_round, t.waived_round, t.n
             FROM defect_tally t LEFT JOIN contractor c ON c.rowid = t.contractor_rowid WHERE t.n > 0
             """,
@@ -105,6 +110,8 @@ extension InspectionStore {
             if sql.contains("FROM plan") || sql.contains("rectification_days"), !tables.contains("plan") { continue }
             // Schema v5 made the claims' and penalty flags' tables.
             if sql.contains("FROM defect_claim") || sql.contains("FROM penalty_flag"), !tables.contains("defect_claim") { continue }
+            // Schema v6 made the answers' table and the defects' answer columns.
+            if sql.contains("answer"), !tables.contains("answer") { continue }
             let rows = try Row.fetchAll(db, sql: sql)
             lines += rows.map { row in row.databaseValues.map { value -> String in
                 if case .blob(let data) = value.storage, data.count == 16 {

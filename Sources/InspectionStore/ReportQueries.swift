@@ -22,6 +22,13 @@ public struct RecheckOutcomes: Hashable, Sendable, Codable {
     }
 }
 
+/// A unified answer and the defects waived with it.
+public struct AnswerApplied: Hashable, Sendable {
+    /// Nil for defects waived before answers were shared.
+    public var answer: AnswerRecord?
+    public var defects: [DefectSummary]
+}
+
 /// The facts of one round that the mock acceptance report adds to the board.
 public struct RoundFacts: Hashable, Sendable {
     public var round: Round
@@ -30,6 +37,10 @@ public struct RoundFacts: Hashable, Sendable {
     public var rechecks: RecheckOutcomes
     /// Every defect waived up to the end of the round, with its unified answer.
     public var waived: [DefectSummary]
+    /// Every unified answer of the project with the defects it was applied to up to the end
+    /// of the round, by code; last, with no answer record, the defects waived before answers
+    /// were shared (each with the text it carried).
+    public var answers: [AnswerApplied]
     /// Codes of the units not reached and the re-checks not recorded (a partial close).
     public var unreachedUnits: [String]
     public var pendingRechecks: [String]
@@ -67,12 +78,17 @@ extension InspectionStore {
                 }
             }
             let waived = try DefectSummary.fetchAll(db, where: "d.status = 'waived' AND d.waived_round <= ?", [number],
-                                                    orderBy: "d.building, u.entrance, u.floor, u.number, d.code")
+                                                    orderBy: Self.layoutOrder)
+            let byCode = Dictionary(grouping: waived, by: \.answerCode)
+            var answers = try Row.fetchAll(db, sql: "SELECT * FROM answer ORDER BY code").map(Self.answerRecord).map {
+                AnswerApplied(answer: $0, defects: byCode[$0.answer.code] ?? [])
+            }
+            if let earlier = byCode[nil] { answers.append(AnswerApplied(answer: nil, defects: earlier)) }
             func codes(_ table: String, _ ids: [UUID]) throws -> [String] {
                 try ids.compactMap { try String.fetchOne(db, sql: "SELECT code FROM \(table) WHERE id = ?", arguments: [$0]) }
             }
             let team = try Self.teamFacts(db, round: number)
-            return RoundFacts(round: round, newBySeverity: bySeverity, rechecks: outcomes, waived: waived,
+            return RoundFacts(round: round, newBySeverity: bySeverity, rechecks: outcomes, waived: waived, answers: answers,
                               unreachedUnits: try codes("unit", round.unreachedUnits),
                               pendingRechecks: try codes("defect_state", round.pendingRechecks),
                               lateResults: team.lateResults, conflicts: team.conflicts)

@@ -9,7 +9,7 @@ enum Schema {
     /// 'YFND': a yanfang file that `yanfang demo` made and may replace; it says so in its
     /// header, so that telling it from a project never opens the project.
     static let demoApplicationID: Int32 = 0x5946_4E44
-    static let version = 5
+    static let version = 6
     /// The schema whose history (the `event` table) later schemas read as it is: the ones
     /// after it added projections, indexes and event kinds, not new columns of events.
     static let historyVersion = 2
@@ -268,6 +268,31 @@ enum Schema {
             try db.execute(sql: "DROP INDEX IF EXISTS event_claims")
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 > 0 { try Projector.rebuild(db) }
             try db.execute(sql: "PRAGMA user_version = 5")
+        }
+        // Unified answers (统一口径) shared by many defects, with their contingency plans; each
+        // waived defect names the answer it applies and who approved it. Histories without
+        // answers have nothing to fill in: their waived defects keep the text they carried.
+        migrator.registerMigration("v6-unified-answers") { db in
+            try db.execute(sql: """
+                CREATE TABLE answer (
+                    code TEXT PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    owner TEXT NOT NULL,
+                    due TEXT NOT NULL,
+                    buyer_questions TEXT NOT NULL,
+                    defined_by TEXT NOT NULL,
+                    defined_at INTEGER NOT NULL,
+                    revised_by TEXT,
+                    revised_at INTEGER,
+                    revisions INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+                ALTER TABLE defect_state ADD COLUMN answer_code TEXT;
+                ALTER TABLE defect_state ADD COLUMN approved_by TEXT;
+                CREATE INDEX defect_answer ON defect_state(answer_code) WHERE answer_code IS NOT NULL;
+                PRAGMA user_version = 6;
+                """)
         }
         return migrator
     }

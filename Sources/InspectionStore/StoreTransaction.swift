@@ -373,14 +373,6 @@ public final class StoreTransaction {
         return try step(.defectRechecked(DefectRechecked(passed: passed, note: try DefectRules.cleanNote(note))), defect: defect)
     }
 
-    /// Waives a defect that cannot be fixed before delivery, with the unified answer.
-    public func waive(code: String, answer: String) throws -> Defect {
-        let defect = try loadDefect(code: code)
-        try DefectRules.waive(defect, answer: answer)
-        let cleaned = try DefectRules.cleanNote(answer) ?? ""
-        return try step(.defectWaived(DefectWaived(answer: cleaned)), defect: defect)
-    }
-
     /// Hands a defect to another contractor (or to none). Re-checks still to do go to the new
     /// contractor; recorded ones stay with the contractor who had the defect then.
     public func reassign(code: String, contractor name: String?) throws -> Defect {

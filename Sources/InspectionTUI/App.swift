@@ -98,7 +98,7 @@ public final class InspectionApp: TerminalProgram {
         rounds = try store.rounds()
         plan = try store.plan()
         if let typed = configuration.contractor {
-            // A unique part of the name will do (华建); none or several fitting is refused with the close ones.
+            // A unique part of the name will do (明远); none or several fitting is refused with the close ones.
             let contractor = try ContractorRules.resolve(typed, among: contractors).name
             self.configuration.contractor = contractor
             stack = [try ContractorScreen(app: self, contractor: contractor)]

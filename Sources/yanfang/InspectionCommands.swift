@@ -230,17 +230,18 @@ struct DefectCommand: ParsableCommand {
     }
 
     struct Waive: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Waive a defect that cannot be fixed before delivery, with the unified answer (统一口径).")
+        static let configuration = CommandConfiguration(abstract: "Waive a defect that cannot be fixed before delivery, with a unified answer (统一口径) defined for the project.")
         @ParentCommand var root: Yanfang
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The mark code.") var code: String
-        @Option(help: "The unified answer given to buyers who ask.") var answer: String
+        @Option(help: "The unified answer's code (yanfang answer list).") var answer: String
+        @Option(help: "Who approved the waiver.") var approvedBy: String
         @Option(help: "Who waives it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
 
         func run() throws {
             let store = try database.open(root: root)
-            let defect = try store.write(try Env.action(inspector)) { tx in try tx.waive(code: code, answer: UserText.line(answer)) }
-            print("\(defect.code): waived.")
+            let defect = try store.write(try Env.action(inspector)) { tx in try tx.waive(code: code, answer: answer, approvedBy: approvedBy) }
+            print("\(defect.code): waived with unified answer \(defect.answerCode ?? answer), approved by \(defect.approvedBy ?? approvedBy).")
         }
     }
 
@@ -357,7 +358,9 @@ struct DefectCommand: ParsableCommand {
                     print("rectification deadline: \(deadline)" + (s.isOverdue(today: try Env.today()) ? " (overdue: still open without a claim)" : ""))
                 }
             }
-            if let waiver = d.waiver { print("unified answer: \(waiver)") }
+            if let waiver = d.waiver {
+                print("unified answer: " + (d.answerCode.map { "\($0) " } ?? "") + waiver + (d.approvedBy.map { " (approved by \($0))" } ?? ""))
+            }
             print("history:")
             for event in detail.history { print("  " + describe(event, contractors: names, history: detail.history)) }
         }

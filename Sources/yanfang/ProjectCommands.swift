@@ -165,7 +165,7 @@ struct ContractorCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register a contractor and the trades it covers.")
         @ParentCommand var root: Yanfang
         @OptionGroup var database: DatabaseOptions
-        @Argument(help: "The company's name, e.g. 华建门窗工程有限公司.") var name: String
+        @Argument(help: "The company's name, e.g. 明远门窗工程有限公司.") var name: String
         @Option(help: ArgumentHelp("Trades it covers (ids or names, comma-separated).", valueName: "T1,T2")) var trades: String
         @Option(help: ArgumentHelp("Only these buildings (default: all).", valueName: "B1,B2")) var buildings: String?
         @Option(help: "Who adds it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?

@@ -7,7 +7,7 @@ import Testing
     @Test func readsAlongsideWritersAllSucceedAndTheFileChecksOut() throws {
         let ws = try Workspace()
         let db = try ws.makeProject(rows: Workspace.twentyUnits.rows)
-        try ws.yanfangOK("contractor", "add", "华建门窗", "--trades", "windows,entry-door", "--db", db)
+        try ws.yanfangOK("contractor", "add", "明远门窗", "--trades", "windows,entry-door", "--db", db)
         try ws.yanfangOK("round", "open", "--db", db)
         let units = Workspace.twentyUnits.codes
 
@@ -27,7 +27,7 @@ import Testing
         var reads = 0
         var readFailures: [String] = []
         while done.wait(timeout: .now()) == .timedOut {
-            for arguments in [["board", "--json"], ["export", "rectification", "--contractor", "华建门窗", "--format", "csv"], ["round", "status", "--json"]] {
+            for arguments in [["board", "--json"], ["export", "rectification", "--contractor", "明远门窗", "--format", "csv"], ["round", "status", "--json"]] {
                 let result = try ws.yanfang(arguments + ["--db", db])
                 reads += 1
                 if result.status != 0 { readFailures.append("\(arguments.prefix(2)): \(result.stderr)") }

@@ -253,8 +253,8 @@ struct EndToEndTests {
         try "building,entrance,floor,unit,type\n1,1,1,1,A\n1,1,1,2,B\n1,1,2,1,A\n1,1,2,2,B\n"
             .write(toFile: ws.path("L.csv"), atomically: true, encoding: .utf8)
         try ws.yanfangOK("--db", db, "init", "--project", "测试项目", "--delivery", "2027-03-01", "--layout", ws.path("L.csv"))
-        try ws.yanfangOK("--db", db, "contractor", "add", "华建门窗工程有限公司", "--trades", "windows")
-        try ws.yanfangOK("--db", db, "contractor", "add", "中建八局第三建设有限公司", "--trades",
+        try ws.yanfangOK("--db", db, "contractor", "add", "明远门窗工程有限公司", "--trades", "windows")
+        try ws.yanfangOK("--db", db, "contractor", "add", "江城建工第三建设有限公司", "--trades",
                          "general,entry-door,interior-door,tiling,plastering,painting,waterproofing,plumbing,electrical,fitout")
         let unit = "1-1-0101"
         let command = ws.interfaceCommand(["--db", db, "--lang", "zh"])

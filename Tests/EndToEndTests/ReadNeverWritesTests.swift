@@ -9,7 +9,7 @@ import Testing
     /// A small project with a round open, a contractor and a defect; nothing beside the file.
     func project(_ ws: Workspace) throws -> (db: String, code: String) {
         let db = try ws.makeProject(rows: "1,1,1,1,A\n1,1,1,2,B\n")
-        try ws.yanfangOK("contractor", "add", "华建门窗", "--trades", "windows", "--db", db)
+        try ws.yanfangOK("contractor", "add", "明远门窗", "--trades", "windows", "--db", db)
         try ws.yanfangOK("round", "open", "--db", db)
         let code = try ws.yanfangOK("defect", "add", "--db", db, "--unit", "1-1-0101", "--item", "DW-10", "--room", "客厅", "--note", "划痕")
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -35,8 +35,8 @@ import Testing
     func readCommands(_ db: String, _ code: String, out: String) -> [[String]] {
         [["board"], ["board", "--json"], ["penalties", "--json"], ["report", "--format", "md"],
          ["report", "--format", "html", "--out", out],
-         ["export", "rectification", "--contractor", "华建门窗", "--format", "csv"],
-         ["export", "rectification", "--contractor", "华建门窗", "--format", "md"],
+         ["export", "rectification", "--contractor", "明远门窗", "--format", "csv"],
+         ["export", "rectification", "--contractor", "明远门窗", "--format", "md"],
          ["layout", "list"], ["checklist", "list", "--json"], ["contractor", "list"], ["round", "status"],
          ["unit", "1-1-0101"], ["defect", "show", code], ["defect", "list", "--json"], ["settings"],
          ["replicas"], ["conflicts", "list"], ["check"]]
@@ -57,7 +57,7 @@ import Testing
         let (db, _) = try project(ws)
         let before = try Data(contentsOf: URL(fileURLWithPath: db))
         for arguments in [["defect", "rectify", "9-ZZZZZ"], ["inspect", "9-9-9999", "--pass-remaining"], ["round", "open"],
-                          ["contractor", "add", "华建门窗", "--trades", "windows"]] {
+                          ["contractor", "add", "明远门窗", "--trades", "windows"]] {
             try runUnchanged(ws, arguments, db: db, bytes: before, status: 1)
         }
     }

@@ -78,13 +78,16 @@ import Testing
         #expect(!DefectStatus.closed.blocksDelivery)
     }
 
-    @Test func waiveRequiresANonEmptyAnswer() throws {
+    static let answer = UnifiedAnswer(code: "JG-01", title: "结构梁", text: "结构原因，设计如此",
+                                      plan: ContingencyPlan(action: "出具设计说明", owner: "工程部", due: Day("2026-12-01")!, buyerQuestions: "工程师解释"))
+
+    @Test func waiveRequiresAKnownAnswerAndAnApprover() throws {
         var history = History()
         history.found()
         let defect = try #require(history.fold())
-        #expect(throws: InspectionError.answerRequired) { try DefectRules.waive(defect, answer: "") }
-        #expect(throws: InspectionError.answerRequired) { try DefectRules.waive(defect, answer: "  \n ") }
-        try DefectRules.waive(defect, answer: "统一口径")
+        #expect(throws: InspectionError.unknownAnswer("JG-09")) { try DefectRules.waive(defect, answer: nil, code: "JG-09", approvedBy: "王经理") }
+        #expect(throws: InspectionError.approverRequired) { try DefectRules.waive(defect, answer: Self.answer, code: "JG-01", approvedBy: "  ") }
+        try DefectRules.waive(defect, answer: Self.answer, code: "JG-01", approvedBy: "王经理")
     }
 
     @Test func closedDefectRefusesRectifyRecheckWaiveAndReassign() throws {
@@ -94,7 +97,7 @@ import Testing
         let closed = try #require(history.fold())
         #expect(throws: InspectionError.defectClosed("1-K7P3Q")) { try DefectRules.rectify(closed) }
         #expect(throws: InspectionError.defectClosed("1-K7P3Q")) { try DefectRules.recheck(closed, openRound: 3) }
-        #expect(throws: InspectionError.defectClosed("1-K7P3Q")) { try DefectRules.waive(closed, answer: "x") }
+        #expect(throws: InspectionError.defectClosed("1-K7P3Q")) { try DefectRules.waive(closed, answer: Self.answer, code: "JG-01", approvedBy: "王经理") }
         #expect(throws: InspectionError.defectClosed("1-K7P3Q")) { try DefectRules.reassign(closed) }
     }
 
@@ -105,7 +108,7 @@ import Testing
         let waived = try #require(history.fold())
         #expect(throws: InspectionError.defectWaived("1-K7P3Q")) { try DefectRules.rectify(waived) }
         #expect(throws: InspectionError.defectWaived("1-K7P3Q")) { try DefectRules.recheck(waived, openRound: 2) }
-        #expect(throws: InspectionError.defectWaived("1-K7P3Q")) { try DefectRules.waive(waived, answer: "x") }
+        #expect(throws: InspectionError.defectWaived("1-K7P3Q")) { try DefectRules.waive(waived, answer: Self.answer, code: "JG-01", approvedBy: "王经理") }
         #expect(throws: InspectionError.defectWaived("1-K7P3Q")) { try DefectRules.reassign(waived) }
     }
 

@@ -65,6 +65,21 @@ func runTool(_ path: String, _ arguments: [String]) throws {
         #expect(text.contains("奖励依据"))
     }
 
+    @Test func theReportPrintsEachUnifiedAnswerWithItsPlanAndItsDefects() throws {
+        let p = try ScriptedProject()
+        let report = try AcceptanceReport.load(store: p.store, round: 3, today: ScriptedProject.today)
+        let text = try printedText(ofHTML: report.html())
+        let a = ScriptedProject.profileAnswer
+        for expected in ["MC-01 · 窗型材批次变形", a.text, "预案 · 措施", a.plan.action, "责任人", a.plan.owner, "完成时间", "2027-03-31",
+                         "业主问询答复", a.plan.buyerQuestions, "批准人", "客服经理 周文", p.codes["window"]!] {
+            #expect(text.contains(expected), "missing \(expected)")
+        }
+        let english = try printedText(ofHTML: report.html(language: .en))
+        for expected in ["MC-01", "Contingency plan", "By whom", "By when", "2027-03-31", "Approved by", p.codes["window"]!] {
+            #expect(english.contains(expected), "missing \(expected)")
+        }
+    }
+
     @Test func theNoticePrintsItsDeadlineAndWhatIsOverdue() throws {
         let p = try ScriptedProject()
         let list = try RectificationList.load(store: p.store, contractor: ScriptedProject.waterproofing, all: false, today: ScriptedProject.today)

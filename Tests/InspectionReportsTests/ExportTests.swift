@@ -63,7 +63,7 @@ import Testing
 
     @Test func aUniquePartOfTheNameWillDoAndCloseNamesAreSuggested() throws {
         let p = try ScriptedProject()
-        let list = try RectificationList.load(store: p.store, contractor: "华建", all: false, today: ScriptedProject.today)
+        let list = try RectificationList.load(store: p.store, contractor: "明远", all: false, today: ScriptedProject.today)
         #expect(list.contractor == ScriptedProject.windows)
         #expect(throws: ContractorNameError(typed: "工程", candidates: [ScriptedProject.windows, ScriptedProject.waterproofing, ScriptedProject.tiling], ambiguous: true)) {
             try RectificationList.load(store: p.store, contractor: "工程", all: false, today: ScriptedProject.today)

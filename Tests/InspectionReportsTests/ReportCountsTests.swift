@@ -88,7 +88,7 @@ import Testing
         #expect(md.contains("| \(ScriptedProject.windows) | 0.0%（0/1） | 0/0 | 1 | 0 |\n"))
         #expect(md.contains("| \(ScriptedProject.waterproofing) | 0.0%（0/1） | 2/2 | 1 | 1 |\n"))
         #expect(md.contains("| \(ScriptedProject.tiling) | 100.0%（1/1） | 1/1 | 0 | 0 |\n"))
-        #expect(md.contains("| 中建八局第三建设有限公司 | — | 0/0 | 0 | 0 |\n"))
+        #expect(md.contains("| 江城建工第三建设有限公司 | — | 0/0 | 0 | 0 |\n"))
         #expect(report.html().contains("<h3>奖励依据</h3>"))
         let json = try JSONOutput.encode(BoardJSON(report.board, checklists: try p.store.checklists()))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

@@ -14,9 +14,14 @@ struct ScriptedProject {
     var codes: [String: String] = [:]  // name → mark code
 
     static let today = Day(year: 2026, month: 11, day: 23)!
-    static let windows = "华建门窗工程有限公司"
-    static let waterproofing = "东方雨虹防水工程有限公司"
-    static let tiling = "宏达瓷砖铺贴工程队"
+    static let windows = "明远门窗工程有限公司"
+    static let waterproofing = "云川建材防水工程有限公司"
+    static let tiling = "恒砌瓷砖铺贴工程队"
+    /// The unified answer the window is waived with.
+    static let profileAnswer = UnifiedAnswer(
+        code: "MC-01", title: "窗型材批次变形", text: "型材变形属批次问题，交付后统一更换，向业主出具书面承诺",
+        plan: ContingencyPlan(action: "交付后30天内统一更换变形窗扇", owner: "明远门窗 项目经理", due: Day(year: 2027, month: 3, day: 31)!,
+                              buyerQuestions: "客服出示书面承诺并登记更换时间"))
 
     static func context(_ day: Int) -> ActionContext {
         let date = Self.today.adding(days: day - 60)
@@ -33,7 +38,7 @@ struct ScriptedProject {
             _ = try tx.addContractor(name: Self.windows, trades: ["windows"], buildings: nil)
             _ = try tx.addContractor(name: Self.waterproofing, trades: ["waterproofing"], buildings: nil)
             _ = try tx.addContractor(name: Self.tiling, trades: ["tiling"], buildings: nil)
-            _ = try tx.addContractor(name: "中建八局第三建设有限公司", trades: ["general", "plastering", "painting", "entry-door", "interior-door", "plumbing", "electrical", "fitout"], buildings: nil)
+            _ = try tx.addContractor(name: "江城建工第三建设有限公司", trades: ["general", "plastering", "painting", "entry-door", "interior-door", "plumbing", "electrical", "fitout"], buildings: nil)
         }
         // Round 1.
         _ = try store.write(Self.context(1)) { tx in try tx.openRound(date: Self.today.adding(days: -59)) }
@@ -48,7 +53,10 @@ struct ScriptedProject {
         }
         try passAll()
         _ = try store.write(Self.context(5)) { tx in try tx.closeRound(date: Self.today.adding(days: -55), partial: false) }
-        _ = try store.write(Self.context(6)) { tx in try tx.waive(code: codes["window"]!, answer: "型材变形属批次问题，交付后统一更换，向业主出具书面承诺") }
+        _ = try store.write(Self.context(6)) { tx in
+            try tx.defineAnswer(Self.profileAnswer)
+            _ = try tx.waive(code: codes["window"]!, answer: Self.profileAnswer.code, approvedBy: "客服经理 周文")
+        }
         _ = try store.write(Self.context(6)) { tx in try tx.rectify(code: codes["leak"]!, note: "已重做防水") }
         _ = try store.write(Self.context(6)) { tx in try tx.rectify(code: codes["tile"]!, note: "已重新铺贴") }
         // Round 2.

@@ -10,7 +10,7 @@ import Testing
     /// claimed again, failed in round 3 ("楼下仍有水渍").
     func leakList() throws -> (RectificationList, String) {
         let p = try ScriptedProject()
-        let list = try RectificationList.load(store: p.store, contractor: "雨虹", all: false, today: ScriptedProject.today)
+        let list = try RectificationList.load(store: p.store, contractor: "建材", all: false, today: ScriptedProject.today)
         return (list, p.codes["leak"]!)
     }
 

@@ -59,16 +59,24 @@ import Testing
         #expect(try world.store.defect(code: code).summary.failedRechecks == 1)
     }
 
-    @Test func waiveNeedsAnAnswerAndStopsBlockingReadiness() throws {
+    @Test func waiveNeedsAKnownAnswerAndAnApproverAndStopsBlockingReadiness() throws {
         let (world, code) = try worldInRoundTwo()
         #expect(try world.store.readiness().blockingUnits == ["1-1-0101"])
+        var beam = World.structuralAnswer
+        beam.code = "JG-02"
+        beam.text = "  结构梁位置，设计如此 "
+        try world.defineAnswer(beam)
         let before = try world.eventCount()
-        #expect(throws: InspectionError.answerRequired) { try world.waive(code, answer: "   ") }
+        #expect(throws: InspectionError.unknownAnswer("   ")) { try world.waive(code, answer: "   ") }
+        #expect(throws: InspectionError.unknownAnswer("JG-09")) { try world.waive(code, answer: "JG-09") }
+        #expect(throws: InspectionError.approverRequired) { try world.waive(code, answer: "JG-02", approvedBy: "  ") }
         #expect(try world.eventCount() == before)
-        try world.waive(code, answer: "  结构梁位置，设计如此 ")
+        try world.waive(code, answer: "jg-02", approvedBy: "王经理")
         let summary = try world.store.defect(code: code).summary
         #expect(summary.status == .waived)
         #expect(summary.waiver == "结构梁位置，设计如此")
+        #expect(summary.answerCode == "JG-02")
+        #expect(summary.approvedBy == "王经理")
         #expect(try world.store.readiness().blockingUnits == [])
         // Nothing blocks, but one closed round is not three.
         #expect(try world.store.readiness().lackingRounds == ["1-1-0101", "1-1-0102"])

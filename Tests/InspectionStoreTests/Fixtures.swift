@@ -102,8 +102,25 @@ final class World {
         try write { _ = try $0.recheck(code: code, passed: passed, note: nil) }
     }
 
-    func waive(_ code: String, answer: String = "结构原因，统一口径解释") throws {
-        try write(as: "客服") { _ = try $0.waive(code: code, answer: answer) }
+    /// Waives with a unified answer; the default one (`JG-01`) is defined on first use.
+    func waive(_ code: String, answer: String = World.structuralAnswer.code, approvedBy: String = "客服经理") throws {
+        // In the waiver's transaction, so that a refused waiver leaves no answer behind either.
+        try write(as: "客服") { tx in
+            if answer == World.structuralAnswer.code, try tx.answer(code: answer) == nil { try tx.defineAnswer(World.structuralAnswer) }
+            _ = try tx.waive(code: code, answer: answer, approvedBy: approvedBy)
+        }
+    }
+
+    static let structuralAnswer = UnifiedAnswer(
+        code: "JG-01", title: "结构原因", text: "结构原因，统一口径解释",
+        plan: ContingencyPlan(action: "出具设计说明", owner: "工程部", due: Fixture.day("2025-12-31"), buyerQuestions: "由工程师现场解释"))
+
+    func defineAnswer(_ answer: UnifiedAnswer) throws {
+        try write(as: "客服") { _ = try $0.defineAnswer(answer) }
+    }
+
+    func reviseAnswer(_ code: String, _ changes: AnswerChanges) throws {
+        try write(as: "客服") { _ = try $0.reviseAnswer(code: code, changes) }
     }
 
     func reassign(_ code: String, to name: String?) throws {

@@ -147,7 +147,21 @@ final class Simulation {
             case 3, 4: try world.rectify(pick(live))
             case 5, 6: try world.recheck(pick(due), passed: true)
             case 7, 8, 9, 10: try world.recheck(pick(due), passed: false)
-            case 11: try world.waive(pick(live))
+            case 11:
+                // Unified answers: defined (a code taken already is refused), revised (an unknown
+                // code or a change that changes nothing is refused), applied to a defect (an
+                // answer not defined is refused).
+                let code = ["K0", "K1", "K2"][arg % 3]
+                switch arg % 5 {
+                case 0:
+                    var answer = World.structuralAnswer
+                    answer.code = code
+                    answer.text = "口径\(arg % 7)"
+                    try world.defineAnswer(answer)
+                case 1: try world.reviseAnswer(code, AnswerChanges(text: "口径\(arg % 7)", due: arg % 2 == 0 ? world.today : nil))
+                case 2: try world.waive(pick(live), answer: code, approvedBy: ["王经理", "李总"][arg % 2])
+                default: try world.waive(pick(live))
+                }
             case 12, 13: try world.undo(unit)
             case 14:
                 // A re-check recorded and at once taken back, in one transaction.
@@ -379,6 +393,7 @@ final class Simulation {
             #expect(summary.closedRound == folded.closedRound)
             #expect(summary.roundFound == folded.roundFound)
             #expect(summary.waiver == folded.waiver)
+            #expect(summary.answerCode == folded.answerCode && summary.approvedBy == folded.approvedBy)
             #expect(summary.rectificationNote == folded.rectificationNote)
             #expect(summary.note == folded.note, "note of \(defect.code)")
             #expect(summary.room == folded.room, "room of \(defect.code)")

@@ -13,7 +13,7 @@ import Testing
             drive(app, script)
             found.append((app, try #require(app.stack.last)))
         }
-        let contractor = try makeApp(try demoStore(), contractor: "雨虹")
+        let contractor = try makeApp(try demoStore(), contractor: "建材")
         found.append((contractor, try #require(contractor.stack.last)))
         return found
     }

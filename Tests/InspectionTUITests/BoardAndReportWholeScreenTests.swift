@@ -202,7 +202,7 @@ import Testing
             "  严重 1   一般 5   轻微 4",
             "  按责任单位",
             "  责任单位                  新增  待整改  待复查  已销项  复查未过  统一口径",
-            "  中建八局第三建设有限公司     3      17       9       2         5         1",
+            "  江城建工第三建设有限公司     3      17       9       2         5         1",
             " ↑↓ PgUp PgDn 滚动  [ ] 切换轮次  w 导出 HTML  Esc q 返回  / 查找  ? 帮助",
         ],
         "report_en_80x24": [
@@ -260,7 +260,7 @@ import Testing
             "  severe 1   major 5   minor 4",
             "  By contractor",
             "  Contractor                new  open  rectified  closed  failed  waived",
-            "  中建八局第三建设有限公司    3    17          9       2       5       1",
+            "  江城建工第三建设有限公司    3    17          9       2       5       1",
             " ↑↓ PgUp PgDn scroll  [ ] switch round  w write HTML  Esc q back  / find  ? help",
         ],
     ]

@@ -95,7 +95,7 @@ func fixedCodeStore() throws -> InspectionStore {
 
     @Test func theContractorTakesBackAClaim() throws {
         let store = try demoStore()
-        let name = "东方雨虹防水工程有限公司"
+        let name = "云川建材防水工程有限公司"
         let app = try makeApp(store, contractor: name)
         drive(app, "")
         let claimed = try #require(try store.defects({ var f = DefectFilter(); f.contractor = name; return f }()).first { $0.status == .rectified })

@@ -63,10 +63,10 @@ func store86Count(of part: String) throws -> Int { try store86Units(containing: 
 @Suite struct ContractorFinding {
     @Test func aContractorNamedByPartOfItsNameFindsOnlyItsOwnMarkCodes() throws {
         let store = try demoStore()
-        let app = try makeApp(store, contractor: "雨虹")
-        #expect(app.configuration.contractor == "东方雨虹防水工程有限公司")
-        let own = try #require(store.defects({ var f = DefectFilter(); f.contractor = "东方雨虹防水工程有限公司"; return f }()).first)
-        let other = try #require(store.defects(DefectFilter()).first { $0.contractor != "东方雨虹防水工程有限公司" })
+        let app = try makeApp(store, contractor: "建材")
+        #expect(app.configuration.contractor == "云川建材防水工程有限公司")
+        let own = try #require(store.defects({ var f = DefectFilter(); f.contractor = "云川建材防水工程有限公司"; return f }()).first)
+        let other = try #require(store.defects(DefectFilter()).first { $0.contractor != "云川建材防水工程有限公司" })
         let refused = drive(app, "/\(other.code.text)")
         #expect(refused.shows("没有匹配的户号或问题"))
         drive(app, "<esc>/\(own.code.text)<enter>")
@@ -79,7 +79,7 @@ func store86Count(of part: String) throws -> Int { try store86Units(containing: 
             _ = try makeApp(try demoStore(), contractor: "华健门窗")
             Issue.record("a misspelt name should be refused")
         } catch let error as ContractorNameError {
-            #expect(error.candidates == ["华建门窗工程有限公司"])
+            #expect(error.candidates == ["明远门窗工程有限公司"])
         }
     }
 }

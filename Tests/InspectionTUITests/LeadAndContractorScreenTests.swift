@@ -19,7 +19,7 @@ import Testing
     @Test func boardSwitchesRoundsAndViews() throws {
         let terminal = drive(try makeApp(try demoStore()), "b[2")
         #expect(terminal.shows("第1轮已结束"))
-        #expect(terminal.shows("中建八局第三建设"))
+        #expect(terminal.shows("江城建工第三建设"))
     }
 
     @Test func boardDrillsFromACellToUnitsToDefectsToHistory() throws {
@@ -32,7 +32,7 @@ import Testing
 
     @Test func contractorSeesOnlyItsOwnDefectsAndClaimsAFix() throws {
         let store = try demoStore()
-        let name = "东方雨虹防水工程有限公司"
+        let name = "云川建材防水工程有限公司"
         let app = try makeApp(store, contractor: name)
         let own = try store.defects({ var f = DefectFilter(); f.contractor = name; return f }()).filter { $0.status.blocksDelivery }
         let others = try store.defects(DefectFilter()).filter { $0.contractor != name }
@@ -40,7 +40,7 @@ import Testing
         let text = terminal.screen.joined(separator: "\n")
         for d in own.prefix(5) { #expect(text.contains(d.code.text)) }
         for d in others { #expect(!text.contains(d.code.text)) }
-        #expect(!text.contains("华建门窗"))
+        #expect(!text.contains("明远门窗"))
         let open = try #require(own.first { $0.status == .open })
         let screen = try #require(app.stack.last as? ContractorScreen)
         screen.state.selected = screen.index.first { $0.value.id == open.id }?.key
@@ -57,7 +57,7 @@ import Testing
         let last = try #require(board.board?.readiness.blockingUnits.last)
         // Another process waives every open defect of the last unit in the list.
         for defect in try store.defects({ var f = DefectFilter(); f.unitCode = last; return f }()) where defect.status.blocksDelivery {
-            _ = try store.write(ActionContext(actor: "组长", at: testNow, today: testToday)) { tx in try tx.waive(code: defect.code.text, answer: "统一口径") }
+            _ = try store.write(ActionContext(actor: "组长", at: testNow, today: testToday)) { tx in try tx.waive(code: defect.code.text, answer: "SC-01", approvedBy: "组长") }
         }
         app.reloadAll()
         drive(app, "<enter>")  // once indexed past the end

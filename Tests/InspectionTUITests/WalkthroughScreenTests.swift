@@ -43,7 +43,7 @@ func openUnit(_ code: String) -> String { "/\(code)<enter>" }
         let defect = try #require(found.first)
         let phrases = try store.checklists().item("DW-01")!.phrases
         #expect(defect.note == phrases[1])
-        #expect(defect.contractor == "盼盼安居门业有限公司")
+        #expect(defect.contractor == "澄安防盗门业有限公司")
         #expect(terminal.shows("问题编号（写在贴纸上）"))
         #expect(terminal.shows(defect.code.text))
         #expect(terminal.screen.contains { $0.contains("███") })

@@ -6,7 +6,7 @@ import Testing
 
 /// Whole screens, every line, as people see them: a column that moves or a label cut short
 /// fails here. The walkthrough opens on 1-2-0602 (its re-check queue selected), the defect
-/// form on 1-2-0101's first item, the contractor view as 东方雨虹 (named by part of its name).
+/// form on 1-2-0101's first item, the contractor view as 云川建材 (named by part of its name).
 @Suite struct WholeScreens {
     /// Runs `script` and returns the screen with trailing spaces trimmed, checking that every
     /// row is exactly as wide as the terminal.
@@ -31,7 +31,7 @@ import Testing
     @Test(arguments: [Language.zh, .en], sizes)
     func contractorView(language: Language, size: (Int, Int)) throws {
         let expected = Self.expected["contractorView_\(language)_\(size.0)x\(size.1)"]!
-        #expect(try screen("", language: language, contractor: "东方雨虹", width: size.0, height: size.1) == expected)
+        #expect(try screen("", language: language, contractor: "云川建材", width: size.0, height: size.1) == expected)
     }
 
     static let expected: [String: [String]] = [
@@ -55,7 +55,7 @@ import Testing
             "┌──────────────────────────────────────────────────────────────────────────────┐",
             "│ 1-3SJVA 厨房 · LK-07 穿楼板管道根部                                          │",
             "│ 问题描述 厨房立管根部渗水                                                    │",
-            "│ 第 1 轮发现 · 王建国   复查未过 0 次   严重   东方雨虹防水工程有限公司       │",
+            "│ 第 1 轮发现 · 王建国   复查未过 0 次   严重   云川建材防水工程有限公司       │",
             "│ 整改说明 已凿开重做止水节                                                    │",
             "│                                                                              │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
@@ -87,7 +87,7 @@ import Testing
             "┌──────────────────────────────────────────────────────────────────────────────────────────────────┐",
             "│ 1-3SJVA 厨房 · LK-07 穿楼板管道根部                                                              │",
             "│ 问题描述 厨房立管根部渗水                                                                        │",
-            "│ 第 1 轮发现 · 王建国   复查未过 0 次   严重   东方雨虹防水工程有限公司                           │",
+            "│ 第 1 轮发现 · 王建国   复查未过 0 次   严重   云川建材防水工程有限公司                           │",
             "│ 整改说明 已凿开重做止水节                                                                        │",
             "│                                                                                                  │",
             "└──────────────────────────────────────────────────────────────────────────────────────────────────┘",
@@ -113,7 +113,7 @@ import Testing
             "┌──────────────────────────────────────────────────────────────────────────────┐",
             "│ 1-3SJVA Kitchen · LK-07 Pipe penetrations through the slab                   │",
             "│ Note 厨房立管根部渗水                                                        │",
-            "│ found in round 1 by 王建国   0 failed re-checks   severe   东方雨虹防水工程  │",
+            "│ found in round 1 by 王建国   0 failed re-checks   severe   云川建材防水工程  │",
             "│ Claimed fix 已凿开重做止水节                                                 │",
             "│                                                                              │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
@@ -145,7 +145,7 @@ import Testing
             "┌──────────────────────────────────────────────────────────────────────────────────────────────────┐",
             "│ 1-3SJVA Kitchen · LK-07 Pipe penetrations through the slab                                       │",
             "│ Note 厨房立管根部渗水                                                                            │",
-            "│ found in round 1 by 王建国   0 failed re-checks   severe   东方雨虹防水工程有限公司              │",
+            "│ found in round 1 by 王建国   0 failed re-checks   severe   云川建材防水工程有限公司              │",
             "│ Claimed fix 已凿开重做止水节                                                                     │",
             "│                                                                                                  │",
             "└──────────────────────────────────────────────────────────────────────────────────────────────────┘",
@@ -166,7 +166,7 @@ import Testing
             "  │                                                                          │ │",
             "  │ 问题描述 按数字选常见问题，或直接输入                                    │ │",
             "  │ 严重程度 ◀ 一般 ▶                                                        │ │",
-            "  │ 责任单位 ◀ 盼盼安居门业有限公司 ▶                                        │ │",
+            "  │ 责任单位 ◀ 澄安防盗门业有限公司 ▶                                        │ │",
             "  │                                                                          │ │",
             "┌─│ Enter 确认 · Tab 切换 · ←→ 修改 · Esc 取消                               │─┐",
             "│ └──────────────────────────────────────────────────────────────────────────┘ │",
@@ -195,7 +195,7 @@ import Testing
             "   · LK-15  │                                                                          │           │",
             "   成品保护 │ 问题描述 按数字选常见问题，或直接输入                                    │           │",
             "   · PR-01  │ 严重程度 ◀ 一般 ▶                                                        │           │",
-            "   · PR-10  │ 责任单位 ◀ 盼盼安居门业有限公司 ▶                                        │           │",
+            "   · PR-10  │ 责任单位 ◀ 澄安防盗门业有限公司 ▶                                        │           │",
             "   · PR-11  │                                                                          │           │",
             "   · PR-12  │ Enter 确认 · Tab 切换 · ←→ 修改 · Esc 取消                               │           │",
             "   · PR-14  └──────────────────────────────────────────────────────────────────────────┘           │",
@@ -224,7 +224,7 @@ import Testing
             "  │                                                                          │ │",
             "  │ Note       a digit picks a common problem, or type                       │ │",
             "  │ Severity   ◀ major ▶                                                     │ │",
-            "  │ Contractor ◀ 盼盼安居门业有限公司 ▶                                      │ │",
+            "  │ Contractor ◀ 澄安防盗门业有限公司 ▶                                      │ │",
             "  │                                                                          │ │",
             "┌─│ Enter save · Tab next field · ←→ change · Esc cancel                     │─┐",
             "│ └──────────────────────────────────────────────────────────────────────────┘ │",
@@ -253,7 +253,7 @@ import Testing
             "   · LK-15  │                                                                          │           │",
             "   Finished-│ Note       a digit picks a common problem, or type                       │           │",
             "   · PR-01  │ Severity   ◀ major ▶                                                     │           │",
-            "   · PR-10  │ Contractor ◀ 盼盼安居门业有限公司 ▶                                      │           │",
+            "   · PR-10  │ Contractor ◀ 澄安防盗门业有限公司 ▶                                      │           │",
             "   · PR-11  │                                                                          │           │",
             "   · PR-12  │ Enter save · Tab next field · ←→ change · Esc cancel                     │           │",
             "   · PR-14  └──────────────────────────────────────────────────────────────────────────┘           │",
@@ -268,8 +268,8 @@ import Testing
             "",
         ],
         "contractorView_zh_80x24": [
-            " 云栖花园二期 · 交付 2027-02-15 · 第2轮进行中          东方雨虹防水工程有限公司",
-            " 整改清单 · 东方雨虹防水工程有限公司   待整改 6 · 已整改待复查 7",
+            " 云栖花园二期 · 交付 2027-02-15 · 第2轮进行中          云川建材防水工程有限公司",
+            " 整改清单 · 云川建材防水工程有限公司   待整改 6 · 已整改待复查 7",
             " 只显示未销项问题（a 显示全部）   整改期限 2026-11-02  逾期 6 项",
             "1栋 1单元                                                                      █",
             "  1-1-0301  主卫                                                               █",
@@ -294,8 +294,8 @@ import Testing
             " r 报整改完成  Enter 问题详情与记录  a 全部 / 未销项  q 退出  / 查找  ? 帮助",
         ],
         "contractorView_zh_100x30": [
-            " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中           东方雨虹防水工程有限公司",
-            " 整改清单 · 东方雨虹防水工程有限公司   待整改 6 · 已整改待复查 7",
+            " 验房 · 云栖花园二期 · 交付 2027-02-15（剩 84 天） · 第2轮进行中           云川建材防水工程有限公司",
+            " 整改清单 · 云川建材防水工程有限公司   待整改 6 · 已整改待复查 7",
             " 只显示未销项问题（a 显示全部）   整改期限 2026-11-02  逾期 6 项",
             "1栋 1单元                                                                                          █",
             "  1-1-0301  主卫                                                                                   █",
@@ -326,8 +326,8 @@ import Testing
             " r 报整改完成  Enter 问题详情与记录  a 全部 / 未销项  q 退出  / 查找  ? 帮助",
         ],
         "contractorView_en_80x24": [
-            " 云栖花园二期 · delivery 2027-02-15 · round 2 open     东方雨虹防水工程有限公司",
-            " Rectification list · 东方雨虹防水工程有限公司   6 to fix · 7 awaiting re-check",
+            " 云栖花园二期 · delivery 2027-02-15 · round 2 open     云川建材防水工程有限公司",
+            " Rectification list · 云川建材防水工程有限公司   6 to fix · 7 awaiting re-check",
             " showing outstanding defects (a: all)   Deadline 2026-11-02  6 overdue",
             "Building 1 · Entrance 1                                                        █",
             "  1-1-0301  Master bathroom                                                    █",
@@ -352,8 +352,8 @@ import Testing
             " r claim fixed  Enter defect and its history  a all / outstanding  ? help",
         ],
         "contractorView_en_100x30": [
-            " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open          东方雨虹防水工程有限公司",
-            " Rectification list · 东方雨虹防水工程有限公司   6 to fix · 7 awaiting re-check",
+            " 云栖花园二期 · delivery 2027-02-15 (84 days left) · round 2 open          云川建材防水工程有限公司",
+            " Rectification list · 云川建材防水工程有限公司   6 to fix · 7 awaiting re-check",
             " showing outstanding defects (a: all)   Deadline 2026-11-02  6 overdue",
             "Building 1 · Entrance 1                                                                            █",
             "  1-1-0301  Master bathroom                                                                        █",
