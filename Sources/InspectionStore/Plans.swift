@@ -86,7 +86,7 @@ extension InspectionStore {
         for unit in try units(db) where planned.includes(unit) {
             let results = actual == nil ? nil : try unitRound(db, unit: unit, round: n, checklists: checklists).results
             var byCategory: [String: (applicable: Int, recorded: Int)] = [:]
-            for pair in checklists.pairs(forType: unit.type) {
+            for pair in try applicablePairs(db, unit: unit, checklists: checklists) {
                 let category = checklists.item(pair.item)?.category ?? ""
                 byCategory[category, default: (0, 0)].applicable += 1
                 if results?.result(pair) != nil { byCategory[category, default: (0, 0)].recorded += 1 }
