@@ -79,3 +79,25 @@ func shippedChecklistDirectory() -> URL {
         #expect(item.criterion.en.firstMatch(of: figure) == nil, "\(item.id): \(item.criterion.en)")
     }
 }
+
+/// A floor-tile item is absent in a shell unit and a screed item in a finished one; the
+/// top-floor roof leak and ground-floor damp follow the floor.
+@Test func shellAndFinishedUnitsGetTheirOwnItems() throws {
+    let set = try ChecklistLoader.load(directory: shippedChecklistDirectory(), defaults: [])
+        .get()
+    let middle = UnitSituation(isTopFloor: false, isGroundFloor: false)
+    let shell = set.pairs(forType: "D", situation: middle)
+    let finished = set.pairs(forType: "B", situation: middle)
+    func rooms(_ pairs: [RoomItem], _ item: String) -> [String] { pairs.filter { $0.item == item }.map(\.room) }
+    #expect(rooms(shell, "HL-01") == [])
+    #expect(rooms(finished, "HL-01") == ["玄关/过道", "客厅", "餐厅", "主卧", "次卧", "厨房", "卫生间", "阳台"])
+    #expect(rooms(shell, "HL-13") == ["客厅", "餐厅", "主卧", "次卧", "厨房", "卫生间", "阳台"])
+    #expect(rooms(finished, "HL-13") == [])
+    #expect(rooms(shell, "PR-18") == [] && rooms(finished, "PR-18") == ["厨房"])
+    #expect(rooms(finished, "LK-16") == [] && rooms(finished, "LK-17") == [])
+    let top = set.pairs(forType: "B", situation: UnitSituation(isTopFloor: true, isGroundFloor: false))
+    #expect(rooms(top, "LK-16") == ["玄关/过道", "客厅", "餐厅", "主卧", "次卧", "厨房", "卫生间", "阳台"])
+    let ground = set.pairs(forType: "B", situation: UnitSituation(isTopFloor: false, isGroundFloor: true))
+    #expect(rooms(ground, "LK-17") == ["玄关/过道", "客厅", "餐厅", "主卧", "次卧", "厨房", "卫生间"])
+    #expect(top.count == finished.count + 8 && ground.count == finished.count + 7)
+}
