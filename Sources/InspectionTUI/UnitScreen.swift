@@ -271,8 +271,10 @@ final class UnitScreen: Screen {
         case .heading, .room, .category:
             break
         case let .item(room, item):
+            // Where the item applies beyond its rooms (top floor only …), beside the room.
+            let condition = item.when.map { "  · " + $0.summary.text(app.language) } ?? ""
             lines.append(Line([Span("\(item.id) ", style: theme.muted), Span(item.name.text(app.language), style: theme.highlight),
-                               Span("  \(room.name.text(app.language))", style: theme.muted)]))
+                               Span("  \(room.name.text(app.language))" + condition, style: theme.muted)]))
             lines.append(Line([Span(t.methodLabel + " ", style: theme.heading), Span(item.method.name.text(app.language) + "   "),
                                Span(t.severityLabel + " ", style: theme.heading), Span(item.severity.name.text(app.language) + "   "),
                                Span(t.sensitivityLabel + " ", style: theme.heading), Span(item.sensitivity.name.text(app.language) + "   "),
