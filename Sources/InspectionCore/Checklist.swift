@@ -2,10 +2,14 @@
 public struct RoomKind: Hashable, Sendable, Codable {
     public var id: String
     public var name: Localized
+    /// Whether rooms of this kind have an exterior window unless a unit type says otherwise
+    /// (nil in sets saved before the attribute existed: they do).
+    public var exteriorWindow: Bool?
 
-    public init(id: String, name: Localized) {
+    public init(id: String, name: Localized, exteriorWindow: Bool? = nil) {
         self.id = id
         self.name = name
+        self.exteriorWindow = exteriorWindow
     }
 }
 
@@ -13,13 +17,18 @@ public struct RoomKind: Hashable, Sendable, Codable {
 public struct Room: Hashable, Sendable, Codable {
     public var kind: String
     public var name: Localized
+    /// Whether the room has an exterior window (nil in sets saved before the attribute
+    /// existed: it has).
+    public var exteriorWindow: Bool?
 
-    public init(kind: String, name: Localized) {
+    public init(kind: String, name: Localized, exteriorWindow: Bool? = nil) {
         self.kind = kind
         self.name = name
+        self.exteriorWindow = exteriorWindow
     }
 
     public var key: String { name.zh }
+    public var hasExteriorWindow: Bool { exteriorWindow ?? true }
 }
 
 /// A floor plan (户型): which rooms a unit has.
@@ -27,12 +36,17 @@ public struct UnitType: Hashable, Sendable, Codable {
     public var id: String
     public var name: Localized
     public var rooms: [Room]
+    /// The delivery standard (nil in sets saved before the field existed: finished).
+    public var delivery: DeliveryStandard?
 
-    public init(id: String, name: Localized, rooms: [Room]) {
+    public init(id: String, name: Localized, rooms: [Room], delivery: DeliveryStandard? = nil) {
         self.id = id
         self.name = name
         self.rooms = rooms
+        self.delivery = delivery
     }
+
+    public var deliveryStandard: DeliveryStandard { delivery ?? .finished }
 
     /// The room named `query` by its Chinese or English name or its kind (when only one
     /// room has that kind).
@@ -81,10 +95,12 @@ public struct ChecklistItem: Hashable, Sendable, Codable {
     public var trade: String
     /// Common defect notes an inspector can pick instead of typing.
     public var phrases: [String]
+    /// Where the item applies beyond its room kinds (top floor, delivery standard, window).
+    public var when: ItemCondition?
 
     public init(id: String, category: String, name: Localized, rooms: [String], method: InspectionMethod,
                 criterion: Localized, clause: String?, severity: Severity, sensitivity: Sensitivity,
-                trade: String, phrases: [String]) {
+                trade: String, phrases: [String], when: ItemCondition? = nil) {
         self.id = id
         self.category = category
         self.name = name
@@ -96,6 +112,7 @@ public struct ChecklistItem: Hashable, Sendable, Codable {
         self.sensitivity = sensitivity
         self.trade = trade
         self.phrases = phrases
+        self.when = when
     }
 }
 
@@ -144,7 +161,15 @@ public struct ChecklistSet: Hashable, Sendable, Codable {
     public private(set) var items: [ChecklistItem]
 
     private var itemIndex: [String: Int] = [:]
-    private var pairsByType: [String: [RoomItem]] = [:]
+    /// Items in category order (a room's items are listed in it).
+    private var orderedItems: [ChecklistItem] = []
+    /// The pairs of each unit type at each situation (four per type), made when first asked.
+    private var pairsByType: [PairsKey: [RoomItem]] = [:]
+
+    private struct PairsKey: Hashable {
+        var type: String
+        var situation: UnitSituation
+    }
 
     private enum CodingKeys: String, CodingKey { case roomKinds, unitTypes, trades, categories, items }
 
@@ -181,15 +206,19 @@ public struct ChecklistSet: Hashable, Sendable, Codable {
         let ordered = items.enumerated().sorted {
             (categoryOrder[$0.element.category] ?? .max, $0.offset) < (categoryOrder[$1.element.category] ?? .max, $1.offset)
         }.map(\.element)
+        orderedItems = ordered
         for type in unitTypes {
-            var pairs: [RoomItem] = []
-            for room in type.rooms {
-                for item in ordered where item.rooms.contains(room.kind) {
-                    pairs.append(RoomItem(room: room.key, item: item.id))
+            for top in [false, true] {
+                for ground in [false, true] {
+                    let situation = UnitSituation(isTopFloor: top, isGroundFloor: ground)
+                    pairsByType[PairsKey(type: type.id, situation: situation)] = makePairs(type, situation: situation)
                 }
             }
-            pairsByType[type.id] = pairs
         }
+    }
+
+    private func makePairs(_ type: UnitType, situation: UnitSituation) -> [RoomItem] {
+        type.rooms.flatMap { room in items(in: room, type: type, situation: situation).map { RoomItem(room: room.key, item: $0.id) } }
     }
 
     public func item(_ id: String) -> ChecklistItem? {
@@ -205,16 +234,21 @@ public struct ChecklistSet: Hashable, Sendable, Codable {
         trades.first { $0.id == query || $0.name.matches(query) }
     }
 
-    /// Every room-and-item pair a unit of this type is checked on, room by room, categories
-    /// in order within a room.
-    public func pairs(forType typeID: String) -> [RoomItem] { pairsByType[typeID] ?? [] }
+    /// Every room-and-item pair a unit of this type is checked on where it stands in its
+    /// entrance (top or ground floor), room by room, categories in order within a room: the
+    /// items whose room kinds and conditions (`when`) hold.
+    public func pairs(forType typeID: String, situation: UnitSituation) -> [RoomItem] {
+        pairsByType[PairsKey(type: typeID, situation: situation)] ?? []
+    }
 
-    /// Items that apply to a room kind, categories in order.
-    public func items(forRoomKind kind: String) -> [ChecklistItem] {
-        let order = Dictionary(categories.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return items.filter { $0.rooms.contains(kind) }
-            .enumerated().sorted { (order[$0.element.category] ?? .max, $0.offset) < (order[$1.element.category] ?? .max, $1.offset) }
-            .map(\.element)
+    /// The pairs `unit` is checked on, its entrance spanning `entranceFloors`.
+    public func pairs(for unit: ProjectUnit, entranceFloors: ClosedRange<Int>?) -> [RoomItem] {
+        pairs(forType: unit.type, situation: UnitSituation(floor: unit.floor, entranceFloors: entranceFloors))
+    }
+
+    /// The items checked in `room` of a unit of `type` at `situation`, categories in order.
+    public func items(in room: Room, type: UnitType, situation: UnitSituation) -> [ChecklistItem] {
+        orderedItems.filter { $0.applies(in: room, type: type, situation: situation) }
     }
 
     public static func == (a: ChecklistSet, b: ChecklistSet) -> Bool {

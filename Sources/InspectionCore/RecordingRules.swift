@@ -3,19 +3,27 @@ import Foundation
 /// What an inspector may record in a unit during a round.
 public enum RecordingRules {
     /// The room-and-item pair that `itemID` (in `room`, when given) names in `unit`.
-    /// Without a room, the item must apply to exactly one room of the unit.
-    public static func pair(unit: ProjectUnit, itemID: String, room: String?, checklists: ChecklistSet) throws(InspectionError) -> RoomItem {
+    /// Without a room, the item must apply to exactly one room of the unit. An item applies
+    /// where its room kinds and its condition (top floor, delivery standard, window) hold.
+    public static func pair(unit: ProjectUnit, situation: UnitSituation, itemID: String, room: String?,
+                            checklists: ChecklistSet) throws(InspectionError) -> RoomItem {
         guard let item = checklists.item(itemID) ?? checklists.item(itemID.uppercased()) else { throw .unknownItem(itemID) }
         guard let type = checklists.unitType(unit.type) else { throw .invalidValue("unit \(unit.code) has unknown type \(unit.type)") }
-        let candidates = type.rooms.filter { item.rooms.contains($0.kind) }
+        let candidates = type.rooms.filter { item.applies(in: $0, type: type, situation: situation) }
         if let room {
             guard let match = type.room(named: room) else {
                 throw .unknownRoom(room, unit: unit.code, rooms: type.rooms.map(\.key))
             }
-            guard candidates.contains(match) else { throw .itemNotInRoom(item: item.id, room: match.key) }
+            guard candidates.contains(match) else {
+                // The room is of the item's kinds but its condition does not hold: say which.
+                let why = item.rooms.contains(match.kind) ? item.when.map { " (\($0.summary.en))" } ?? "" : ""
+                throw .itemNotInRoom(item: item.id, room: match.key + why)
+            }
             return RoomItem(room: match.key, item: item.id)
         }
-        guard !candidates.isEmpty else { throw .itemNotInRoom(item: item.id, room: "any room of unit \(unit.code)") }
+        guard !candidates.isEmpty else {
+            throw .itemNotInRoom(item: item.id, room: "any room of unit \(unit.code)" + (item.when.map { " (\($0.summary.en))" } ?? ""))
+        }
         guard candidates.count == 1 else {
             throw .invalidValue("item \(item.id) applies to several rooms of unit \(unit.code) (\(candidates.map(\.key).joined(separator: ", "))); name one with --room")
         }

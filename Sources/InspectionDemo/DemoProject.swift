@@ -203,12 +203,9 @@ struct DemoClock {
 /// Defects drawn at random from the items that apply to a unit, with the items' own
 /// phrases as notes.
 enum RandomDefects {
-    /// Items left out of random draws: a roof leak belongs to top floors only.
-    static let excluded: Set<String> = ["LK-16"]
-
     static func record<G: RandomNumberGenerator>(_ count: Int, in unit: ProjectUnit, checklists: ChecklistSet,
                                                  transaction tx: StoreTransaction, using rng: inout G) throws {
-        let pairs = checklists.pairs(forType: unit.type).filter { !excluded.contains($0.item) }
+        let pairs = try tx.applicablePairs(forUnit: unit.code)
         guard !pairs.isEmpty else { return }
         for _ in 0..<count {
             let pair = pairs[Int(rng.next() % UInt64(pairs.count))]

@@ -114,8 +114,11 @@ enum CompleteHistoryMigration {
                 let earlier = try Row.fetchAll(db, sql: """
                     SELECT \(v1Columns) FROM event WHERE unit = ? AND round = ? AND seq < ? ORDER BY seq
                     """, arguments: [unit, row["round"] as Int, seq]).map(v1Event)
-                let pairs = checklists.pairs(forType: type).filter { r.room == nil || $0.room == r.room }
-                let passed = Set(UnitRound(events: earlier, pairs: checklists.pairs(forType: type)).unrecorded(pairs))
+                // A v1 file's checklists have no conditions (`when` came later): every
+                // situation gives the same pairs.
+                let all = checklists.pairs(forType: type, situation: UnitSituation(isTopFloor: true, isGroundFloor: true))
+                let pairs = all.filter { r.room == nil || $0.room == r.room }
+                let passed = Set(UnitRound(events: earlier, pairs: all).unrecorded(pairs))
                 r.except = pairs.filter { !passed.contains($0) }
                 completed = .remainingPassed(r)
             default:

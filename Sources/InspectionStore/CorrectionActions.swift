@@ -28,7 +28,7 @@ extension StoreTransaction {
         var requested = DefectEdited(note: try note.map { try DefectRules.cleanNote($0) ?? "" }, severity: severity)
         if let room {
             let unit = try unitRow(id: defect.unit)
-            requested.room = try RecordingRules.pair(unit: unit.unit, itemID: defect.item, room: room, checklists: try checklists()).room
+            requested.room = try RecordingRules.pair(unit: unit.unit, situation: try situation(unit), itemID: defect.item, room: room, checklists: try checklists()).room
         }
         let edit = try DefectRules.edit(defect, requested, openRound: latestRound.flatMap { $0.isOpen ? $0.number : nil })
         var changed = false
@@ -73,7 +73,7 @@ extension StoreTransaction {
     public func withdrawResult(unit code: String, item: String, room: String?) throws -> Int {
         let round = try openRound()
         let unit = try unitRow(code: code)
-        let pair = try RecordingRules.pair(unit: unit.unit, itemID: item, room: room, checklists: try checklists())
+        let pair = try RecordingRules.pair(unit: unit.unit, situation: try situation(unit), itemID: item, room: room, checklists: try checklists())
         let (results, events) = try unitResults(unit, round: round.number)
         if case .defects(let ids)? = results.result(pair) {
             let codes = try codes(of: ids)

@@ -467,7 +467,7 @@ public final class InspectionStore: @unchecked Sendable {
     static func unitRound(_ db: Database, unit: ProjectUnit, round: Int, checklists: ChecklistSet,
                           upTo position: HistoryPosition? = nil, events known: [Event]? = nil) throws -> UnitRoundView {
         let events = try known ?? EventCodec.fetch(db, where: "unit = ? AND round = ?", arguments: [unit.id, round], upTo: position)
-        let pairs = checklists.pairs(forType: unit.type)
+        let pairs = try applicablePairs(db, unit: unit, checklists: checklists)
         let results = UnitRound(events: events, pairs: pairs)
         let rechecks = try recheckQueue(db, unit: unit, round: round)
         let found = try DefectSummary.fetchAll(db, where: "u.id = ? AND d.round_found = ?", [unit.id, round])

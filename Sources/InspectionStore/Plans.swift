@@ -85,30 +85,34 @@ extension InspectionStore {
         let actual = rounds.first { $0.number == n }
         let checklists = try decodeChecklists(db)
         let progress = actual == nil ? [:] : try progress(db, round: n)
-        // Each unit type's items by category, once.
-        var typeItems: [String: (pairs: Int, byCategory: [String: Int])] = [:]
-        func items(_ type: String) -> (pairs: Int, byCategory: [String: Int]) {
-            if let known = typeItems[type] { return known }
-            let pairs = checklists.pairs(forType: type)
+        // Each unit type's items by category where a unit stands in its entrance, once.
+        let floors = try entranceFloors(db)
+        struct TypeAt: Hashable { var type: String; var situation: UnitSituation }
+        var typeItems: [TypeAt: (pairs: [RoomItem], byCategory: [String: Int])] = [:]
+        func items(_ unit: ProjectUnit) -> (pairs: [RoomItem], byCategory: [String: Int]) {
+            let situation = UnitSituation(floor: unit.floor, entranceFloors: floors[EntranceKey(building: unit.building, entrance: unit.entrance)])
+            let key = TypeAt(type: unit.type, situation: situation)
+            if let known = typeItems[key] { return known }
+            let pairs = checklists.pairs(forType: unit.type, situation: situation)
             var byCategory: [String: Int] = [:]
             for pair in pairs { byCategory[checklists.item(pair.item)?.category ?? "", default: 0] += 1 }
-            typeItems[type] = (pairs.count, byCategory)
-            return (pairs.count, byCategory)
+            typeItems[key] = (pairs, byCategory)
+            return (pairs, byCategory)
         }
         var work: [PlanProgress.UnitWork] = []
         for unit in try units(db) where planned.includes(unit) {
-            let type = items(unit.type)
+            let type = items(unit)
             let row = progress[unit.id]
             var byCategory: [String: (applicable: Int, recorded: Int)]
             if actual == nil {
                 byCategory = type.byCategory.mapValues { ($0, 0) }
-            } else if !replayingEveryUnit, let row, row.applicable == type.pairs, row.recorded == 0 || row.recorded >= row.applicable {
+            } else if !replayingEveryUnit, let row, row.applicable == type.pairs.count, row.recorded == 0 || row.recorded >= row.applicable {
                 // Its row counts the same pairs: none recorded, or every one.
                 byCategory = type.byCategory.mapValues { ($0, row.recorded == 0 ? 0 : $0) }
             } else {
                 let results = try unitRound(db, unit: unit, round: n, checklists: checklists).results
                 byCategory = [:]
-                for pair in checklists.pairs(forType: unit.type) {
+                for pair in type.pairs {
                     let category = checklists.item(pair.item)?.category ?? ""
                     byCategory[category, default: (0, 0)].applicable += 1
                     if results.result(pair) != nil { byCategory[category, default: (0, 0)].recorded += 1 }

@@ -36,6 +36,9 @@ final class Projector {
     /// The checklist item of each pending defect as it stood when the defect was found (its
     /// category and sensitivity are kept from then, as when the row is written at once).
     private var foundItems: [UUID: ChecklistItem?] = [:]
+    /// Rebuilding: each entrance's lowest and highest floor, read once for the final flush
+    /// (nil: read again; a layout import that moves them clears it).
+    private var entranceFloorsCache: [EntranceKey: ClosedRange<Int>]?
 
     /// What a rebuild keeps in memory instead of reading it back from the tables: nothing
     /// of the defects is written until the end (`flush`), where each is folded once and its
@@ -158,6 +161,8 @@ final class Projector {
             checklists = set
             checklistsChanged = true
         case .layoutImported(let l):
+            entranceFloorsCache = nil
+            let floorsBefore = try InspectionStore.entranceFloors(db)
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO unit (id, code, building, entrance, floor, number, type) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
@@ -170,6 +175,7 @@ final class Projector {
                 // A unit added during a round is in that round's scope.
                 if let open = latestRound, open.isOpen { dirty.insert(DirtyUnitRound(unit: unit.id, round: open.number)) }
             }
+            try recountMovedEntrances(before: floorsBefore)
         case .contractorAdded(let c):
             let contractor = c.contractor
             try db.execute(sql: "INSERT INTO contractor (id, name, trades, buildings) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", arguments: [
@@ -254,14 +260,31 @@ final class Projector {
         if (latestRound?.number ?? 0) < r.number { latestRound = Round(number: r.number, opened: r.date) }
         let checklists = try currentChecklists()
         let progress = try db.cachedStatement(sql: "INSERT INTO unit_round VALUES (?, ?, ?, 0, ?, 0) ON CONFLICT DO NOTHING")
-        var pairCounts: [String: Int] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT rowid, type FROM unit")
+        let floors = try InspectionStore.entranceFloors(db)
+        let rows = try Row.fetchCursor(db, sql: "SELECT rowid, type, building, entrance, floor FROM unit")
         while let row = try rows.next() {
             let rowid: Int64 = row[0]
-            let type: String = row[1]
-            let applicable = pairCounts[type] ?? checklists.pairs(forType: type).count
-            pairCounts[type] = applicable
+            let situation = UnitSituation(floor: row[4], entranceFloors: floors[EntranceKey(building: row[2], entrance: row[3])])
+            let applicable = checklists.pairs(forType: row[1], situation: situation).count
             try progress.execute(arguments: [r.number, rowid, applicable, listed[rowid] ?? 0])
+        }
+    }
+
+    /// After a layout import: the units of every entrance whose lowest or highest floor moved
+    /// have their progress recomputed in every round they are in, since top- and ground-floor
+    /// items follow the layout. Every progress row is then as the present layout makes it,
+    /// applying event by event or rebuilding.
+    private func recountMovedEntrances(before: [EntranceKey: ClosedRange<Int>]) throws {
+        let after = try InspectionStore.entranceFloors(db)
+        let moved = after.filter { before[$0.key] != nil && before[$0.key] != $0.value }.keys
+        guard !moved.isEmpty else { return }
+        let rows = try db.cachedStatement(sql: """
+            SELECT u.id, r.round FROM unit u JOIN unit_round r ON r.unit_rowid = u.rowid WHERE u.building = ? AND u.entrance = ?
+            """)
+        for entrance in moved {
+            for row in try Row.fetchAll(rows, arguments: [entrance.building, entrance.entrance]) {
+                dirty.insert(DirtyUnitRound(unit: row[0], round: row[1]))
+            }
         }
     }
 
@@ -460,15 +483,14 @@ final class Projector {
             ON CONFLICT(round, unit_rowid) DO UPDATE SET applicable = excluded.applicable, recorded = excluded.recorded,
                 rechecks = excluded.rechecks, rechecks_done = excluded.rechecks_done
             """)
-        var pairsByType: [String: [RoomItem]] = [:]
         for key in dirty.sorted(by: { ($0.round, $0.unit.uuidString) < ($1.round, $1.unit.uuidString) }) {
             guard let unit = try unitRow(id: key.unit) else { continue }
             let results: UnitRound
             let progress: UnitProgress
             if let replayed {
                 // Rebuilding: the unit's re-check list and its defects are in memory.
-                let pairs = pairsByType[unit.unit.type] ?? checklists.pairs(forType: unit.unit.type)
-                pairsByType[unit.unit.type] = pairs
+                if entranceFloorsCache == nil { entranceFloorsCache = try InspectionStore.entranceFloors(db) }
+                let pairs = checklists.pairs(for: unit.unit, entranceFloors: entranceFloorsCache![EntranceKey(unit.unit)])
                 results = UnitRound(events: replayed.unitRounds[key] ?? [], pairs: pairs)
                 var queue: [UUID] = []
                 var settled: Set<UUID> = []

@@ -268,7 +268,21 @@ public final class StoreTransaction {
     /// A unit's results in a round, replayed from its events.
     func unitResults(_ unit: UnitRow, round: Int) throws -> (UnitRound, [Event]) {
         let events = try unitEvents(unit, round: round)
-        return (UnitRound(events: events, pairs: try checklists().pairs(forType: unit.unit.type)), events)
+        return (UnitRound(events: events, pairs: try applicablePairs(unit)), events)
+    }
+
+    /// The pairs `unit` is checked on (its entrance's floors as the layout stands).
+    func applicablePairs(_ unit: UnitRow) throws -> [RoomItem] {
+        try InspectionStore.applicablePairs(db, unit: unit.unit, checklists: try checklists())
+    }
+
+    /// The pairs the unit with `code` is checked on.
+    public func applicablePairs(forUnit code: String) throws -> [RoomItem] {
+        try applicablePairs(try unitRow(code: code))
+    }
+
+    func situation(_ unit: UnitRow) throws -> UnitSituation {
+        try InspectionStore.situation(db, of: unit.unit)
     }
 
     func codes(of ids: [UUID]) throws -> [UUID: String] {
@@ -284,7 +298,7 @@ public final class StoreTransaction {
     public func recordItem(unit code: String, item: String, room: String?, outcome: ItemOutcome) throws -> Bool {
         let round = try openRound()
         let unit = try unitRow(code: code)
-        let pair = try RecordingRules.pair(unit: unit.unit, itemID: item, room: room, checklists: try checklists())
+        let pair = try RecordingRules.pair(unit: unit.unit, situation: try situation(unit), itemID: item, room: room, checklists: try checklists())
         let (results, _) = try unitResults(unit, round: round.number)
         let defectIDs: [UUID]
         if case .defects(let ids)? = results.result(pair) { defectIDs = ids } else { defectIDs = [] }
@@ -302,7 +316,7 @@ public final class StoreTransaction {
         let round = try openRound()
         let unit = try unitRow(code: code)
         let (results, _) = try unitResults(unit, round: round.number)
-        var pairs = try checklists().pairs(forType: unit.unit.type)
+        var pairs = try applicablePairs(unit)
         var roomKey: String?
         if let room {
             guard let type = try checklists().unitType(unit.unit.type), let match = type.room(named: room) else {
@@ -329,7 +343,7 @@ public final class StoreTransaction {
         let round = try openRound()
         let unit = try unitRow(code: code)
         let checklists = try checklists()
-        let pair = try RecordingRules.pair(unit: unit.unit, itemID: itemID, room: room, checklists: checklists)
+        let pair = try RecordingRules.pair(unit: unit.unit, situation: try situation(unit), itemID: itemID, room: room, checklists: checklists)
         let item = checklists.item(pair.item)!
         let cleanNote = try DefectRules.cleanNote(note) ?? ""
         let contractor: Contractor?

@@ -173,10 +173,12 @@ public final class InspectionApp: TerminalProgram {
             return RoundProgress.nextUnit(after: current, in: candidates, progress: progress)
         }
         let covers = { (item: String) in self.checklists.item(item).map { mine.covers(category: $0.category) } ?? false }
+        let floors = try store.entranceFloors()
         return try RoundProgress.nextUnit(after: current, in: candidates, progress: progress) { unit, p in
             guard !p.isComplete else { return false }
             // Nothing recorded yet: every item of theirs is left (no replay needed).
-            if p.recorded == 0, checklists.pairs(forType: unit.type).contains(where: { covers($0.item) }) { return true }
+            let entrance = floors[EntranceKey(building: unit.building, entrance: unit.entrance)]
+            if p.recorded == 0, checklists.pairs(for: unit, entranceFloors: entrance).contains(where: { covers($0.item) }) { return true }
             let view = try store.unitRound(unit: unit, round: round)
             return view.pairs.contains { covers($0.item) && view.results.result($0) == nil }
                 || view.rechecks.contains { covers($0.item) && view.results.rechecks[$0.id] == nil && $0.status != .waived }

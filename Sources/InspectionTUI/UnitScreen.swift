@@ -59,7 +59,7 @@ final class UnitScreen: Screen {
         guard let type = app.checklists.unitType(unit.type) else { rows = list; return }
         mine = showAll ? nil : app.assignment.flatMap { $0.member.categories.isEmpty ? nil : $0 }
         for room in type.rooms {
-            let items = app.checklists.items(forRoomKind: room.kind).filter { mine?.covers(category: $0.category) ?? true }
+            let items = applicableItems(in: room, app: app)
             guard !items.isEmpty else { continue }
             list.append(.room(room))
             var category: String?
@@ -74,6 +74,13 @@ final class UnitScreen: Screen {
         rows = list
         fitRecheckColumns(app)
         if let key, let index = rows.firstIndex(where: { sameRow($0, key) }) { state.selected = index }
+    }
+
+    /// The items checked in `room` of this unit (its conditions hold: top floor, delivery
+    /// standard, window), narrowed to the inspector's categories.
+    func applicableItems(in room: Room, app: InspectionApp) -> [ChecklistItem] {
+        (view?.pairs ?? []).filter { $0.room == room.key }.compactMap { app.checklists.item($0.item) }
+            .filter { mine?.covers(category: $0.category) ?? true }
     }
 
     func sameRow(_ a: Row, _ b: Row) -> Bool {
@@ -189,8 +196,7 @@ final class UnitScreen: Screen {
             return .heading(text, style: theme.heading)
         case .room(let room):
             // Narrowed to the inspector's categories, the room's count is of their items.
-            let pairs = app.checklists.items(forRoomKind: room.kind).filter { mine?.covers(category: $0.category) ?? true }
-                .map { RoomItem(room: room.key, item: $0.id) }
+            let pairs = applicableItems(in: room, app: app).map { RoomItem(room: room.key, item: $0.id) }
             let recorded = pairs.filter { view?.results.result($0) != nil }.count
             return ListRow(Line([Span("■ " + room.name.text(app.language), style: theme.heading),
                                  Span("  \(recorded)/\(pairs.count)", style: recorded == pairs.count ? theme.good : theme.muted)]),
@@ -265,8 +271,10 @@ final class UnitScreen: Screen {
         case .heading, .room, .category:
             break
         case let .item(room, item):
+            // Where the item applies beyond its rooms (top floor only …), beside the room.
+            let condition = item.when.map { "  · " + $0.summary.text(app.language) } ?? ""
             lines.append(Line([Span("\(item.id) ", style: theme.muted), Span(item.name.text(app.language), style: theme.highlight),
-                               Span("  \(room.name.text(app.language))", style: theme.muted)]))
+                               Span("  \(room.name.text(app.language))" + condition, style: theme.muted)]))
             lines.append(Line([Span(t.methodLabel + " ", style: theme.heading), Span(item.method.name.text(app.language) + "   "),
                                Span(t.severityLabel + " ", style: theme.heading), Span(item.severity.name.text(app.language) + "   "),
                                Span(t.sensitivityLabel + " ", style: theme.heading), Span(item.sensitivity.name.text(app.language) + "   "),

@@ -141,10 +141,10 @@ public enum ChecklistLoader {
         var kinds: [RoomKind] = []
         if let list = fields.node("rooms")?.sequence {
             for node in list {
-                guard let f = YAMLFields(node, what: "room", allowed: ["id", "zh", "en"], problems: problems),
+                guard let f = YAMLFields(node, what: "room", allowed: ["id", "zh", "en", windowField], problems: problems),
                       let id = identifier(f), let name = f.localized() else { continue }
                 if kinds.contains(where: { $0.id == id }) { problems.add(node, "duplicate room id \(id)"); continue }
-                kinds.append(RoomKind(id: id, name: name))
+                kinds.append(RoomKind(id: id, name: name, exteriorWindow: f.bool(windowField)))
             }
         } else {
             problems.add(root, "\"rooms\" must be a list of room kinds")
@@ -155,8 +155,10 @@ public enum ChecklistLoader {
             return (kinds, types)
         }
         for node in list {
-            guard let f = YAMLFields(node, what: "unit type", allowed: ["id", "zh", "en", "rooms"], problems: problems),
+            guard let f = YAMLFields(node, what: "unit type", allowed: ["id", "zh", "en", "delivery", "rooms"], problems: problems),
                   let id = identifier(f), let name = f.localized() else { continue }
+            let delivery = f.has("delivery") ? f.choice("delivery", DeliveryStandard.self) : nil
+            if f.has("delivery") && delivery == nil { continue }
             if types.contains(where: { $0.id == id }) { problems.add(node, "duplicate unit type \(id)"); continue }
             guard let roomList = f.node("rooms")?.sequence, !roomList.isEmpty else {
                 problems.add(node, "unit type \(id): \"rooms\" must be a list of rooms")
@@ -168,14 +170,14 @@ public enum ChecklistLoader {
                 if case .scalar(let scalar) = roomNode {
                     let kindID = scalar.string
                     if let kind = kinds.first(where: { $0.id == kindID }) {
-                        room = Room(kind: kind.id, name: kind.name)
+                        room = Room(kind: kind.id, name: kind.name, exteriorWindow: kind.exteriorWindow)
                     } else {
                         problems.add(roomNode, "unit type \(id): unknown room \"\(kindID)\" (rooms: \(kinds.map(\.id).joined(separator: ", ")))")
                     }
-                } else if let rf = YAMLFields(roomNode, what: "unit type \(id) room", allowed: ["kind", "zh", "en"], problems: problems),
+                } else if let rf = YAMLFields(roomNode, what: "unit type \(id) room", allowed: ["kind", "zh", "en", windowField], problems: problems),
                           let kindID = rf.string("kind"), let name = rf.localized() {
-                    if kinds.contains(where: { $0.id == kindID }) {
-                        room = Room(kind: kindID, name: name)
+                    if let kind = kinds.first(where: { $0.id == kindID }) {
+                        room = Room(kind: kindID, name: name, exteriorWindow: rf.bool(windowField) ?? kind.exteriorWindow)
                     } else {
                         problems.add(roomNode, "unit type \(id): unknown room \"\(kindID)\" (rooms: \(kinds.map(\.id).joined(separator: ", ")))")
                     }
@@ -187,12 +189,32 @@ public enum ChecklistLoader {
                 }
                 rooms.append(room)
             }
-            types.append(UnitType(id: id, name: name, rooms: rooms))
+            types.append(UnitType(id: id, name: name, rooms: rooms, delivery: delivery))
         }
         return (kinds, types)
     }
 
-    static let itemFields = ["id", "zh", "en", "rooms", "method", "criterion", "clause", "severity", "sensitivity", "trade", "phrases"]
+    static let itemFields = ["id", "zh", "en", "rooms", "method", "criterion", "clause", "severity", "sensitivity", "trade", "phrases", "when"]
+    /// Whether a room has an exterior window: on a room kind (its default) and on a unit
+    /// type's room (for that room); also a condition of `when`.
+    static let windowField = "exterior-window"
+    static let conditionFields = ["floor", "delivery", windowField]
+
+    /// An item's `when:`: a mapping of conditions that must all hold. nil with `ok` false
+    /// when it is wrong (the problems recorded at their lines).
+    static func parseCondition(_ fields: YAMLFields, item id: String?) -> (condition: ItemCondition?, ok: Bool) {
+        guard let node = fields.node("when") else { return (nil, true) }
+        let what = "item \(id ?? "?") when"
+        let before = fields.problems.list.count
+        guard let f = YAMLFields(node, what: what, allowed: conditionFields, problems: fields.problems) else { return (nil, false) }
+        if case .mapping(let mapping) = node, mapping.count == 0 {
+            fields.problems.add(node, "\(what) names no condition (conditions: \(conditionFields.joined(separator: ", ")))")
+        }
+        let condition = ItemCondition(floor: f.has("floor") ? f.choice("floor", ItemCondition.Floor.self) : nil,
+                                      delivery: f.has("delivery") ? f.choice("delivery", DeliveryStandard.self) : nil,
+                                      exteriorWindow: f.bool(windowField))
+        return (condition, fields.problems.list.count == before)
+    }
 
     /// An item with the YAML nodes its names were read from, for reporting their lines.
     struct ParsedItem {
@@ -229,7 +251,9 @@ public enum ChecklistLoader {
             let sensitivity = f.choice("sensitivity", Sensitivity.self)
             let trade = f.string("trade")
             let phrases = f.strings("phrases")
-            guard let id, let name, let rooms, let method, let criterion, let severity, let sensitivity, let trade, let phrases else { continue }
+            let (condition, conditionOK) = parseCondition(f, item: id)
+            guard let id, let name, let rooms, let method, let criterion, let severity, let sensitivity, let trade, let phrases,
+                  conditionOK else { continue }
             var seenRooms: [String] = []
             var roomNodes: [String: Node] = [:]
             for (room, roomNode) in rooms {
@@ -239,7 +263,7 @@ public enum ChecklistLoader {
             }
             let item = ChecklistItem(id: id, category: category.id, name: name, rooms: seenRooms, method: method,
                                      criterion: criterion, clause: clause, severity: severity, sensitivity: sensitivity,
-                                     trade: trade, phrases: phrases.map(\.0).filter { !$0.isEmpty })
+                                     trade: trade, phrases: phrases.map(\.0).filter { !$0.isEmpty }, when: condition)
             items.append(ParsedItem(item: item, node: node, roomNodes: roomNodes, tradeNode: f.node("trade")))
         }
         return (category, items)

@@ -81,6 +81,16 @@ struct YAMLFields {
         return value
     }
 
+    /// A `true` or `false` field (nil, with a problem recorded, when it is anything else).
+    func bool(_ key: String) -> Bool? {
+        guard let value = values[key] else { return nil }
+        guard case .scalar(let scalar) = value, scalar.style == .plain, ["true", "false"].contains(scalar.string) else {
+            problems.add(value, "\(what): \"\(key)\" must be true or false")
+            return nil
+        }
+        return scalar.string == "true"
+    }
+
     /// A list of texts (a single text counts as a list of one).
     func strings(_ key: String, required: Bool = true) -> [(String, Node)]? {
         guard let value = values[key] else {

@@ -5,49 +5,51 @@ import Testing
 @Suite struct RecordingRulesTests {
     let checklists = Fixture.checklists
     let unit = Fixture.unit
+    /// A unit alone in its entrance: both top and ground floor (the small set has no conditions).
+    let situation = UnitSituation(isTopFloor: true, isGroundFloor: true)
 
     @Test func pairsWalkRoomByRoomWithCategoriesInOrder() {
-        #expect(checklists.pairs(forType: "S") == Fixture.pairsOfS)
-        #expect(checklists.pairs(forType: "nope") == [])
+        #expect(checklists.pairs(forType: "S", situation: situation) == Fixture.pairsOfS)
+        #expect(checklists.pairs(forType: "nope", situation: situation) == [])
     }
 
     @Test func itemInOneRoomNeedsNoRoomName() throws {
-        #expect(try RecordingRules.pair(unit: unit, itemID: "DW-01", room: nil, checklists: checklists)
+        #expect(try RecordingRules.pair(unit: unit, situation: situation, itemID: "DW-01", room: nil, checklists: checklists)
             == RoomItem(room: "入户门", item: "DW-01"))
-        #expect(try RecordingRules.pair(unit: unit, itemID: "dw-01", room: nil, checklists: checklists)
+        #expect(try RecordingRules.pair(unit: unit, situation: situation, itemID: "dw-01", room: nil, checklists: checklists)
             == RoomItem(room: "入户门", item: "DW-01"))
     }
 
     @Test func roomIsNamedInChineseEnglishOrByAUniqueKind() throws {
-        #expect(try RecordingRules.pair(unit: unit, itemID: "LK-01", room: "主卫", checklists: checklists)
+        #expect(try RecordingRules.pair(unit: unit, situation: situation, itemID: "LK-01", room: "主卫", checklists: checklists)
             == RoomItem(room: "主卫", item: "LK-01"))
-        #expect(try RecordingRules.pair(unit: unit, itemID: "LK-01", room: "shared bathroom", checklists: checklists)
+        #expect(try RecordingRules.pair(unit: unit, situation: situation, itemID: "LK-01", room: "shared bathroom", checklists: checklists)
             == RoomItem(room: "公卫", item: "LK-01"))
-        #expect(try RecordingRules.pair(unit: unit, itemID: "HL-01", room: "kitchen", checklists: checklists)
+        #expect(try RecordingRules.pair(unit: unit, situation: situation, itemID: "HL-01", room: "kitchen", checklists: checklists)
             == RoomItem(room: "厨房", item: "HL-01"))
     }
 
     @Test func itemInSeveralRoomsNeedsARoom() {
         #expect(throws: InspectionError.invalidValue("item LK-01 applies to several rooms of unit 3-1-0502 (主卫, 公卫); name one with --room")) {
-            try RecordingRules.pair(unit: unit, itemID: "LK-01", room: nil, checklists: checklists)
+            try RecordingRules.pair(unit: unit, situation: situation, itemID: "LK-01", room: nil, checklists: checklists)
         }
         #expect(throws: InspectionError.unknownRoom("bathroom", unit: "3-1-0502", rooms: ["入户门", "厨房", "主卫", "公卫"])) {
-            try RecordingRules.pair(unit: unit, itemID: "LK-01", room: "bathroom", checklists: checklists)
+            try RecordingRules.pair(unit: unit, situation: situation, itemID: "LK-01", room: "bathroom", checklists: checklists)
         }
     }
 
     @Test func itemNotInRoomIsRefused() {
         #expect(throws: InspectionError.itemNotInRoom(item: "DW-01", room: "厨房")) {
-            try RecordingRules.pair(unit: unit, itemID: "DW-01", room: "厨房", checklists: checklists)
+            try RecordingRules.pair(unit: unit, situation: situation, itemID: "DW-01", room: "厨房", checklists: checklists)
         }
         #expect(throws: InspectionError.unknownRoom("阳台", unit: "3-1-0502", rooms: ["入户门", "厨房", "主卫", "公卫"])) {
-            try RecordingRules.pair(unit: unit, itemID: "DW-01", room: "阳台", checklists: checklists)
+            try RecordingRules.pair(unit: unit, situation: situation, itemID: "DW-01", room: "阳台", checklists: checklists)
         }
     }
 
     @Test func unknownItemIsRefused() {
         #expect(throws: InspectionError.unknownItem("XX-99")) {
-            try RecordingRules.pair(unit: unit, itemID: "XX-99", room: nil, checklists: checklists)
+            try RecordingRules.pair(unit: unit, situation: situation, itemID: "XX-99", room: nil, checklists: checklists)
         }
     }
 

@@ -44,6 +44,17 @@ public enum SmallChecklist {
             item("HL-01", "hollowness", rooms: ["kitchen", "bathroom"], trade: "tiling"),
         ])
 
+    /// The small set with two items that follow the unit's floor: LK-16 (bathrooms, top
+    /// floor of the entrance only) and LK-17 (kitchen, ground floor only).
+    public static let conditional: ChecklistSet = {
+        var roof = item("LK-16", "leaks", rooms: ["bathroom"], trade: "waterproofing")
+        roof.when = ItemCondition(floor: .top)
+        var damp = item("LK-17", "leaks", rooms: ["kitchen"], trade: "waterproofing")
+        damp.when = ItemCondition(floor: .ground)
+        return ChecklistSet(roomKinds: checklists.roomKinds, unitTypes: checklists.unitTypes, trades: checklists.trades,
+                            categories: checklists.categories, items: checklists.items + [roof, damp])
+    }()
+
     public static let pairsOfS = [
         RoomItem(room: "入户门", item: "DW-01"),
         RoomItem(room: "厨房", item: "HL-01"),

@@ -1,5 +1,6 @@
 import Foundation
 import InspectionCore
+import InspectionFixtures
 import InspectionStore
 import PropertyBased
 import Testing
@@ -34,6 +35,8 @@ import Testing
         #expect(coverage.claimsTakenBack > 0)
         #expect(coverage.resultsWithdrawn > 0)
         #expect(coverage.plans > 0)
+        #expect(coverage.topFloorMoves > 0)
+        #expect(coverage.conditionalDefects > 0)
     }
 
     /// Every defect found and not retracted is closed, waived, found in the latest round, or
@@ -80,6 +83,9 @@ import Testing
 final class Coverage: @unchecked Sendable {
     var maxRounds = 0, flags = 0, failedRechecks = 0, undoneRechecks = 0, retracted = 0, plans = 0
     var edits = 0, claimsTakenBack = 0, resultsWithdrawn = 0
+    /// Layout imports that moved the entrance's top floor during the rounds; defects found on
+    /// the items with a floor condition.
+    var topFloorMoves = 0, conditionalDefects = 0
 
     func add(_ simulation: Simulation) throws {
         let store = simulation.world.store
@@ -98,6 +104,8 @@ final class Coverage: @unchecked Sendable {
                 if case .remainingPassed = target.body, r.pair != nil { resultsWithdrawn += 1 }
             }
             if case .defectEdited = event.body { edits += 1 }
+            if case .layoutImported(let l) = event.body, l.added?.contains(where: { $0.floor >= 3 }) == true { topFloorMoves += 1 }
+            if case .defectFound(let f) = event.body, ["LK-16", "LK-17"].contains(f.item) { conditionalDefects += 1 }
         }
     }
 }
@@ -105,13 +113,18 @@ final class Coverage: @unchecked Sendable {
 final class Simulation {
     let world: World
     let maxRounds: Int
-    let units = ["1-1-0101", "1-1-0102", "1-1-0201"]
+    /// The units of the layout; floors 3 and 4 are added by layout imports (which moves the
+    /// entrance's top floor, and the top-floor item LK-16 with it).
+    var units = ["1-1-0101", "1-1-0102", "1-1-0201"]
+    /// The pairs defects are found on: the small set's, and its two items with a floor
+    /// condition (refused where the condition does not hold).
+    static let pairs = Fixture.pairsOfS + [RoomItem(room: "主卫", item: "LK-16"), RoomItem(room: "厨房", item: "LK-17")]
     /// Every mark code handed out, retracted ones included.
     var codes: [String] = []
     var refusals = 0
 
     init(maxRounds: Int) throws {
-        world = try World(units: units)
+        world = try World(units: units, checklists: SmallChecklist.conditional)
         self.maxRounds = maxRounds
         try world.openRound()
     }
@@ -121,14 +134,15 @@ final class Simulation {
         world = try World(joining: other.world, clockSkew: clockSkew)
         maxRounds = other.maxRounds
         codes = other.codes
+        units = other.units
     }
 
     /// One action drawn from `step`. Actions on a defect mostly pick one it can apply to
     /// (live, and for a re-check found before the open round); one kind picks any code ever
     /// handed out, retracted ones included, to exercise refusals.
     func perform(_ step: Int) throws {
-        var kind = step % 31
-        let arg = step / 31
+        var kind = step % 32
+        let arg = step / 32
         let unit = units[arg % units.count]
         let live = try world.store.defects(DefectFilter()).filter { $0.status.blocksDelivery }
         let latest = try world.store.rounds().last?.number ?? 0
@@ -142,7 +156,7 @@ final class Simulation {
         do {
             switch kind {
             case 0, 1, 2:
-                let pair = Fixture.pairsOfS[(arg / 3) % Fixture.pairsOfS.count]
+                let pair = Self.pairs[(arg / 3) % Self.pairs.count]
                 codes.append(try world.addDefect(unit, pair.item, room: pair.room, contractor: arg % 7 == 0 ? .none : .byTrade))
             case 3, 4: try world.rectify(pick(live))
             case 5, 6: try world.recheck(pick(due), passed: true)
@@ -211,11 +225,18 @@ final class Simulation {
             case 27: try world.write(as: "施工单位") { _ = try $0.takeBackClaim(code: pick(live.filter { $0.status == .rectified })) }
             case 28: try world.write { _ = try $0.withdrawRecheck(code: pick(due)) }
             case 29:
-                let pair = Fixture.pairsOfS[(arg / 3) % Fixture.pairsOfS.count]
+                let pair = Self.pairs[(arg / 3) % Self.pairs.count]
                 try world.write { _ = try $0.withdrawResult(unit: unit, item: pair.item, room: pair.room) }
             case 30:
                 // A plan put in force (one in five names a building the layout lacks, and is refused whole).
                 try world.write(as: "组长") { _ = try $0.importPlan(Self.plan(arg, start: world.today), source: "plan.yaml") }
+            case 31:
+                // A layout import that adds the next floor up: the entrance's top floor moves.
+                let floor = units.count   // 3, then 4
+                guard floor <= 4, arg % 2 == 0 else { return }
+                let code = "1-1-0\(floor)01"
+                try world.write(as: "组长") { _ = try $0.importLayout(rows: Fixture.rows([code]), file: "layout.csv") }
+                units.append(code)
             case 24:
                 // Finish the walk: pass what is left everywhere and close in full, in one
                 // transaction (refused, whole, while re-checks are unrecorded).

@@ -15,7 +15,7 @@ import Testing
     @Test func theRoomHeadingStaysInViewWhileScrollingItsItems() throws {
         let app = try makeApp(try demoStore())
         let screen = drive(app, openUnit("1-2-0101") + String(repeating: "<down>", count: 14), width: 100, height: 30).screen
-        #expect(screen[3].hasPrefix("■ 入户门  0/14"))
+        #expect(screen[3].hasPrefix("■ 入户门  0/15"))
         #expect(!screen[4].contains("■"))
         #expect(screen.filter { $0.contains("■ 入户门") }.count == 1)
     }

@@ -53,7 +53,7 @@ import Testing
     @Test func unknownRoomIsReportedWhereTheRoomIsNamed() {
         let result = load(line: 9, with: "    rooms: [kitchen, attic]")
         #expect(problems(result) == [LineProblem(file: Self.file, line: 9,
-            message: "item EX-01: unknown room \"attic\" (rooms: entry, living, dining, master, second, study, kitchen, bathroom, balcony)")])
+            message: "item EX-01: unknown room \"attic\" (rooms: entry, hallway, living, dining, master, second, study, closet, storage, kitchen, bathroom, balcony, platform, terrace, entry-garden)")])
     }
 
     @Test func unknownRoomOnItsOwnLineIsReportedThere() {
@@ -96,7 +96,7 @@ import Testing
         let result = load(line: 15, with: "    phrase: [x]")
         #expect(problems(result) == [
             LineProblem(file: Self.file, line: 15,
-                        message: "item has unknown field \"phrase\" (fields: \(["id", "zh", "en", "rooms", "method", "criterion", "clause", "severity", "sensitivity", "trade", "phrases"].joined(separator: ", ")))"),
+                        message: "item has unknown field \"phrase\" (fields: \(["id", "zh", "en", "rooms", "method", "criterion", "clause", "severity", "sensitivity", "trade", "phrases", "when"].joined(separator: ", ")))"),
             LineProblem(file: Self.file, line: 6, message: "item is missing \"phrases\""),
         ])
     }
@@ -108,7 +108,7 @@ import Testing
         let line = try #require(Fixture.line(of: "      - attic", in: text))
         let result = ChecklistLoader.load(files: files)
         #expect(problems(result) == [LineProblem(file: name, line: line,
-            message: "unit type C: unknown room \"attic\" (rooms: entry, living, dining, master, second, study, kitchen, bathroom, balcony)")])
+            message: "unit type C: unknown room \"attic\" (rooms: entry, hallway, living, dining, master, second, study, closet, storage, kitchen, bathroom, balcony, platform, terrace, entry-garden)")])
     }
 
     @Test func everyFileWithProblemsIsReported() {
@@ -123,4 +123,61 @@ import Testing
         let files = DefaultData.checklistFiles().filter { !$0.name.hasSuffix("trades.yaml") }
         #expect(problems(ChecklistLoader.load(files: files)) == [LineProblem(file: "trades.yaml", line: 0, message: "missing: the trades file is required")])
     }
+
+    // MARK: - Conditions (`when:`)
+
+    @Test func conditionsLoadOnTheItem() throws {
+        let set = try load(line: 15, with: "    phrases: [x]\n    when: {floor: top, delivery: shell, exterior-window: false}").get()
+        #expect(set.item("EX-01")?.when == ItemCondition(floor: .top, delivery: .shell, exteriorWindow: false))
+        let plain = try load().get()
+        #expect(plain.item("EX-01")?.when == nil)
+    }
+
+    @Test func unknownConditionIsRefusedAtItsLine() {
+        let result = load(line: 15, with: "    phrases: [x]\n    when:\n      storey: top")
+        #expect(problems(result) == [LineProblem(file: Self.file, line: 17,
+            message: "item EX-01 when has unknown field \"storey\" (fields: floor, delivery, exterior-window)")])
+    }
+
+    @Test func unknownConditionValueIsRefusedAtItsLine() {
+        let floor = load(line: 15, with: "    phrases: [x]\n    when:\n      floor: roof")
+        #expect(problems(floor) == [LineProblem(file: Self.file, line: 17,
+            message: "item EX-01 when: floor \"roof\" must be one of top, ground")])
+        let delivery = load(line: 15, with: "    phrases: [x]\n    when:\n      floor: top\n      delivery: luxury")
+        #expect(problems(delivery) == [LineProblem(file: Self.file, line: 18,
+            message: "item EX-01 when: delivery \"luxury\" must be one of finished, shell")])
+    }
+
+    @Test func conditionOfTheWrongTypeIsRefusedAtItsLine() {
+        let window = load(line: 15, with: "    phrases: [x]\n    when:\n      exterior-window: yes please")
+        #expect(problems(window) == [LineProblem(file: Self.file, line: 17,
+            message: "item EX-01 when: \"exterior-window\" must be true or false")])
+        let quoted = load(line: 15, with: "    phrases: [x]\n    when:\n      exterior-window: \"true\"")
+        #expect(problems(quoted).map(\.line) == [17])
+        let list = load(line: 15, with: "    phrases: [x]\n    when: [top]")
+        #expect(problems(list) == [LineProblem(file: Self.file, line: 16,
+            message: "item EX-01 when must be a mapping of fields (floor, delivery, exterior-window)")])
+        let empty = load(line: 15, with: "    phrases: [x]\n    when: {}")
+        #expect(problems(empty) == [LineProblem(file: Self.file, line: 16,
+            message: "item EX-01 when names no condition (conditions: floor, delivery, exterior-window)")])
+        let floorList = load(line: 15, with: "    phrases: [x]\n    when:\n      floor: [top]")
+        #expect(problems(floorList) == [LineProblem(file: Self.file, line: 17, message: "item EX-01 when: \"floor\" must be text")])
+    }
+
+    @Test func badDeliveryAndWindowOnUnitTypesAreRefusedAtTheirLines() throws {
+        let name = "checklists/unit-types.yaml"
+        let files = Fixture.shipped(replacing: name) {
+            $0.replacingOccurrences(of: "    delivery: shell\n", with: "    delivery: bare\n")
+                .replacingOccurrences(of: "  - id: hallway\n    zh: 玄关/过道\n    en: Hallway\n    exterior-window: false\n",
+                                      with: "  - id: hallway\n    zh: 玄关/过道\n    en: Hallway\n    exterior-window: 2\n")
+        }
+        let text = try #require(files.first { $0.name == name }?.text)
+        let deliveryLine = try #require(Fixture.line(of: "delivery: bare", in: text))
+        let windowLine = try #require(Fixture.line(of: "exterior-window: 2", in: text))
+        #expect(problems(ChecklistLoader.load(files: files)) == [
+            LineProblem(file: name, line: windowLine, message: "room: \"exterior-window\" must be true or false"),
+            LineProblem(file: name, line: deliveryLine, message: "unit type: delivery \"bare\" must be one of finished, shell"),
+        ])
+    }
 }
+
