@@ -59,6 +59,8 @@ public enum EventBody: Hashable, Sendable {
     case replicaJoined(ReplicaJoined)
     case conflictResolved(ConflictResolved)
     case planImported(PlanImported)
+    case pondingStarted(PondingStarted)
+    case sprayRecorded(SprayRecorded)
 
     /// The name stored with the event.
     public var kind: String {
@@ -82,6 +84,8 @@ public enum EventBody: Hashable, Sendable {
         case .replicaJoined: return "replica.joined"
         case .conflictResolved: return "conflict.resolved"
         case .planImported: return "plan.imported"
+        case .pondingStarted: return "ponding.started"
+        case .sprayRecorded: return "spray.recorded"
         }
     }
 
@@ -107,6 +111,8 @@ public enum EventBody: Hashable, Sendable {
         case .replicaJoined(let e): return try encoder.encode(e)
         case .conflictResolved(let e): return try encoder.encode(e)
         case .planImported(let e): return try encoder.encode(e)
+        case .pondingStarted(let e): return try encoder.encode(e)
+        case .sprayRecorded(let e): return try encoder.encode(e)
         }
     }
 
@@ -132,6 +138,8 @@ public enum EventBody: Hashable, Sendable {
         case "replica.joined": return .replicaJoined(try decoder.decode(ReplicaJoined.self, from: payload))
         case "conflict.resolved": return .conflictResolved(try decoder.decode(ConflictResolved.self, from: payload))
         case "plan.imported": return .planImported(try decoder.decode(PlanImported.self, from: payload))
+        case "ponding.started": return .pondingStarted(try decoder.decode(PondingStarted.self, from: payload))
+        case "spray.recorded": return .sprayRecorded(try decoder.decode(SprayRecorded.self, from: payload))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event kind \(kind)"))
         }
@@ -368,6 +376,76 @@ public struct PlanImported: Hashable, Sendable, Codable {
     public var source: String
     public var plan: ProjectPlan
     public init(source: String, plan: ProjectPlan) { self.source = source; self.plan = plan }
+}
+
+/// Water put on a wet room's floor for a ponding test (闭水试验) of a `ponding` item: the
+/// first of its two visits. The event names the unit; its round is the round of the check;
+/// the start is `started` (also the event's time), so the check is due 24 h later.
+public struct PondingStarted: Hashable, Sendable, Codable {
+    public var room: String
+    public var item: String
+    public var started: Date
+    public init(room: String, item: String, started: Date) { self.room = room; self.item = item; self.started = started }
+}
+
+/// A spray test (淋水试验) of the windows and façade of one entrance over a band of floors,
+/// recorded once for the band, not in every room. A leak found in a unit is also recorded as
+/// a defect of that unit (its `defect.found` events follow in the same transaction; `defects`
+/// names them).
+public struct SprayRecorded: Hashable, Sendable, Codable {
+    public var building: String
+    public var entrance: Int
+    public var floors: FloorBand
+    public var date: Day
+    public var passed: Bool
+    public var leaks: [SprayLeak]
+    public var note: String?
+    public init(building: String, entrance: Int, floors: FloorBand, date: Day, passed: Bool, leaks: [SprayLeak], note: String?) {
+        self.building = building
+        self.entrance = entrance
+        self.floors = floors
+        self.date = date
+        self.passed = passed
+        self.leaks = leaks
+        self.note = note
+    }
+}
+
+/// A band of floors, both ends included.
+public struct FloorBand: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var from: Int
+    public var to: Int
+    public init(from: Int, to: Int) { self.from = from; self.to = to }
+
+    /// `1-6` or `7` (one floor); the low end first.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard (1...2).contains(parts.count), parts.allSatisfy({ $0 != nil }) else { return nil }
+        let from = parts[0]!, to = parts.last!!
+        guard from >= 1, to >= from else { return nil }
+        self.init(from: from, to: to)
+    }
+
+    public func contains(_ floor: Int) -> Bool { (from...to).contains(floor) }
+    public func overlaps(_ other: FloorBand) -> Bool { from <= other.to && other.from <= to }
+    public var description: String { from == to ? "\(from)" : "\(from)-\(to)" }
+}
+
+/// Where a spray test found water: a room of a unit, the item it is a defect of, the note,
+/// and the defect recorded for it.
+public struct SprayLeak: Hashable, Sendable, Codable {
+    public var unit: String
+    public var room: String
+    public var item: String
+    public var note: String
+    public var defect: UUID
+    public init(unit: String, room: String, item: String, note: String, defect: UUID) {
+        self.unit = unit
+        self.room = room
+        self.item = item
+        self.note = note
+        self.defect = defect
+    }
 }
 
 /// The order of the history across replicas.

@@ -55,6 +55,16 @@ public enum BoardText {
             lines.append("")
             lines += planProgress(progress)
         }
+        if !board.spray.isEmpty {
+            let done = board.spray.filter(\.isComplete).count
+            lines.append("")
+            lines.append("spray tests: \(done)/\(board.spray.count) entrances tested over all their floors")
+            for c in board.spray {
+                let tested = c.tested.map { "\($0.band) \($0.passed ? "pass" : "leak")" }.joined(separator: ", ")
+                lines.append("  \(c.building)-\(c.entrance) floors \(c.floors): tested \(tested.isEmpty ? "none" : tested)"
+                             + (c.untested.isEmpty ? "" : "; not tested \(c.untested.map(\.description).joined(separator: ", "))"))
+            }
+        }
         return lines
     }
 

@@ -90,6 +90,8 @@ extension InspectionStore {
             "SELECT 'plan', id, json, source, actor, imported_at FROM plan",
             "SELECT 'rectification_days', rectification_days FROM project",
             "SELECT 'plan_batch', round, position, name, start, finish FROM plan_batch",
+            "SELECT 'ponding', unit, round, room, item, started, actor, event, checked FROM ponding_test",
+            "SELECT 'spray', event, building, entrance, floor_from, floor_to, day, round, actor, passed, leaks, note FROM spray_test",
             """
             SELECT 'tally', t.building, t.category, c.id, t.status, t.round_found, t.closed_round, t.waived_round, t.n
             FROM defect_tally t LEFT JOIN contractor c ON c.rowid = t.contractor_rowid WHERE t.n > 0
@@ -105,6 +107,8 @@ extension InspectionStore {
             if sql.contains("FROM plan") || sql.contains("rectification_days"), !tables.contains("plan") { continue }
             // Schema v5 made the claims' and penalty flags' tables.
             if sql.contains("FROM defect_claim") || sql.contains("FROM penalty_flag"), !tables.contains("defect_claim") { continue }
+            // Schema v7 made the field tests' tables.
+            if sql.contains("FROM ponding_test") || sql.contains("FROM spray_test"), !tables.contains("ponding_test") { continue }
             let rows = try Row.fetchAll(db, sql: sql)
             lines += rows.map { row in row.databaseValues.map { value -> String in
                 if case .blob(let data) = value.storage, data.count == 16 {
