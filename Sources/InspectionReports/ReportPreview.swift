@@ -83,6 +83,9 @@ extension AcceptanceReport {
         for (heading, units) in notReadyLists(l) { plain(heading + (l == .zh ? "：" : ": ") + units.prefix(40).joined(separator: " ") + (units.count > 40 ? " …" : "")) }
         heading(RT.actions.text(l))
         for (i, action) in actions(l).enumerated() { plain("\(i + 1). \(action)") }
+        let spray = spraySection(l)
+        heading(spray.heading)
+        _ = table(spray.header, spray.rows)
         return lines
     }
 }

@@ -44,6 +44,14 @@ public enum SmallChecklist {
             item("HL-01", "hollowness", rooms: ["kitchen", "bathroom"], trade: "tiling"),
         ])
 
+    /// The same set with LK-01 checked by a ponding test (two visits, 24 h apart).
+    public static let withPonding: ChecklistSet = {
+        var items = checklists.items
+        items[0].method = .ponding
+        return ChecklistSet(roomKinds: checklists.roomKinds, unitTypes: checklists.unitTypes, trades: checklists.trades,
+                            categories: checklists.categories, items: items)
+    }()
+
     public static let pairsOfS = [
         RoomItem(room: "入户门", item: "DW-01"),
         RoomItem(room: "厨房", item: "HL-01"),

@@ -1,5 +1,6 @@
 import Foundation
 import InspectionCore
+import InspectionFixtures
 import InspectionStore
 import PropertyBased
 import Testing
@@ -34,6 +35,9 @@ import Testing
         #expect(coverage.claimsTakenBack > 0)
         #expect(coverage.resultsWithdrawn > 0)
         #expect(coverage.plans > 0)
+        #expect(coverage.pondingStarted > 0)
+        #expect(coverage.pondingChecked > 0)
+        #expect(coverage.sprays > 0)
     }
 
     /// Every defect found and not retracted is closed, waived, found in the latest round, or
@@ -79,7 +83,7 @@ import Testing
 /// What the random sequences did, summed over the runs.
 final class Coverage: @unchecked Sendable {
     var maxRounds = 0, flags = 0, failedRechecks = 0, undoneRechecks = 0, retracted = 0, plans = 0
-    var edits = 0, claimsTakenBack = 0, resultsWithdrawn = 0
+    var edits = 0, claimsTakenBack = 0, resultsWithdrawn = 0, pondingStarted = 0, pondingChecked = 0, sprays = 0
 
     func add(_ simulation: Simulation) throws {
         let store = simulation.world.store
@@ -98,6 +102,11 @@ final class Coverage: @unchecked Sendable {
                 if case .remainingPassed = target.body, r.pair != nil { resultsWithdrawn += 1 }
             }
             if case .defectEdited = event.body { edits += 1 }
+            if case .pondingStarted = event.body { pondingStarted += 1 }
+            if case .sprayRecorded = event.body { sprays += 1 }
+        }
+        for round in try store.rounds() {
+            pondingChecked += try store.pondingTests(round: round.number, checked: true).filter(\.checked).count
         }
     }
 }
@@ -111,7 +120,8 @@ final class Simulation {
     var refusals = 0
 
     init(maxRounds: Int) throws {
-        world = try World(units: units)
+        // LK-01 is a ponding test here: started, checked a day later (or skipped by "pass the rest").
+        world = try World(units: units, checklists: SmallChecklist.withPonding)
         self.maxRounds = maxRounds
         try world.openRound()
     }
@@ -127,8 +137,8 @@ final class Simulation {
     /// (live, and for a re-check found before the open round); one kind picks any code ever
     /// handed out, retracted ones included, to exercise refusals.
     func perform(_ step: Int) throws {
-        var kind = step % 31
-        let arg = step / 31
+        var kind = step % 35
+        let arg = step / 35
         let unit = units[arg % units.count]
         let live = try world.store.defects(DefectFilter()).filter { $0.status.blocksDelivery }
         let latest = try world.store.rounds().last?.number ?? 0
@@ -202,6 +212,20 @@ final class Simulation {
             case 30:
                 // A plan put in force (one in five names a building the layout lacks, and is refused whole).
                 try world.write(as: "组长") { _ = try $0.importPlan(Self.plan(arg, start: world.today), source: "plan.yaml") }
+            case 31, 34:
+                // The first visit of a ponding test (one in five on an item that is not one, refused; or twice).
+                let pair = arg % 5 == 0 ? Fixture.pairsOfS[(arg / 5) % Fixture.pairsOfS.count] : RoomItem(room: arg % 2 == 0 ? "主卫" : "公卫", item: "LK-01")
+                try world.write { _ = try $0.startPonding(unit: unit, item: pair.item, room: pair.room) }
+            case 32:
+                // A day passes: the ponding tests started before stand 24 h.
+                world.clock += 86_400
+            case 33:
+                // A spray test of the entrance's floors 1-2, passed or with a leak in a unit (a defect).
+                let leaks = arg % 2 == 0 ? [] : [SprayRules.LeakInput(unit: unit, room: "厨房", item: "HL-01", note: "淋水渗漏\(arg)")]
+                try world.write {
+                    _ = try $0.recordSpray(building: "1", entrance: 1, floors: FloorBand(from: 1, to: arg % 3 == 0 ? 1 : 2), date: world.today,
+                                           passed: leaks.isEmpty, leaks: leaks, note: nil)
+                }
             case 24:
                 // Finish the walk: pass what is left everywhere and close in full, in one
                 // transaction (refused, whole, while re-checks are unrecorded).
