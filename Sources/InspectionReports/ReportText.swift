@@ -40,6 +40,7 @@ enum RT {
     static let readiness = Localized(zh: "七、交付准备度", en: "7. Readiness for delivery")
     static let actions = Localized(zh: "八、交付前须完成的工作", en: "8. What must happen before delivery")
     static let spray = Localized(zh: "淋水试验（按单元、楼层段）", en: "Spray tests (by entrance and band of floors)")
+    static let sprayEntrance = Localized(zh: "楼栋-单元号", en: "Entrance")
     static let sprayTested = Localized(zh: "已淋水", en: "Tested")
     static let sprayUntested = Localized(zh: "未淋水", en: "Not tested")
     static let sprayPass = Localized(zh: "合格", en: "pass")
