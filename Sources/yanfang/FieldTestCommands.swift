@@ -14,14 +14,25 @@ struct PondingCommand: ParsableCommand {
         @ParentCommand var root: Yanfang
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The unit code, e.g. 3-1-0502.") var unit: String
-        @Option(help: "The ponding item, e.g. LK-01.") var item: String
+        @Option(help: "The ponding item, e.g. LK-01.") var item: String?
         @Option(help: "The room (when the item applies to several).") var room: String?
+        @Flag(help: "Every ponding test of the unit not started yet this round.") var all = false
         @Option(help: "Who starts it (default: $YANFANG_INSPECTOR or the login name).") var inspector: String?
+
+        func validate() throws {
+            if all == (item != nil) { throw ValidationError("give --item ID [--room R], or --all") }
+            if all && room != nil { throw ValidationError("--room goes with --item, not --all") }
+        }
 
         func run() throws {
             let store = try database.open(root: root)
-            let test = try store.write(try Env.action(inspector)) { tx in try tx.startPonding(unit: unit, item: item, room: room) }
-            print("\(test.unitCode) \(test.pair.room) \(test.pair.item): ponding test started \(FieldTime.text(test.started)); check it from \(FieldTime.text(test.due)).")
+            let tests = try store.write(try Env.action(inspector)) { tx in
+                all ? try tx.startPondingTests(unit: unit) : [try tx.startPonding(unit: unit, item: item ?? "", room: room)]
+            }
+            for test in tests {
+                print("\(test.unitCode) \(test.pair.room) \(test.pair.item): ponding test started \(FieldTime.text(test.started)); check it from \(FieldTime.text(test.due)).")
+            }
+            if tests.isEmpty { print("\(unit): no ponding test left to start this round.") }
         }
     }
 
