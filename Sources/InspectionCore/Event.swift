@@ -386,6 +386,22 @@ public struct PondingStarted: Hashable, Sendable, Codable {
     public var item: String
     public var started: Date
     public init(room: String, item: String, started: Date) { self.room = room; self.item = item; self.started = started }
+
+    private enum CodingKeys: String, CodingKey { case room, item, started }
+
+    /// `started` is stored as milliseconds since 1970, as the event's `at` is.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(room: try c.decode(String.self, forKey: .room), item: try c.decode(String.self, forKey: .item),
+                  started: Date(timeIntervalSince1970: Double(try c.decode(Int64.self, forKey: .started)) / 1000))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(room, forKey: .room)
+        try c.encode(item, forKey: .item)
+        try c.encode(Int64((started.timeIntervalSince1970 * 1000).rounded()), forKey: .started)
+    }
 }
 
 /// A spray test (淋水试验) of the windows and façade of one entrance over a band of floors,

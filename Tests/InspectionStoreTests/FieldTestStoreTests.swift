@@ -205,6 +205,24 @@ import Testing
         #expect(coverage[0].untested == [FloorBand(from: 3, to: 3), FloorBand(from: 7, to: 9)])
     }
 
+    @Test func theEventsCarryEverythingToRebuild() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let ponding = EventBody.pondingStarted(PondingStarted(room: "主卫", item: "LK-01", started: Date(timeIntervalSince1970: 1_750_000_000.25)))
+        let pondingJSON = try ponding.encodePayload(with: encoder)
+        #expect(ponding.kind == "ponding.started")
+        #expect(String(decoding: pondingJSON, as: UTF8.self) == #"{"item":"LK-01","room":"主卫","started":1750000000250}"#)
+        #expect(try EventBody.decode(kind: "ponding.started", payload: pondingJSON, with: JSONDecoder()) == ponding)
+        let id = UUID(uuidString: "00000000-0000-4000-8000-000000000001")!
+        let spray = EventBody.sprayRecorded(SprayRecorded(building: "1", entrance: 2, floors: FloorBand(from: 1, to: 6), date: Day("2026-12-01")!, passed: false,
+                                                          leaks: [SprayLeak(unit: "1-2-0502", room: "主卧", item: "LK-03", note: "窗角渗水", defect: id)], note: nil))
+        let sprayJSON = try spray.encodePayload(with: encoder)
+        #expect(spray.kind == "spray.recorded")
+        #expect(String(decoding: sprayJSON, as: UTF8.self)
+            == #"{"building":"1","date":"2026-12-01","entrance":2,"floors":{"from":1,"to":6},"leaks":[{"defect":"00000000-0000-4000-8000-000000000001","item":"LK-03","note":"窗角渗水","room":"主卧","unit":"1-2-0502"}],"passed":false}"#)
+        #expect(try EventBody.decode(kind: "spray.recorded", payload: sprayJSON, with: JSONDecoder()) == spray)
+    }
+
     @Test func theFileIsAtSchema7() throws {
         #expect(Schema.version == 7)
         let world = try world()
