@@ -61,6 +61,8 @@ public enum EventBody: Hashable, Sendable {
     case planImported(PlanImported)
     case answerDefined(AnswerDefined)
     case answerRevised(AnswerRevised)
+    case pondingStarted(PondingStarted)
+    case sprayRecorded(SprayRecorded)
 
     /// The name stored with the event.
     public var kind: String {
@@ -86,6 +88,8 @@ public enum EventBody: Hashable, Sendable {
         case .planImported: return "plan.imported"
         case .answerDefined: return "answer.defined"
         case .answerRevised: return "answer.revised"
+        case .pondingStarted: return "ponding.started"
+        case .sprayRecorded: return "spray.recorded"
         }
     }
 
@@ -113,6 +117,8 @@ public enum EventBody: Hashable, Sendable {
         case .planImported(let e): return try encoder.encode(e)
         case .answerDefined(let e): return try encoder.encode(e)
         case .answerRevised(let e): return try encoder.encode(e)
+        case .pondingStarted(let e): return try encoder.encode(e)
+        case .sprayRecorded(let e): return try encoder.encode(e)
         }
     }
 
@@ -140,6 +146,8 @@ public enum EventBody: Hashable, Sendable {
         case "plan.imported": return .planImported(try decoder.decode(PlanImported.self, from: payload))
         case "answer.defined": return .answerDefined(try decoder.decode(AnswerDefined.self, from: payload))
         case "answer.revised": return .answerRevised(try decoder.decode(AnswerRevised.self, from: payload))
+        case "ponding.started": return .pondingStarted(try decoder.decode(PondingStarted.self, from: payload))
+        case "spray.recorded": return .sprayRecorded(try decoder.decode(SprayRecorded.self, from: payload))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown event kind \(kind)"))
         }
@@ -397,6 +405,92 @@ public struct PlanImported: Hashable, Sendable, Codable {
     public var source: String
     public var plan: ProjectPlan
     public init(source: String, plan: ProjectPlan) { self.source = source; self.plan = plan }
+}
+
+/// Water put on a wet room's floor for a ponding test (闭水试验) of a `ponding` item: the
+/// first of its two visits. The event names the unit; its round is the round of the check;
+/// the start is `started` (also the event's time), so the check is due 24 h later.
+public struct PondingStarted: Hashable, Sendable, Codable {
+    public var room: String
+    public var item: String
+    public var started: Date
+    public init(room: String, item: String, started: Date) { self.room = room; self.item = item; self.started = started }
+
+    private enum CodingKeys: String, CodingKey { case room, item, started }
+
+    /// `started` is stored as milliseconds since 1970, as the event's `at` is.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(room: try c.decode(String.self, forKey: .room), item: try c.decode(String.self, forKey: .item),
+                  started: Date(timeIntervalSince1970: Double(try c.decode(Int64.self, forKey: .started)) / 1000))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(room, forKey: .room)
+        try c.encode(item, forKey: .item)
+        try c.encode(Int64((started.timeIntervalSince1970 * 1000).rounded()), forKey: .started)
+    }
+}
+
+/// A spray test (淋水试验) of the windows and façade of one entrance over a band of floors,
+/// recorded once for the band, not in every room. A leak found in a unit is also recorded as
+/// a defect of that unit (its `defect.found` events follow in the same transaction; `defects`
+/// names them).
+public struct SprayRecorded: Hashable, Sendable, Codable {
+    public var building: String
+    public var entrance: Int
+    public var floors: FloorBand
+    public var date: Day
+    public var passed: Bool
+    public var leaks: [SprayLeak]
+    public var note: String?
+    public init(building: String, entrance: Int, floors: FloorBand, date: Day, passed: Bool, leaks: [SprayLeak], note: String?) {
+        self.building = building
+        self.entrance = entrance
+        self.floors = floors
+        self.date = date
+        self.passed = passed
+        self.leaks = leaks
+        self.note = note
+    }
+}
+
+/// A band of floors, both ends included.
+public struct FloorBand: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var from: Int
+    public var to: Int
+    public init(from: Int, to: Int) { self.from = from; self.to = to }
+
+    /// `1-6` or `7` (one floor); the low end first.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard (1...2).contains(parts.count), parts.allSatisfy({ $0 != nil }) else { return nil }
+        let from = parts[0]!, to = parts.last!!
+        guard from >= 1, to >= from else { return nil }
+        self.init(from: from, to: to)
+    }
+
+    public func contains(_ floor: Int) -> Bool { (from...to).contains(floor) }
+    public func overlaps(_ other: FloorBand) -> Bool { from <= other.to && other.from <= to }
+    public var description: String { from == to ? "\(from)" : "\(from)-\(to)" }
+}
+
+/// Where a spray test found water: a room of a unit, the item it is a defect of, the note,
+/// and the defect recorded for it.
+public struct SprayLeak: Hashable, Sendable, Codable {
+    public var unit: String
+    public var room: String
+    public var item: String
+    public var note: String
+    public var defect: UUID
+    public init(unit: String, room: String, item: String, note: String, defect: UUID) {
+        self.unit = unit
+        self.room = room
+        self.item = item
+        self.note = note
+        self.defect = defect
+    }
 }
 
 /// The order of the history across replicas.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A rule of mock inspection that refused an action; nothing was changed.
 public enum InspectionError: Error, Equatable, Sendable, CustomStringConvertible {
     case noProject
@@ -30,6 +32,10 @@ public enum InspectionError: Error, Equatable, Sendable, CustomStringConvertible
     case noteRequired
     case nothingToChange(String)
     case invalidValue(String)
+    case notPonding(item: String)
+    case pondingNotStarted(item: String, room: String)
+    case pondingAlreadyStarted(item: String, room: String, started: Date)
+    case pondingNotDue(item: String, room: String, started: Date, due: Date, minutes: Int)
 
     public var description: String {
         switch self {
@@ -63,6 +69,13 @@ public enum InspectionError: Error, Equatable, Sendable, CustomStringConvertible
         case .noteRequired: return "a defect needs a note"
         case .nothingToChange(let code): return "nothing to change in defect \(code)"
         case .invalidValue(let message): return message
+        case .notPonding(let item): return "\(item) is not a ponding test"
+        case let .pondingNotStarted(item, room):
+            return "\(item) in \(room) is a ponding test: start it first (s), then check it 24 h later"
+        case let .pondingAlreadyStarted(item, room, started):
+            return "the ponding test of \(item) in \(room) is already running (started \(FieldTime.text(started)))"
+        case let .pondingNotDue(item, room, started, due, minutes):
+            return "the ponding test of \(item) in \(room) started \(FieldTime.text(started)) has stood \(FieldTime.duration(minutes: minutes).en); it can be checked from \(FieldTime.text(due))"
         }
     }
 }

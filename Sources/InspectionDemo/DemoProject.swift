@@ -89,9 +89,11 @@ public enum DemoProject {
         _ = try store.write(clock.at(daysAgo: r1.opened_days_ago, actor: lead)) { tx in
             try tx.openRound(date: today.adding(days: -r1.opened_days_ago))
         }
-        let span = r1.opened_days_ago - r1.closed_days_ago
+        // Walking starts the day after the opening: the ponding tests stand 24 h first.
+        let span = r1.opened_days_ago - 1 - r1.closed_days_ago
         for (index, unit) in units.enumerated() {
-            let daysAgo = r1.opened_days_ago - index * span / max(1, units.count)
+            let daysAgo = r1.opened_days_ago - 1 - index * span / max(1, units.count)
+            try startPonding(unit, in: store, at: clock.at(daysAgo: daysAgo + 1, actor: inspector(unit), minute: index))
             try store.write(clock.at(daysAgo: daysAgo, actor: inspector(unit), minute: index)) { tx in
                 for d in scripted where d.unit == unit.code {
                     _ = try tx.addDefect(unit: unit.code, item: d.item, room: d.room, note: d.note, severity: d.severity)
@@ -156,6 +158,7 @@ public enum DemoProject {
             let rechecked = r2.rechecked.contains(group(unit)) && unit.floor <= r2.rechecked_floors
             guard done || rechecked else { continue }
             let daysAgo = max(1, r2.opened_days_ago - 1 - index % r2.opened_days_ago)
+            if done { try startPonding(unit, in: store, at: clock.at(daysAgo: daysAgo + 1, actor: inspector(unit), minute: index)) }
             try store.write(clock.at(daysAgo: daysAgo, actor: inspector(unit), minute: index)) { tx in
                 let view = try tx.unitRound(unit, round: 2)
                 for defect in view.rechecks where defect.status.blocksDelivery && scriptedCodes[defect.code.text] == nil {
@@ -170,6 +173,11 @@ public enum DemoProject {
             }
         }
         return project
+    }
+
+    /// The first visit of a unit's ponding tests, 24 h before its walkthrough checks them.
+    static func startPonding(_ unit: ProjectUnit, in store: InspectionStore, at context: ActionContext) throws {
+        _ = try store.write(context) { tx in try tx.startPondingTests(unit: unit.code) }
     }
 
     static func scriptedDefects(_ text: String, file: String) throws -> [Scripted] {

@@ -105,7 +105,12 @@ public enum SyntheticProject {
             progress("round \(round): \(opening.rechecks) re-checks")
             for start in stride(from: 0, to: units.count, by: options.batch) {
                 let slice = units[start..<min(units.count, start + options.batch)]
-                let day = opened.adding(days: start * 12 / max(1, units.count))
+                // Walked from the day after the opening: the ponding tests, started the day
+                // before, have stood 24 h.
+                let day = opened.adding(days: 1 + start * 12 / max(1, units.count))
+                try store.write(context(day.adding(days: -1), inspectors[start / options.batch % inspectors.count])) { tx in
+                    for unit in slice { try tx.startPondingTests(unit: unit.code) }
+                }
                 try store.write(context(day, inspectors[start / options.batch % inspectors.count])) { tx in
                     for unit in slice {
                         for defect in try tx.recheckQueue(unit, round: round) {

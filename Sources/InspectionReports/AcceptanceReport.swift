@@ -193,6 +193,8 @@ extension AcceptanceReport {
         b += "<p class=\"meta\">\(Escape.html(board.project.name))</p></header>\n"
 
         b += "<h2>\(Escape.html(RT.scope.text(l)))</h2>\n" + keyValueTable(scopeRows(l))
+        let spray = spraySection(l)
+        b += "<h3>\(Escape.html(spray.heading))</h3>\n" + DocumentTable.html(spray.header, spray.rows)
 
         b += "<h2>\(Escape.html(RT.defects.text(l)))</h2>\n"
         b += "<h3>\(Escape.html(RT.byCategory.text(l)))</h3>\n" + svgBars(categoryBars(l))
@@ -260,6 +262,18 @@ extension AcceptanceReport {
 
     func keyValueTable(_ rows: [(String, String)]) -> String { DocumentTable.keyValueHTML(rows) }
 
+    /// The spray tests, under the scope (what the round's field tests covered): a row per
+    /// entrance: its floors, the bands tested with their result, those not.
+    func spraySection(_ l: Language) -> (heading: String, header: [String], rows: [[String]]) {
+        let heading = RT.spray.text(l)
+        let rows = board.spray.map { c -> [String] in
+            let tested = c.tested.map { "\($0.band) \(($0.passed ? RT.sprayPass : RT.sprayLeak).text(l))" }
+            return ["\(c.building)-\(c.entrance)", c.floors.description, tested.isEmpty ? "—" : tested.joined(separator: ", "),
+                    c.untested.isEmpty ? "—" : c.untested.map(\.description).joined(separator: ", ")]
+        }
+        return (heading, [RT.sprayEntrance.text(l), RT.floor.text(l), RT.sprayTested.text(l), RT.sprayUntested.text(l)], rows)
+    }
+
     /// The round against its plan: planned and actual dates, batches finished, who did what
     /// (nil without a plan for the round).
     func planComparison(_ l: Language) -> (dates: [(String, String)], tables: [(String, [String], [[String]])])? {
@@ -318,6 +332,8 @@ extension AcceptanceReport {
     public func markdown(language l: Language = .zh) -> String {
         var s = "# \(RT.reportTitle.text(l)) · \(l == .zh ? "第 \(round.number) 轮" : "Round \(round.number)") · \(Escape.markdownCell(board.project.name))\n\n"
         s += "## \(RT.scope.text(l))\n\n" + mdTable(["", ""], scopeRows(l).map { [$0.0, $0.1] })
+        let spray = spraySection(l)
+        s += "### \(spray.heading)\n\n" + mdTable(spray.header, spray.rows)
         s += "## \(RT.defects.text(l))\n\n### \(RT.byCategory.text(l))\n\n" + mdBars(categoryBars(l))
         s += "### \(RT.byBuilding.text(l))\n\n" + mdBars(buildingBars(l))
         s += "### \(RT.bySeverity.text(l))\n\n" + mdTable([RT.severity.text(l), ""], severityRows(l).map { [$0.0, "\($0.1)"] })

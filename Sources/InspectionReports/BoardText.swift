@@ -32,6 +32,15 @@ public enum BoardText {
         lines.append("deadlines: delivery \(d.delivery), risk cutoff \(d.riskCutoff) (\(englishCount(d.daysToRiskCutoff, "day", "days"))), round 1 by \(d.latestRoundOneStart)"
                      + (d.roundOneStarted.map { ", started \($0)" } ?? ""))
         for warning in d.warnings { lines.append("  ! " + warning.message.en) }
+        if !board.spray.isEmpty {
+            let done = board.spray.filter(\.isComplete).count
+            lines.append("spray tests: \(done)/\(board.spray.count) entrances tested over all their floors")
+            for c in board.spray {
+                let tested = c.tested.map { "\($0.band) \($0.passed ? "pass" : "leak")" }.joined(separator: ", ")
+                lines.append("  \(c.building)-\(c.entrance) floors \(c.floors): tested \(tested.isEmpty ? "none" : tested)"
+                             + (c.untested.isEmpty ? "" : "; not tested \(c.untested.map(\.description).joined(separator: ", "))"))
+            }
+        }
         if !board.rewards.isEmpty {
             lines.append("")
             let width = max(12, min(30, board.rewards.map { DisplayWidth.of($0.contractor) }.max() ?? 0))

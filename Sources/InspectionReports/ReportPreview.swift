@@ -36,6 +36,9 @@ extension AcceptanceReport {
         let scope = scopeRows(l)
         let labelWidth = (scope.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2
         for (k, v) in scope { lines.append(Line([Span(DisplayWidth.fit(k, width: labelWidth), style: theme.muted), Span(v)])) }
+        let spray = spraySection(l)
+        lines.append(Line(spray.heading, style: theme.muted))
+        _ = table(spray.header, spray.rows)
         heading(RT.defects.text(l))
         lines.append(Line(RT.byCategory.text(l), style: theme.muted))
         lines += TextBars.lines(categoryBars(l), width: 40, available: width).map { Line($0, style: theme.good) }

@@ -32,6 +32,8 @@ public struct BoardReport: Hashable, Sendable {
     public var planWarnings: [DeadlineWarning] = []
     /// The round's progress against its plan, per batch and member (nil without a plan for it).
     public var planProgress: PlanProgress? = nil
+    /// Each entrance's spray tests (淋水试验): the bands of floors tested and those not.
+    public var spray: [SprayCoverage] = []
 
     public func contractorName(_ id: UUID?) -> String {
         id.flatMap { contractorNames[$0] } ?? PenaltyRules.unassigned
@@ -64,7 +66,7 @@ extension InspectionStore {
             let deadlines = Deadlines(delivery: project.delivery, today: today, roundOneStarted: rounds.first { $0.number == 1 }?.opened,
                                       openDefects: open, roundsClosed: rounds.filter { !$0.isOpen }.count)
             let flags = try Self.flags(db)
-            return BoardReport(project: project, round: round, rounds: rounds, units: units, tables: tables,
+            var report = BoardReport(project: project, round: round, rounds: rounds, units: units, tables: tables,
                                contractorNames: Dictionary(contractors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
                                readiness: try Self.readiness(db, frozenAt: round?.isOpen == false ? roundNumber : nil), deadlines: deadlines,
                                penaltiesInRound: round.map { PenaltyRules.tally(flags: flags, contractors: contractors, round: $0.number) } ?? [],
@@ -77,6 +79,8 @@ extension InspectionStore {
                                rewards: try Self.rewards(db, penalties: PenaltyRules.tally(flags: flags, contractors: contractors, round: nil)),
                                planWarnings: try Self.planWarnings(db, today: today),
                                planProgress: roundNumber == 0 ? nil : try Self.planProgress(db, round: roundNumber, today: today))
+            report.spray = try Self.sprayCoverage(db)
+            return report
         }
     }
 

@@ -67,6 +67,8 @@ final class Projector {
     private let hasClaimTables: Bool
     /// Whether the file has the answers' table and the defects' answer columns (schema v6).
     private let hasAnswerTables: Bool
+    /// Whether the file has the field tests' tables (schema v7).
+    private let hasFieldTables: Bool
     /// The first close of each round in the history's order, up to `position` (loaded when
     /// first needed).
     private var standingCloses: [(position: HistoryPosition, round: Int)]?
@@ -76,6 +78,7 @@ final class Projector {
         latestRound = try InspectionStore.latestRound(db)
         hasClaimTables = try db.tableExists("defect_claim")
         hasAnswerTables = try db.tableExists("answer")
+        hasFieldTables = try db.tableExists("ponding_test")
     }
 
     // MARK: - State the rules read
@@ -228,6 +231,21 @@ final class Projector {
             try saveAnswer(a.answer, event: event)
         case .answerRevised(let a):
             try saveAnswer(a.answer, event: event)
+        case .pondingStarted(let p):
+            guard hasFieldTables, let unit = event.unit else { return }
+            // Started on two laptops at once: the first start in the history's order stands.
+            try db.cachedStatement(sql: """
+                INSERT INTO ponding_test (unit, round, room, item, started, actor, event) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """).execute(arguments: [unit, event.round, UserText.normalized(p.room), UserText.normalized(p.item),
+                                           EventCodec.milliseconds(p.started), event.actor, event.id])
+            dirty.insert(DirtyUnitRound(unit: unit, round: event.round))
+        case .sprayRecorded(let s):
+            guard hasFieldTables else { return }
+            try db.execute(sql: """
+                INSERT INTO spray_test (event, building, entrance, floor_from, floor_to, day, round, actor, passed, leaks, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """, arguments: [event.id, s.building, s.entrance, s.floors.from, s.floors.to, s.date.description, event.round,
+                                   event.actor, s.passed, try EventCodec.json(s.leaks), s.note])
         case .replicaJoined(let j):
             try db.execute(sql: "INSERT INTO replica (id, tag, parent, joined_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                            arguments: [j.replica, j.tag, j.parent, EventCodec.milliseconds(event.at)])
@@ -508,15 +526,29 @@ final class Projector {
             try upsert.execute(arguments: [key.round, unit.rowid, progress.applicable, progress.recorded, progress.rechecks, progress.rechecksDone])
             try db.cachedStatement(sql: "DELETE FROM conflict WHERE unit = ? AND round = ? AND kind = 'item'").execute(arguments: [key.unit, key.round])
             for conflict in results.conflicts { try saveConflict(conflict) }
+            if hasFieldTables { try markPondingChecks(key, results: results) }
         }
         dirty = []
+    }
+
+    /// A ponding test counts as checked once its room and item have a result in its round.
+    private func markPondingChecks(_ key: DirtyUnitRound, results: UnitRound) throws {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT room, item, checked FROM ponding_test WHERE unit = ? AND round = ?"),
+                                    arguments: [key.unit, key.round])
+        for row in rows {
+            let pair = RoomItem(room: row["room"], item: row["item"])
+            let checked = results.result(pair) != nil
+            guard checked != row["checked"] else { continue }
+            try db.cachedStatement(sql: "UPDATE ponding_test SET checked = ? WHERE unit = ? AND round = ? AND room = ? AND item = ?")
+                .execute(arguments: [checked, key.unit, key.round, pair.room, pair.item])
+        }
     }
 
     // MARK: - Rebuilding
 
     /// The projection tables, children first (the order they are emptied in).
     static let tables = ["unit_round", "recheck", "defect_claim", "claim_tally", "penalty_flag", "defect_state", "defect_tally", "round", "contractor", "unit", "checklist", "project",
-                         "replica", "conflict", "plan", "plan_batch", "answer"]
+                         "replica", "conflict", "plan", "plan_batch", "answer", "ponding_test", "spray_test"]
 
     /// Empties the projections and applies the whole history again, in order. Returns the
     /// number of events applied.

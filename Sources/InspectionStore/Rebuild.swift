@@ -90,6 +90,8 @@ extension InspectionStore {
             "SELECT 'plan', id, json, source, actor, imported_at FROM plan",
             "SELECT 'rectification_days', rectification_days FROM project",
             "SELECT 'plan_batch', round, position, name, start, finish FROM plan_batch",
+            "SELECT 'ponding', unit, round, room, item, started, actor, event, checked FROM ponding_test",
+            "SELECT 'spray', event, building, entrance, floor_from, floor_to, day, round, actor, passed, leaks, note FROM spray_test",
             """
             SELECT 'answer', code, title, text, action, owner, due, buyer_questions, defined_by, defined_at, revised_by, revised_at, revisions
             FROM answer
@@ -112,6 +114,8 @@ extension InspectionStore {
             if sql.contains("FROM defect_claim") || sql.contains("FROM penalty_flag"), !tables.contains("defect_claim") { continue }
             // Schema v6 made the answers' table and the defects' answer columns.
             if sql.contains("answer"), !tables.contains("answer") { continue }
+            // Schema v7 made the field tests' tables.
+            if sql.contains("FROM ponding_test") || sql.contains("FROM spray_test"), !tables.contains("ponding_test") { continue }
             let rows = try Row.fetchAll(db, sql: sql)
             lines += rows.map { row in row.databaseValues.map { value -> String in
                 if case .blob(let data) = value.storage, data.count == 16 {

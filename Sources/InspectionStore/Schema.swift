@@ -9,7 +9,7 @@ enum Schema {
     /// 'YFND': a yanfang file that `yanfang demo` made and may replace; it says so in its
     /// header, so that telling it from a project never opens the project.
     static let demoApplicationID: Int32 = 0x5946_4E44
-    static let version = 6
+    static let version = 7
     /// The schema whose history (the `event` table) later schemas read as it is: the ones
     /// after it added projections, indexes and event kinds, not new columns of events.
     static let historyVersion = 2
@@ -293,6 +293,40 @@ enum Schema {
                 CREATE INDEX defect_answer ON defect_state(answer_code) WHERE answer_code IS NOT NULL;
                 PRAGMA user_version = 6;
                 """)
+        }
+        // The field tests that are not one visit to one item: ponding tests started in a
+        // unit (checked 24 h later) and spray tests per entrance and band of floors. Older
+        // histories have no such events, so the new tables start empty.
+        migrator.registerMigration("v7-field-tests") { db in
+            try db.execute(sql: """
+                CREATE TABLE ponding_test (
+                    unit BLOB NOT NULL,
+                    round INTEGER NOT NULL,
+                    room TEXT NOT NULL,
+                    item TEXT NOT NULL,
+                    started INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    event BLOB NOT NULL,
+                    -- Whether the pair has a result in the round (the check was recorded).
+                    checked INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (unit, round, room, item)
+                ) WITHOUT ROWID;
+                CREATE INDEX ponding_due ON ponding_test(round, checked, started);
+                CREATE TABLE spray_test (
+                    event BLOB PRIMARY KEY,
+                    building TEXT NOT NULL,
+                    entrance INTEGER NOT NULL,
+                    floor_from INTEGER NOT NULL,
+                    floor_to INTEGER NOT NULL,
+                    day TEXT NOT NULL,
+                    round INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    passed INTEGER NOT NULL,
+                    leaks TEXT NOT NULL,
+                    note TEXT
+                ) WITHOUT ROWID;
+                """)
+            try db.execute(sql: "PRAGMA user_version = 7")
         }
         return migrator
     }

@@ -304,6 +304,7 @@ public final class StoreTransaction {
         if case .defects(let ids)? = results.result(pair) { defectIDs = ids } else { defectIDs = [] }
         let codes = try codes(of: defectIDs)
         guard try RecordingRules.record(outcome, pair: pair, in: results, codes: { codes[$0] ?? $0.uuidString }) else { return false }
+        if outcome == .pass { try checkPonding(unit: unit, pair: pair, round: round.number) }
         try append(.itemRecorded(ItemRecorded(room: pair.room, item: pair.item, outcome: outcome)), unit: unit.unit.id)
         return true
     }
@@ -313,6 +314,13 @@ public final class StoreTransaction {
     /// event names the pairs it left alone.
     @discardableResult
     public func passRemaining(unit code: String, room: String? = nil, categories: Set<String>? = nil) throws -> [RoomItem] {
+        try passRemainingSkipping(unit: code, room: room, categories: categories).passed
+    }
+
+    /// `passRemaining`, also saying which ponding checks it left because their test was not
+    /// started 24 h earlier (`PondingRules.notReady`).
+    public func passRemainingSkipping(unit code: String, room: String? = nil,
+                                      categories: Set<String>? = nil) throws -> (passed: [RoomItem], skipped: [RoomItem]) {
         let round = try openRound()
         let unit = try unitRow(code: code)
         let (results, _) = try unitResults(unit, round: round.number)
@@ -327,25 +335,30 @@ public final class StoreTransaction {
             pairs = pairs.filter { $0.room == match.key }
         }
         let checklists = try checklists()
-        let remaining = results.unrecorded(pairs).filter { pair in
+        let unrecorded = results.unrecorded(pairs).filter { pair in
             categories.map { $0.contains(checklists.item(pair.item)?.category ?? "") } ?? true
         }
-        guard !remaining.isEmpty else { return [] }
+        let skipped = PondingRules.notReady(unrecorded, checklists: checklists,
+                                            tests: try InspectionStore.pondingTests(db, unit: unit.unit, round: round.number), now: context.at)
+        let skipping = Set(skipped)
+        let remaining = unrecorded.filter { !skipping.contains($0) }
+        guard !remaining.isEmpty else { return ([], skipped) }
         let passing = Set(remaining)
         try append(.remainingPassed(RemainingPassed(room: roomKey, count: remaining.count, except: pairs.filter { !passing.contains($0) })),
                    unit: unit.unit.id)
-        return remaining
+        return (remaining, skipped)
     }
 
     /// Records a defect and gives it a new mark code.
     public func addDefect(unit code: String, item itemID: String, room: String?, note: String?,
-                          severity: Severity?, contractor choice: ContractorChoice = .byTrade) throws -> DefectSummary {
+                          severity: Severity?, contractor choice: ContractorChoice = .byTrade, id given: UUID? = nil) throws -> DefectSummary {
         let round = try openRound()
         let unit = try unitRow(code: code)
         let checklists = try checklists()
         let pair = try RecordingRules.pair(unit: unit.unit, situation: try situation(unit), itemID: itemID, room: room, checklists: checklists)
         let item = checklists.item(pair.item)!
         let cleanNote = try DefectRules.cleanNote(note) ?? ""
+        try checkPonding(unit: unit, pair: pair, round: round.number)
         let contractor: Contractor?
         switch choice {
         case .byTrade: contractor = ContractorRules.defaultContractor(for: item, building: unit.unit.building, among: try contractors())
@@ -353,7 +366,7 @@ public final class StoreTransaction {
         case .none: contractor = nil
         }
         let markCode = try newMarkCode(round: round.number)
-        let id = store.makeID()
+        let id = given ?? store.makeID()
         try append(.defectFound(DefectFound(code: markCode, room: pair.room, item: pair.item, note: cleanNote,
                                             severity: severity ?? item.severity, contractor: contractor?.id)),
                    unit: unit.unit.id, defect: id)

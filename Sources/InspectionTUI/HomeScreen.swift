@@ -16,6 +16,8 @@ final class HomeScreen: Screen {
     /// conflicts to resolve.
     var team: (folder: String?, last: Date?, replicas: Int) = (nil, nil, 0)
     var conflicts = 0
+    /// The open round's ponding tests waiting for their check.
+    var ponding: [PondingTest] = []
 
     init(app: InspectionApp) throws {
         try reload(app)
@@ -31,9 +33,16 @@ final class HomeScreen: Screen {
         team = try app.store.syncStatus()
         conflicts = try app.store.conflictCount()
         next = nil
+        ponding = try app.openRound.map { try app.store.pondingTests(round: $0.number) } ?? []
     }
 
     func title(_ app: InspectionApp) -> String { app.texts.home }
+
+    /// A ponding test's room in the interface's language.
+    func pondingRoom(_ test: PondingTest, _ app: InspectionApp) -> String {
+        guard let type = units.first(where: { $0.id == test.unit })?.type else { return test.pair.room }
+        return app.roomName(test.pair.room, unitType: type)
+    }
 
     /// The first unit, in layout order, with work left in the open round: with a share of the
     /// plan, the first with some of the inspector's own work left (none: their part is done).
@@ -84,6 +93,12 @@ final class HomeScreen: Screen {
             y += 1
             row("", Line(t.rechecksDone(rechecksDone, rechecks) + (round.isOpen ? "" : "  " + t.roundClosed(round.number)), style: theme.muted))
         }
+        // Ponding tests started and not yet checked: those due (24 h stood) first, then those running.
+        let now = app.configuration.clock()
+        let due = ponding.filter { $0.isDue(at: now) }, running = ponding.filter { !$0.isDue(at: now) }
+        if !ponding.isEmpty {
+            row(t.pondingLabel, Line(t.pondingCounts(due.count, running.count), style: due.isEmpty ? theme.muted : theme.warning))
+        }
         row(t.inspectorLabel, Line([Span(app.inspector ?? "—", style: theme.highlight), Span("  " + t.changeInspectorHint, style: theme.muted)]))
         let last = team.last.map { Self.lastSync($0, now: app.configuration.clock()) }
         // The status may be cut on a narrow screen; the key hint after it shows only whole.
@@ -100,6 +115,21 @@ final class HomeScreen: Screen {
             row(t.nextUnitLabel, Line(app.assignment == nil ? t.allUnitsDone : t.allMineDone, style: theme.good))
         }
         y += 1
+        if !ponding.isEmpty {
+            let lines = due.map { (t.pondingDueLine($0.unitCode, pondingRoom($0, app), $0.pair.item, FieldTime.short($0.started)), theme.warning) }
+                + running.map { (t.pondingRunningLine($0.unitCode, pondingRoom($0, app), $0.pair.item, FieldTime.short($0.due)), theme.muted) }
+            let room = max(1, min(lines.count, area.maxY - 1 - y - warnings.count - (planWarnings.isEmpty ? 0 : 1) - 1))
+            let shown = lines.count <= room ? lines.count : room - 1
+            for (text, style) in lines.prefix(shown) where y < area.maxY - 1 {
+                buffer.put(text, at: Position(x: x, y: y), style: style, maxWidth: area.width - 4)
+                y += 1
+            }
+            if shown < lines.count, y < area.maxY - 1 {
+                buffer.put(t.pondingMore(lines.count - shown), at: Position(x: x, y: y), style: theme.muted, maxWidth: area.width - 4)
+                y += 1
+            }
+            y += 1
+        }
         for warning in warnings where y < area.maxY - 1 {
             buffer.put("! " + warning.message.text(app.language), at: Position(x: x, y: y), style: theme.warning, maxWidth: area.width - 4)
             y += 1

@@ -39,6 +39,11 @@ extension Texts {
         case .noteRequired: return "请填写问题描述"
         case .nothingToChange(let code): return "\(code) 没有要改的内容"
         case .invalidValue(let message): return message
+        case .notPonding(let item): return "\(item) 不是闭水试验"
+        case let .pondingNotStarted(item, room): return "\(room) \(item) 是闭水试验：先按 s 开始蓄水，24 小时后再检查"
+        case let .pondingAlreadyStarted(item, room, started): return "\(room) \(item) 的闭水试验已在进行（\(FieldTime.text(started)) 开始）"
+        case let .pondingNotDue(item, room, started, due, minutes):
+            return "\(room) \(item) 的闭水试验 \(FieldTime.text(started)) 开始，已蓄水 \(FieldTime.duration(minutes: minutes).zh)；\(FieldTime.text(due)) 起才能检查"
         }
     }
 }

@@ -267,6 +267,22 @@ struct Texts: Sendable {
     let unitsPerDay: String
     /// The title bar's first words in `yanfang training`.
     let practiceBanner: String
+
+    // Ponding tests (闭水试验): started, then checked 24 h later
+    let keyStartPonding: String
+    let pondingLabel: String
+    /// (due, running)
+    let pondingCounts: @Sendable (Int, Int) -> String
+    let pondingDueLine: @Sendable (String, String, String, String) -> String
+    let pondingRunningLine: @Sendable (String, String, String, String) -> String
+    let pondingMore: @Sendable (Int) -> String
+    /// The item row of a ponding item without a result: running until, or due.
+    let pondingRunningUntil: @Sendable (String) -> String
+    let pondingDue: String
+    let pondingNotStarted: String
+    let pondingStarted: @Sendable (String, String) -> String
+    let pondingDetailStarted: @Sendable (String, String) -> String
+    let pondingSkipped: @Sendable (Int) -> String
 }
 
 extension Texts {
@@ -508,7 +524,19 @@ extension Texts {
         planProgressExplain: { start, finish, cutoff in "计划 \(start) – \(finish) · 风险排查截止 \(cutoff) · 应完＝按日折算" },
         planColumns: ["批次/成员", "已验户", "应完", "超前", "项", "户/天", "预计完成", "计划完成"],
         unitsPerDay: "每日验收户数：",
-        practiceBanner: "练习（不会写入项目）"
+        practiceBanner: "练习（不会写入项目）",
+        keyStartPonding: "开始闭水试验",
+        pondingLabel: "闭水试验",
+        pondingCounts: { "\($0) 项待检查 · \($1) 项蓄水中" },
+        pondingDueLine: { unit, room, item, started in "待检查  \(unit) \(room) \(item)  \(started) 开始" },
+        pondingRunningLine: { unit, room, item, due in "蓄水中  \(unit) \(room) \(item)  \(due) 起可检查" },
+        pondingMore: { "另有 \($0) 项（yanfang ponding list）" },
+        pondingRunningUntil: { "\($0) 可检查" },
+        pondingDue: "闭水待检查",
+        pondingNotStarted: "闭水试验未开始：按 s 开始蓄水，24 小时后检查",
+        pondingStarted: { room, due in "\(room)：闭水试验已开始，\(due) 起可检查" },
+        pondingDetailStarted: { started, due in "闭水试验 \(started) 开始，\(due) 起可检查" },
+        pondingSkipped: { "；\($0) 项闭水试验未满 24 小时，未记合格" }
     )
 
     static let en = Texts(
@@ -750,7 +778,19 @@ extension Texts {
         planProgressExplain: { start, finish, cutoff in "planned \(start) – \(finish) · cutoff \(cutoff) · exp. = pro rata to today" },
         planColumns: ["batch/member", "units", "exp.", "ahead", "items", "/day", "forecast", "planned"],
         unitsPerDay: "units per day: ",
-        practiceBanner: "PRACTICE (nothing reaches the project)"
+        practiceBanner: "PRACTICE (nothing reaches the project)",
+        keyStartPonding: "start the ponding test",
+        pondingLabel: "Ponding",
+        pondingCounts: { "\($0) due for checking · \($1) running" },
+        pondingDueLine: { unit, room, item, started in "due      \(unit) \(room) \(item)  started \(started)" },
+        pondingRunningLine: { unit, room, item, due in "running  \(unit) \(room) \(item)  due \(due)" },
+        pondingMore: { "\($0) more (yanfang ponding list)" },
+        pondingRunningUntil: { "due \($0)" },
+        pondingDue: "ponding: check due",
+        pondingNotStarted: "ponding test not started: s starts it; check it 24 h later",
+        pondingStarted: { room, due in "\(room): ponding test started; check it from \(due)" },
+        pondingDetailStarted: { started, due in "ponding test started \(started); can be checked from \(due)" },
+        pondingSkipped: { "; " + plural($0, "ponding check", "ponding checks") + " not 24 h old left unrecorded" }
     )
 }
 

@@ -35,6 +35,8 @@ final class UnitScreen: Screen {
     var showAll = false
     /// The inspector's categories, while the walkthrough is narrowed to them.
     var mine: MemberAssignment? = nil
+    /// The unit's ponding tests in the round, by room and item.
+    var ponding: [RoomItem: PondingTest] = [:]
 
     init(app: InspectionApp, unit: ProjectUnit) throws {
         self.unit = unit
@@ -51,6 +53,7 @@ final class UnitScreen: Screen {
         guard let round = app.latestRound else { view = nil; rows = []; return }
         let view = try app.store.unitRound(unit: unit, round: round.number)
         self.view = view
+        ponding = try app.store.pondingTests(unit: unit, round: round.number)
         var list: [Row] = []
         if !view.rechecks.isEmpty {
             list.append(.heading(app.texts.rechecksHeading(view.rechecks.count)))
@@ -217,7 +220,13 @@ final class UnitScreen: Screen {
             case .defects(let ids)?:
                 let codes = ids.compactMap { id in view?.found.first { $0.id == id }?.code.text }
                 (mark, label, style) = ("✗", codes.joined(separator: " "), theme.bad)
-            case nil: (mark, label, style) = ("·", "", theme.muted)
+            case nil:
+                if let test = ponding[RoomItem(room: room.key, item: item.id)] {
+                    let due = test.isDue(at: app.configuration.clock())
+                    (mark, label, style) = ("·", due ? t.pondingDue : t.pondingRunningUntil(FieldTime.short(test.due)), due ? theme.warning : theme.muted)
+                } else {
+                    (mark, label, style) = ("·", "", theme.muted)
+                }
             }
             let nameWidth = max(16, width - 5 - 7 - 20)
             return ListRow(Line([
@@ -282,6 +291,14 @@ final class UnitScreen: Screen {
             var criterion = t.criterionLabel + " " + item.criterion.text(app.language)
             if let clause = item.clause { criterion += t.parenthesized(clause) }
             lines += DisplayWidth.wrap(criterion, width: area.width - 2).prefix(2).map { Line($0) }
+            if PondingRules.isPonding(item), result(room, item) == nil {
+                if let test = ponding[RoomItem(room: room.key, item: item.id)] {
+                    lines.append(Line(t.pondingDetailStarted(FieldTime.text(test.started), FieldTime.text(test.due)),
+                                      style: test.isDue(at: app.configuration.clock()) ? theme.warning : theme.muted))
+                } else {
+                    lines.append(Line(t.pondingNotStarted, style: theme.warning))
+                }
+            }
             if case .defects(let ids)? = result(room, item) {
                 let found = ids.compactMap { id in view?.found.first { $0.id == id } }
                 let text = found.map { "\($0.code) \($0.note.isEmpty ? item.name.text(app.language) : $0.note)" }.joined(separator: t.listSeparator)
@@ -325,6 +342,9 @@ final class UnitScreen: Screen {
         let t = app.texts
         let onRecheck: Bool
         if case .recheck? = selectedRow { onRecheck = true } else { onRecheck = false }
+        let onPonding: Bool
+        if case let .item(room, item)? = selectedRow, PondingRules.isPonding(item), result(room, item) == nil,
+           ponding[RoomItem(room: room.key, item: item.id)] == nil { onPonding = true } else { onPonding = false }
         func withNote(_ passed: Bool) -> (InspectionApp) throws -> Void {
             { app in
                 guard case .recheck = self.selectedRow else { app.message = (t.selectRecheckFirst, true); return }
@@ -341,6 +361,7 @@ final class UnitScreen: Screen {
             Binding(.character("d"), t.keyDefect, hint: !onRecheck) { app in self.openDefectForm(app) },
             Binding(.character("x"), t.keyNotApplicable, hint: !onRecheck) { app in try self.record(.notApplicable, app: app) },
             Binding(.character("a"), t.keyPassRoom) { app in try self.passRoom(app) },
+            Binding(.character("s"), t.keyStartPonding, hint: onPonding) { app in try self.startPonding(app) },
             Binding(.character("p"), t.keyRecheckPass, hint: onRecheck) { app in try self.recheck(passed: true, note: nil, app: app) },
             Binding(.character("f"), t.keyRecheckFail, hint: onRecheck) { app in try self.recheck(passed: false, note: nil, app: app) },
             Binding(.character("P"), t.keyRecheckPassNote, withNote(true)),
@@ -405,10 +426,20 @@ final class UnitScreen: Screen {
         guard let (room, _) = requireItem(app) else { return }
         // Narrowed to the inspector's categories, the rest of the room is the rest of theirs.
         let categories = mine.map { Set($0.member.categories) }
-        let count = app.perform { tx in try tx.passRemaining(unit: unit.code, room: room.key, categories: categories).count }
-        guard let count else { return }
+        let outcome = app.perform { tx in try tx.passRemainingSkipping(unit: unit.code, room: room.key, categories: categories) }
+        guard let outcome else { return }
         try reload(app)
-        app.flash(app.texts.roomPassed(room.name.text(app.language), count))
+        app.flash(app.texts.roomPassed(room.name.text(app.language), outcome.passed.count)
+                  + (outcome.skipped.isEmpty ? "" : app.texts.pondingSkipped(outcome.skipped.count)))
+        advance()
+    }
+
+    /// The first visit of the selected ponding item's test.
+    func startPonding(_ app: InspectionApp) throws {
+        guard let (room, item) = requireItem(app) else { return }
+        guard let test = app.perform({ tx in try tx.startPonding(unit: unit.code, item: item.id, room: room.key) }) else { return }
+        try reload(app)
+        app.flash(app.texts.pondingStarted(room.name.text(app.language), FieldTime.text(test.due)))
         advance()
     }
 
@@ -462,6 +493,14 @@ final class UnitScreen: Screen {
         guard let (room, item) = requireItem(app) else { return }
         guard app.openRound != nil else { app.fail(InspectionError.noOpenRound); return }
         guard app.canWrite() else { return }
+        // A ponding check is refused before its test has stood 24 h: say so before the note is typed.
+        do {
+            try PondingRules.check(item, pair: RoomItem(room: room.key, item: item.id), test: ponding[RoomItem(room: room.key, item: item.id)],
+                                   now: app.configuration.clock())
+        } catch {
+            app.fail(error)
+            return
+        }
         app.overlay = DefectForm(app: app, unit: unit, room: room, item: item) { app, defect in
             try self.reload(app)
             self.justRecorded = defect

@@ -32,7 +32,9 @@ func recordDay(path: String, unitCount: Int, items: Int, defects: Int) throws {
             }
             rechecks += 1; writes += 1
         }
-        let unrecorded = Array(view.results.unrecorded(view.pairs).prefix(items))
+        // A ponding check waits 24 h after its start: a day of walking leaves them.
+        let checklists = try store.checklists()
+        let unrecorded = Array(view.results.unrecorded(view.pairs).filter { !PondingRules.isPonding(checklists.item($0.item)) }.prefix(items))
         let every = max(1, unrecorded.count / max(1, defects))
         for (index, pair) in unrecorded.enumerated() {
             if defects > 0 && index % every == every - 1 && index / every < defects {

@@ -14,13 +14,30 @@ enum Env {
         return "yanfang.db"
     }
 
-    /// Today, or the day `YANFANG_TODAY` names (to reproduce a report as of a past day).
+    /// Today, or the day `YANFANG_TODAY` names (to reproduce a report as of a past day), else
+    /// the day of `YANFANG_NOW`.
     static func today() throws -> Day {
         if let text = variables["YANFANG_TODAY"], !text.isEmpty {
             guard let day = Day(text) else { throw UsageError("YANFANG_TODAY=\(text) is not a YYYY-MM-DD date") }
             return day
         }
-        return localDay(Date())
+        return localDay(try now())
+    }
+
+    /// Now, or the moment `YANFANG_NOW` names (an ISO 8601 time with its offset,
+    /// `2026-12-03T09:00:00+08:00`): the clock of the ponding tests' 24 hours.
+    static func now() throws -> Date {
+        guard let text = variables["YANFANG_NOW"], !text.isEmpty else { return Date() }
+        guard let date = parseNow(text) else {
+            throw UsageError("YANFANG_NOW=\(text) is not an ISO 8601 time with its offset (e.g. 2026-12-03T09:00:00+08:00)")
+        }
+        return date
+    }
+
+    static func parseNow(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
     }
 
     static func localDay(_ date: Date) -> Day {
@@ -38,8 +55,9 @@ enum Env {
     /// the day reads the same in any time zone nearby), else now.
     static func context(actor: String, date: Day? = nil) throws -> ActionContext {
         let today = try today()
-        guard let date, date != localDay(Date()) else {
-            return ActionContext(actor: actor, at: Date(), today: date ?? today)
+        let now = try now()
+        guard let date, date != localDay(now) else {
+            return ActionContext(actor: actor, at: now, today: date ?? today)
         }
         var c = DateComponents()
         c.year = date.year; c.month = date.month; c.day = date.day; c.hour = 12

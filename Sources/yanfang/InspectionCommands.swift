@@ -130,8 +130,10 @@ struct Inspect: ParsableCommand {
         // The line is printed only once the transaction has committed.
         let line = try store.write(try Env.action(inspector)) { tx -> String in
             if passRemaining {
-                let pairs = try tx.passRemaining(unit: unit)
+                let (pairs, skipped) = try tx.passRemainingSkipping(unit: unit)
                 return "\(unit): \(pairs.count) item\(pairs.count == 1 ? "" : "s") passed."
+                    + (skipped.isEmpty ? "" : " Left \(skipped.count) ponding check\(skipped.count == 1 ? "" : "s") not started 24 h earlier: "
+                        + skipped.map { "\($0.room) \($0.item)" }.joined(separator: ", ") + ".")
             }
             if withdraw {
                 try tx.withdrawResult(unit: unit, item: item ?? "", room: room)

@@ -30,9 +30,12 @@ func runInterface(path: String, language: Language?, contractor: String?, practi
     // A read-only file is shown all the same; what would be written is refused on the status bar.
     let store = try InspectionStore.openForInterface(path: path)
     let fixedToday = try Env.today()  // a bad YANFANG_TODAY is refused here as on the command line
+    let fixedNow = try Env.now()  // likewise a bad YANFANG_NOW
+    let nowOverride = environment["YANFANG_NOW"].flatMap { $0.isEmpty ? nil : fixedNow }
     let todayOverride = environment["YANFANG_TODAY"].flatMap { $0.isEmpty ? nil : fixedToday }
     var configuration = AppConfiguration(language: language ?? interfaceLanguage(environment), colorSupport: .monochrome,
-                                         contractor: contractor, inspector: environment["YANFANG_INSPECTOR"], clock: { Date() }, today: { todayOverride ?? Env.localDay(Date()) })
+                                         contractor: contractor, inspector: environment["YANFANG_INSPECTOR"], clock: { nowOverride ?? Date() },
+                                         today: { todayOverride ?? Env.localDay(nowOverride ?? Date()) })
     configuration.practice = practice
     // The app reads the database before the screen changes, so a refusal is a plain line.
     let app = try InspectionApp(store: store, configuration: configuration)

@@ -22,7 +22,7 @@ struct Yanfang: ParsableCommand {
         version: version,
         subcommands: [
             Demo.self, Init.self, LayoutCommand.self, ChecklistCommand.self, ContractorCommand.self,
-            RoundCommand.self, Inspect.self, UnitCommand.self, DefectCommand.self, AnswerCommand.self, Undo.self, Board.self, Penalties.self,
+            RoundCommand.self, Inspect.self, UnitCommand.self, DefectCommand.self, AnswerCommand.self, PondingCommand.self, SprayCommand.self, Undo.self, Board.self, Penalties.self,
             Export.self, Report.self, PlanCommand.self, Training.self, Settings.self, Check.self, Join.self, Merge.self, Sync.self, Replicas.self, Conflicts.self, Rebuild.self,
         ]
     )

@@ -77,6 +77,7 @@ import Testing
         try ws.yanfangOK("round", "open", "--date", "2026-01-05", "--db", db)
         let code = try ws.yanfangOK("defect", "add", "--unit", "1-1-0101", "--item", "DW-01", "--note", "门锁卡阻", "--contractor", "门窗甲",
                                     "--db", db).split(separator: "\n").first.map(String.init)?.components(separatedBy: " ").first ?? ""
+        try ws.startPondingADayAgo(db, ["1-1-0101", "1-1-0102"])
         for unit in ["1-1-0101", "1-1-0102"] { try ws.yanfangOK("inspect", unit, "--pass-remaining", "--db", db) }
         let close = try ws.yanfangOK("round", "close", "--date", "2026-01-10", "--db", db)
         #expect(close.contains("Rectification deadline for every defect still open: 2026-01-13.\n"))

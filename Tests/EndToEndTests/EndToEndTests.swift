@@ -395,6 +395,7 @@ struct EndToEndTests {
         try await tui.waitUntilGone()
 
         // Round 1 finished by the command line; round 2 opens with both defects to re-check.
+        try ws.startPondingADayAgo(db, ["1-1-0101", "1-1-0102", "1-1-0201", "1-1-0202"])
         for code in ["1-1-0101", "1-1-0102", "1-1-0201", "1-1-0202"] {
             try ws.yanfangOK("--db", db, "inspect", code, "--pass-remaining")
         }

@@ -23,10 +23,11 @@ struct TeamInterfaceTests {
         let lead = try ws.makeDemo("lead.db")
         let b = ws.path("b.db"), share = ws.path("share")
         try FileManager.default.createDirectory(atPath: share, withIntermediateDirectories: true)
-        try ws.yanfangOK("join", lead, "--db", b)
-
         let start = try untouchedUnit(ws, lead)
         let unit = start.unit
+        // Its ponding tests were started a day before, so that every item can be checked now.
+        try ws.startPondingADayAgo(lead, [unit])
+        try ws.yanfangOK("join", lead, "--db", b)
         let checklist = try ws.json(ChecklistJSON.self, "checklist", "list", "--json", "--db", lead)
         let category = Dictionary(uniqueKeysWithValues: checklist.items.map { ($0.id, $0.category) })
 

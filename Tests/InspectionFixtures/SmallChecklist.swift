@@ -55,6 +55,21 @@ public enum SmallChecklist {
                             categories: checklists.categories, items: checklists.items + [roof, damp])
     }()
 
+    /// The same set with LK-01 checked by a ponding test (two visits, 24 h apart).
+    public static let withPonding: ChecklistSet = ponding(checklists)
+
+    /// The set with the floor conditions and LK-01 checked by a ponding test.
+    public static let conditionalWithPonding: ChecklistSet = ponding(conditional)
+
+    /// `set` with LK-01 checked by a ponding test.
+    static func ponding(_ set: ChecklistSet) -> ChecklistSet {
+        var items = set.items
+        let index = items.firstIndex { $0.id == "LK-01" }!
+        items[index].method = .ponding
+        return ChecklistSet(roomKinds: set.roomKinds, unitTypes: set.unitTypes, trades: set.trades,
+                            categories: set.categories, items: items)
+    }
+
     public static let pairsOfS = [
         RoomItem(room: "入户门", item: "DW-01"),
         RoomItem(room: "厨房", item: "HL-01"),

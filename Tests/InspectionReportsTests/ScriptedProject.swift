@@ -42,6 +42,7 @@ struct ScriptedProject {
         }
         // Round 1.
         _ = try store.write(Self.context(1)) { tx in try tx.openRound(date: Self.today.adding(days: -59)) }
+        try startPonding(day: 1)
         codes["leak"] = try store.write(Self.context(2)) { tx in
             try tx.addDefect(unit: "1-1-0101", item: "LK-01", room: "主卫", note: "闭水试验后楼下渗水", severity: .severe).code.text
         }
@@ -51,7 +52,7 @@ struct ScriptedProject {
         codes["tile"] = try store.write(Self.context(2)) { tx in
             try tx.addDefect(unit: "1-1-0102", item: "HL-01", room: "客厅", note: "地砖空鼓3块", severity: nil).code.text
         }
-        try passAll()
+        try passAll(day: 3)
         _ = try store.write(Self.context(5)) { tx in try tx.closeRound(date: Self.today.adding(days: -55), partial: false) }
         _ = try store.write(Self.context(6)) { tx in
             try tx.defineAnswer(Self.profileAnswer)
@@ -61,25 +62,35 @@ struct ScriptedProject {
         _ = try store.write(Self.context(6)) { tx in try tx.rectify(code: codes["tile"]!, note: "已重新铺贴") }
         // Round 2.
         _ = try store.write(Self.context(10)) { tx in try tx.openRound(date: Self.today.adding(days: -50)) }
+        try startPonding(day: 10)
         _ = try store.write(Self.context(11)) { tx in try tx.recheck(code: codes["leak"]!, passed: false, note: "仍渗水") }
         _ = try store.write(Self.context(11)) { tx in try tx.recheck(code: codes["tile"]!, passed: true, note: nil) }
         codes["glass"] = try store.write(Self.context(11)) { tx in
             try tx.addDefect(unit: "2-1-0101", item: "PR-04", room: "客厅", note: "=HYPERLINK(\"http://x\") 玻璃划痕, 2处", severity: .minor).code.text
         }
-        try passAll()
+        try passAll(day: 12)
         _ = try store.write(Self.context(15)) { tx in try tx.closeRound(date: Self.today.adding(days: -45), partial: false) }
         _ = try store.write(Self.context(16)) { tx in try tx.rectify(code: codes["leak"]!, note: "再次修补") }
         // Round 3.
         _ = try store.write(Self.context(20)) { tx in try tx.openRound(date: Self.today.adding(days: -40)) }
+        try startPonding(day: 20)
         _ = try store.write(Self.context(21)) { tx in try tx.recheck(code: codes["leak"]!, passed: false, note: "楼下仍有水渍") }
         _ = try store.write(Self.context(21)) { tx in try tx.recheck(code: codes["glass"]!, passed: false, note: nil) }
-        try passAll()
+        try passAll(day: 22)
         _ = try store.write(Self.context(25)) { tx in try tx.closeRound(date: Self.today.adding(days: -35), partial: false) }
     }
 
-    func passAll() throws {
+    /// Passes what is left in every unit on `day` (the ponding tests started a day or more before).
+    func passAll(day: Int) throws {
         for unit in try store.units() {
-            _ = try store.write(Self.context(3)) { tx in try tx.passRemaining(unit: unit.code) }
+            _ = try store.write(Self.context(day)) { tx in try tx.passRemaining(unit: unit.code) }
+        }
+    }
+
+    /// The first visit of every unit's ponding tests, on `day`.
+    func startPonding(day: Int) throws {
+        for unit in try store.units() {
+            _ = try store.write(Self.context(day)) { tx in try tx.startPondingTests(unit: unit.code) }
         }
     }
 }

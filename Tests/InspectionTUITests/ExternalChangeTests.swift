@@ -27,6 +27,11 @@ import Testing
         defer { cleanup() }
         let home = try #require(app.stack.last as? HomeScreen)
         let unit = try #require(try other.unit(code: "1-2-0101"))
+        // Its ponding tests started a day before, so that passing the rest completes it.
+        _ = try other.write(ActionContext(actor: "李四", at: testNow.addingTimeInterval(-86_400), today: testToday)) { tx in
+            try tx.startPondingTests(unit: "1-2-0101")
+        }
+        app.refresh()
         let before = home.progress[unit.id]?.recorded
         app.refresh()  // nothing written: nothing re-read
         _ = try other.write(ActionContext(actor: "李四", at: testNow, today: testToday)) { tx in
