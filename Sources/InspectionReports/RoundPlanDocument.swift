@@ -90,7 +90,7 @@ public struct RoundPlanDocument: Sendable {
             blocks.append(.paragraph("\(PT.coveredBy.text(l))\(who.isEmpty ? PT.nobody.text(l) : who.joined(separator: list))"))
             let items = checklists.items.filter { $0.category == category.id }
             blocks.append(.table([RT.itemID.text(l), RT.item.text(l), PT.method.text(l), PT.criterion.text(l), PT.clause.text(l)], items.map { item in
-                [item.id, item.name.text(l) + (item.when.map { " (" + $0.summary.text(l) + ")" } ?? ""), item.method.name.text(l),
+                [item.id, item.name.text(l) + (item.when.map { l == .zh ? "（" + $0.summary.zh + "）" : " (" + $0.summary.en + ")" } ?? ""), item.method.name.text(l),
                  item.criterion.text(l), item.clause ?? ""]
             }))
         }

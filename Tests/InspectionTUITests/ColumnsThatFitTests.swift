@@ -8,7 +8,7 @@ import Testing
     @Test func theEnglishUnitListKeepsItsRecheckNumbersAt80Columns() throws {
         let screen = drive(try makeApp(try demoStore(), language: .en), "<enter>").screen
         let first = try #require(screen.first { $0.contains("1-1-0101") })
-        #expect(first.contains("items 382/382 re-checks 1/1"))
+        #expect(first.contains("items 446/446 re-checks 1/1"))
         #expect(first.contains("done, 1 open"))
     }
 
