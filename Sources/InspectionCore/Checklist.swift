@@ -164,7 +164,7 @@ public struct ChecklistSet: Hashable, Sendable, Codable {
     /// Items in category order (a room's items are listed in it).
     private var orderedItems: [ChecklistItem] = []
     /// The pairs of each unit type at each situation (four per type), made when first asked.
-    private var pairsByType: [PairsKey: [RoomItem]] = [:]
+    private var pairsByType: [PairsKey: PairIndex] = [:]
 
     private struct PairsKey: Hashable {
         var type: String
@@ -211,7 +211,7 @@ public struct ChecklistSet: Hashable, Sendable, Codable {
             for top in [false, true] {
                 for ground in [false, true] {
                     let situation = UnitSituation(isTopFloor: top, isGroundFloor: ground)
-                    pairsByType[PairsKey(type: type.id, situation: situation)] = makePairs(type, situation: situation)
+                    pairsByType[PairsKey(type: type.id, situation: situation)] = PairIndex(makePairs(type, situation: situation))
                 }
             }
         }
@@ -238,12 +238,23 @@ public struct ChecklistSet: Hashable, Sendable, Codable {
     /// entrance (top or ground floor), room by room, categories in order within a room: the
     /// items whose room kinds and conditions (`when`) hold.
     public func pairs(forType typeID: String, situation: UnitSituation) -> [RoomItem] {
-        pairsByType[PairsKey(type: typeID, situation: situation)] ?? []
+        pairIndex(forType: typeID, situation: situation).pairs
     }
+
+    /// The same pairs with their places, for replaying a unit's round (`UnitRound`).
+    public func pairIndex(forType typeID: String, situation: UnitSituation) -> PairIndex {
+        pairsByType[PairsKey(type: typeID, situation: situation)] ?? Self.noPairs
+    }
+
+    private static let noPairs = PairIndex([])
 
     /// The pairs `unit` is checked on, its entrance spanning `entranceFloors`.
     public func pairs(for unit: ProjectUnit, entranceFloors: ClosedRange<Int>?) -> [RoomItem] {
-        pairs(forType: unit.type, situation: UnitSituation(floor: unit.floor, entranceFloors: entranceFloors))
+        pairIndex(for: unit, entranceFloors: entranceFloors).pairs
+    }
+
+    public func pairIndex(for unit: ProjectUnit, entranceFloors: ClosedRange<Int>?) -> PairIndex {
+        pairIndex(forType: unit.type, situation: UnitSituation(floor: unit.floor, entranceFloors: entranceFloors))
     }
 
     /// The items checked in `room` of a unit of `type` at `situation`, categories in order.

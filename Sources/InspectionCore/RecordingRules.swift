@@ -37,7 +37,7 @@ public enum RecordingRules {
         if case .defects(let ids)? = results.result(pair) {
             throw .itemHasDefects(item: pair.item, room: pair.room, codes: ids.map(codes))
         }
-        return results.outcomes[pair] != outcome
+        return results.outcome(pair) != outcome
     }
 
     /// The result event `u` takes back: the last one still in effect.

@@ -112,21 +112,145 @@ public struct UnitProgress: Hashable, Sendable, Codable {
     public var rechecksLeft: Int { max(0, rechecks - rechecksDone) }
 }
 
+/// A unit's room-and-item pairs in order, each with its place: a round's results are kept by
+/// place, so that replaying "pass the rest" over a unit's hundreds of pairs hashes none of them.
+/// The checklist set keeps one per unit type and situation.
+public final class PairIndex: Hashable, Sendable {
+    public let pairs: [RoomItem]
+    /// The place of each pair (its first, should a list name one twice).
+    let places: [RoomItem: Int]
+    /// For each position of `pairs`, the place of its pair.
+    let placeAt: [Int]
+    /// For each position of `pairs`, its room as a number shared by the pairs of that room.
+    let roomAt: [Int]
+    let roomNumbers: [String: Int]
+
+    public init(_ pairs: [RoomItem]) {
+        self.pairs = pairs
+        var places: [RoomItem: Int] = [:]
+        places.reserveCapacity(pairs.count)
+        var placeAt: [Int] = []
+        placeAt.reserveCapacity(pairs.count)
+        var roomNumbers: [String: Int] = [:]
+        var roomAt: [Int] = []
+        roomAt.reserveCapacity(pairs.count)
+        for (position, pair) in pairs.enumerated() {
+            if let place = places[pair] { placeAt.append(place) } else { places[pair] = position; placeAt.append(position) }
+            if let room = roomNumbers[pair.room] {
+                roomAt.append(room)
+            } else {
+                roomNumbers[pair.room] = roomNumbers.count
+                roomAt.append(roomNumbers.count - 1)
+            }
+        }
+        self.places = places
+        self.placeAt = placeAt
+        self.roomAt = roomAt
+        self.roomNumbers = roomNumbers
+    }
+
+    public var count: Int { pairs.count }
+
+    public static func == (a: PairIndex, b: PairIndex) -> Bool { a === b || a.pairs == b.pairs }
+    public func hash(into hasher: inout Hasher) { hasher.combine(pairs) }
+}
+
 /// One unit's results in one round, replayed from its events (reversions applied).
 public struct UnitRound: Hashable, Sendable {
-    public private(set) var outcomes: [RoomItem: ItemOutcome] = [:]
-    public private(set) var defects: [RoomItem: [UUID]] = [:]
+    /// The unit's pairs; results on pairs outside them (the checklist or layout changed since)
+    /// take places after them, in `others`.
+    private let index: PairIndex
+    private var others: [RoomItem] = []
+    private var otherPlaces: [RoomItem: Int] = [:]
+    /// By place: the pass or not-applicable in effect, the defects found this round, and the
+    /// events still in effect that gave the pass or not-applicable.
+    private var outcomeAt: [ItemOutcome?]
+    private var defectsAt: [[UUID]]
+    private var eventsAt: [EventList]
     public private(set) var rechecks: [UUID: Bool] = [:]
     /// Result events still in effect, oldest first: `u` takes back the last.
     public private(set) var undoable: [UUID] = []
-    /// The events still in effect that gave each pair its pass or not-applicable (what
-    /// withdrawing the pair's result takes back).
-    public private(set) var outcomeEvents: [RoomItem: [UUID]] = [:]
-
-    public init() {}
-
     /// Results recorded on two laptops at once that contradict each other, not yet resolved.
     public private(set) var conflicts: [Conflict] = []
+
+    /// The events behind one pair's outcome: mostly one, kept without an array.
+    private enum EventList: Hashable, Sendable {
+        case none
+        case one(UUID)
+        case many([UUID])
+
+        mutating func append(_ id: UUID) {
+            switch self {
+            case .none: self = .one(id)
+            case .one(let first): self = .many([first, id])
+            case .many(var ids): self = .none; ids.append(id); self = .many(ids)
+            }
+        }
+
+        var ids: [UUID] {
+            switch self {
+            case .none: return []
+            case .one(let id): return [id]
+            case .many(let ids): return ids
+            }
+        }
+    }
+
+    public init() { self.init(index: PairIndex([])) }
+
+    /// The pass or not-applicable of each pair that has one.
+    public var outcomes: [RoomItem: ItemOutcome] {
+        var map: [RoomItem: ItemOutcome] = [:]
+        for place in outcomeAt.indices { if let outcome = outcomeAt[place] { map[pair(at: place)] = outcome } }
+        return map
+    }
+
+    /// The defects found this round, by pair.
+    public var defects: [RoomItem: [UUID]] {
+        var map: [RoomItem: [UUID]] = [:]
+        for place in defectsAt.indices where !defectsAt[place].isEmpty { map[pair(at: place)] = defectsAt[place] }
+        return map
+    }
+
+    /// The events still in effect that gave each pair its pass or not-applicable (what
+    /// withdrawing the pair's result takes back).
+    public var outcomeEvents: [RoomItem: [UUID]] {
+        var map: [RoomItem: [UUID]] = [:]
+        for place in eventsAt.indices where eventsAt[place] != .none { map[pair(at: place)] = eventsAt[place].ids }
+        return map
+    }
+
+    public func outcome(_ pair: RoomItem) -> ItemOutcome? { place(of: pair).flatMap { outcomeAt[$0] } }
+
+    public func outcomeEvents(_ pair: RoomItem) -> [UUID] { place(of: pair).map { eventsAt[$0].ids } ?? [] }
+
+    private func pair(at place: Int) -> RoomItem {
+        place < index.count ? index.pairs[place] : others[place - index.count]
+    }
+
+    private func place(of pair: RoomItem) -> Int? {
+        if let place = index.places[pair] { return place }
+        return otherPlaces.isEmpty ? nil : otherPlaces[pair]
+    }
+
+    /// The place of `pair`, given one if it has none.
+    private mutating func placing(_ pair: RoomItem) -> Int {
+        if let place = place(of: pair) { return place }
+        let place = index.count + others.count
+        others.append(pair)
+        otherPlaces[pair] = place
+        outcomeAt.append(nil)
+        defectsAt.append([])
+        eventsAt.append(.none)
+        return place
+    }
+
+    private init(index: PairIndex) {
+        self.index = index
+        outcomeAt = Array(repeating: nil, count: index.count)
+        defectsAt = Array(repeating: [], count: index.count)
+        eventsAt = Array(repeating: .none, count: index.count)
+    }
 
     /// Replays the unit's events of the round, in order; `pairs` are the unit's
     /// room-and-item pairs, which a "pass the rest" covers.
@@ -135,65 +259,85 @@ public struct UnitRound: Hashable, Sendable {
     /// over a pass or not-applicable; between those two the later in the history stands. Two
     /// re-check results for one defect: the failure stands.
     public init(events: [Event], pairs: [RoomItem]) {
+        self.init(events: events, index: PairIndex(pairs))
+    }
+
+    /// The same, with the unit's pairs indexed once for every unit of its type and situation.
+    public init(events: [Event], index: PairIndex) {
+        self.init(index: index)
         let corrections = Corrections(events)
-        /// The replica and event of each pair's result.
-        var recordedBy: [RoomItem: (replica: UUID, event: UUID)] = [:]
-        var foundBy: [RoomItem: (replica: UUID, event: UUID)] = [:]
+        /// The replica and event of each place's result.
+        var recordedBy: [(replica: UUID, event: UUID)?] = Array(repeating: nil, count: index.count)
+        var foundBy: [(replica: UUID, event: UUID)?] = Array(repeating: nil, count: index.count)
         var unit: UUID?
         var round = 0
-        // Pairs are hashed for every item of the unit: each check below skips its lookup when
-        // the table it would look in is empty, as it mostly is.
-        outcomes.reserveCapacity(pairs.count)
-        recordedBy.reserveCapacity(pairs.count)
-        func setAside(_ event: Event, for pair: RoomItem) -> Bool {
-            !corrections.setAsideForPair.isEmpty && (corrections.setAsideForPair[pair]?.contains(event.id) ?? false)
-        }
-        func hasDefects(_ pair: RoomItem) -> Bool {
-            !defects.isEmpty && !(defects[pair]?.isEmpty ?? true)
+        func setAside(_ event: Event, for pair: @autoclosure () -> RoomItem) -> Bool {
+            !corrections.setAsideForPair.isEmpty && (corrections.setAsideForPair[pair()]?.contains(event.id) ?? false)
         }
         func contradicts(_ other: (replica: UUID, event: UUID)?, _ event: Event, pair: RoomItem) {
             guard let other, other.replica != event.replica, let unit else { return }
             conflicts.note(Conflict(kind: .itemResults, round: round, unit: unit, pair: pair, events: [other.event, event.id]))
         }
-        func record(_ outcome: ItemOutcome, _ pair: RoomItem, _ event: Event) {
-            guard !setAside(event, for: pair) else { return }
-            if let existing = outcomes.updateValue(outcome, forKey: pair), existing != outcome { contradicts(recordedBy[pair], event, pair: pair) }
-            if hasDefects(pair) { contradicts(foundBy[pair], event, pair: pair) }
-            recordedBy[pair] = (event.replica, event.id)
-            outcomeEvents[pair, default: []].append(event.id)
+        func grow() {
+            while recordedBy.count < outcomeAt.count { recordedBy.append(nil); foundBy.append(nil) }
         }
-        for event in events where !corrections.withdrawn.contains(event.id) {
+        func record(_ outcome: ItemOutcome, at place: Int, _ event: Event) {
+            guard !setAside(event, for: pair(at: place)) else { return }
+            if let existing = outcomeAt[place], existing != outcome { contradicts(recordedBy[place], event, pair: pair(at: place)) }
+            outcomeAt[place] = outcome
+            if !defectsAt[place].isEmpty { contradicts(foundBy[place], event, pair: pair(at: place)) }
+            recordedBy[place] = (event.replica, event.id)
+            eventsAt[place].append(event.id)
+        }
+        /// The positions of the unit's pairs a "pass the rest" of `room` (nil: every room) covers.
+        func covered(_ room: String?) -> (Int) -> Bool {
+            guard let room else { return { _ in true } }
+            guard let number = index.roomNumbers[room] else { return { _ in false } }
+            return { index.roomAt[$0] == number }
+        }
+        for event in events where corrections.withdrawn.isEmpty || !corrections.withdrawn.contains(event.id) {
             unit = event.unit ?? unit
             round = event.round
             switch event.body {
             case .itemRecorded(let r):
-                record(r.outcome, RoomItem(room: r.room, item: r.item), event)
+                let place = placing(RoomItem(room: r.room, item: r.item))
+                grow()
+                record(r.outcome, at: place, event)
             case .remainingPassed(let r):
-                if let except = r.except.map(Set.init) {
-                    for pair in pairs where (r.room == nil || pair.room == r.room) && !hasDefects(pair) && !except.contains(pair) {
-                        record(.pass, pair, event)
+                let inRoom = covered(r.room)
+                if let except = r.except {
+                    let kept = Set(except.compactMap { index.places[$0] })
+                    for position in 0..<index.count where inRoom(position) {
+                        let place = index.placeAt[position]
+                        if defectsAt[place].isEmpty, kept.isEmpty || !kept.contains(place) { record(.pass, at: place, event) }
                     }
                 } else {
-                    for pair in pairs where (r.room == nil || pair.room == r.room) && outcomes[pair] == nil {
-                        if !hasDefects(pair), !setAside(event, for: pair) {
-                            outcomes[pair] = .pass
-                            outcomeEvents[pair, default: []].append(event.id)
+                    for position in 0..<index.count where inRoom(position) {
+                        let place = index.placeAt[position]
+                        if outcomeAt[place] == nil, defectsAt[place].isEmpty, !setAside(event, for: index.pairs[position]) {
+                            outcomeAt[place] = .pass
+                            eventsAt[place].append(event.id)
                         }
                     }
                 }
             case .defectFound(let f):
                 let pair = RoomItem(room: f.room, item: f.item)
                 guard let id = event.defect, !setAside(event, for: pair) else { continue }
-                if outcomes[pair] != nil { contradicts(recordedBy[pair], event, pair: pair) }
-                defects[pair, default: []].append(id)
-                foundBy[pair] = (event.replica, event.id)
+                let place = placing(pair)
+                grow()
+                if outcomeAt[place] != nil { contradicts(recordedBy[place], event, pair: pair) }
+                defectsAt[place].append(id)
+                foundBy[place] = (event.replica, event.id)
             case .defectRechecked(let r):
                 if let id = event.defect { rechecks[id] = (rechecks[id] ?? true) && r.passed }
             case .defectEdited(let e):
                 // A defect moved to another room of the unit takes its result with it.
-                guard let room = e.room, let id = event.defect, let from = defects.first(where: { $0.value.contains(id) })?.key else { continue }
-                defects[from]?.removeAll { $0 == id }
-                defects[RoomItem(room: room, item: from.item), default: []].append(id)
+                guard let room = e.room, let id = event.defect, let from = defectsAt.firstIndex(where: { $0.contains(id) }) else { continue }
+                let item = pair(at: from).item
+                defectsAt[from].removeAll { $0 == id }
+                let to = placing(RoomItem(room: room, item: item))
+                grow()
+                defectsAt[to].append(id)
             default:
                 continue
             }
@@ -203,8 +347,13 @@ public struct UnitRound: Hashable, Sendable {
     }
 
     public func result(_ pair: RoomItem) -> ItemResult? {
-        if let found = defects[pair], !found.isEmpty { return .defects(found) }
-        switch outcomes[pair] {
+        guard let place = place(of: pair) else { return nil }
+        return result(at: place)
+    }
+
+    private func result(at place: Int) -> ItemResult? {
+        if !defectsAt[place].isEmpty { return .defects(defectsAt[place]) }
+        switch outcomeAt[place] {
         case .pass?: return .pass
         case .notApplicable?: return .notApplicable
         case nil: return nil
@@ -220,8 +369,18 @@ public struct UnitRound: Hashable, Sendable {
     /// when recorded, or when its defect no longer needs one (waived meanwhile).
     public func progress(applicable: [RoomItem], recheckQueue: [UUID], settledWithoutRecheck: Set<UUID>) -> UnitProgress {
         let recorded = applicable.reduce(0) { $0 + (result($1) == nil ? 0 : 1) }
+        return progress(applicable: applicable.count, recorded: recorded, recheckQueue: recheckQueue, settledWithoutRecheck: settledWithoutRecheck)
+    }
+
+    /// The same against the pairs it was replayed with.
+    public func progress(recheckQueue: [UUID], settledWithoutRecheck: Set<UUID>) -> UnitProgress {
+        let recorded = index.placeAt.reduce(0) { $0 + (outcomeAt[$1] == nil && defectsAt[$1].isEmpty ? 0 : 1) }
+        return progress(applicable: index.count, recorded: recorded, recheckQueue: recheckQueue, settledWithoutRecheck: settledWithoutRecheck)
+    }
+
+    private func progress(applicable: Int, recorded: Int, recheckQueue: [UUID], settledWithoutRecheck: Set<UUID>) -> UnitProgress {
         let done = recheckQueue.reduce(0) { $0 + (rechecks[$1] != nil || settledWithoutRecheck.contains($1) ? 1 : 0) }
-        return UnitProgress(applicable: applicable.count, recorded: recorded, rechecks: recheckQueue.count, rechecksDone: done)
+        return UnitProgress(applicable: applicable, recorded: recorded, rechecks: recheckQueue.count, rechecksDone: done)
     }
 }
 

@@ -31,7 +31,12 @@ extension InspectionStore {
 
     /// The pairs `unit` is checked on.
     static func applicablePairs(_ db: Database, unit: ProjectUnit, checklists: ChecklistSet) throws -> [RoomItem] {
-        checklists.pairs(forType: unit.type, situation: try situation(db, of: unit))
+        try applicablePairIndex(db, unit: unit, checklists: checklists).pairs
+    }
+
+    /// The same with their places, for replaying the unit's round.
+    static func applicablePairIndex(_ db: Database, unit: ProjectUnit, checklists: ChecklistSet) throws -> PairIndex {
+        checklists.pairIndex(forType: unit.type, situation: try situation(db, of: unit))
     }
 
     /// The lowest and highest floor of every entrance (read).

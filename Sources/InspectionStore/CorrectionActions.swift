@@ -79,7 +79,7 @@ extension StoreTransaction {
             let codes = try codes(of: ids)
             throw InspectionError.itemHasDefects(item: pair.item, room: pair.room, codes: ids.map { codes[$0] ?? $0.uuidString })
         }
-        let targets = results.outcomeEvents[pair] ?? []
+        let targets = results.outcomeEvents(pair)
         guard !targets.isEmpty else { throw InspectionError.nothingRecorded(item: pair.item, room: pair.room) }
         for target in targets {
             let scope: RoomItem?

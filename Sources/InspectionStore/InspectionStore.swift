@@ -467,14 +467,15 @@ public final class InspectionStore: @unchecked Sendable {
     static func unitRound(_ db: Database, unit: ProjectUnit, round: Int, checklists: ChecklistSet,
                           upTo position: HistoryPosition? = nil, events known: [Event]? = nil) throws -> UnitRoundView {
         let events = try known ?? EventCodec.fetch(db, where: "unit = ? AND round = ?", arguments: [unit.id, round], upTo: position)
-        let pairs = try applicablePairs(db, unit: unit, checklists: checklists)
-        let results = UnitRound(events: events, pairs: pairs)
+        let index = try applicablePairIndex(db, unit: unit, checklists: checklists)
+        let pairs = index.pairs
+        let results = UnitRound(events: events, index: index)
         let rechecks = try recheckQueue(db, unit: unit, round: round)
         let found = try DefectSummary.fetchAll(db, where: "u.id = ? AND d.round_found = ?", [unit.id, round])
         // A waiver given in this round (or before) settles its re-check; one given later
         // leaves this round as it was.
         let settled = Set(rechecks.filter { $0.status == .waived && ($0.waivedRound ?? .max) <= round }.map(\.id))
-        let progress = results.progress(applicable: pairs, recheckQueue: rechecks.map(\.id), settledWithoutRecheck: settled)
+        let progress = results.progress(recheckQueue: rechecks.map(\.id), settledWithoutRecheck: settled)
         return UnitRoundView(unit: unit, round: round, results: results, rechecks: rechecks, found: found, progress: progress, pairs: pairs)
     }
 

@@ -508,8 +508,8 @@ final class Projector {
             if let replayed {
                 // Rebuilding: the unit's re-check list and its defects are in memory.
                 if entranceFloorsCache == nil { entranceFloorsCache = try InspectionStore.entranceFloors(db) }
-                let pairs = checklists.pairs(for: unit.unit, entranceFloors: entranceFloorsCache![EntranceKey(unit.unit)])
-                results = UnitRound(events: replayed.unitRounds[key] ?? [], pairs: pairs)
+                let index = checklists.pairIndex(for: unit.unit, entranceFloors: entranceFloorsCache![EntranceKey(unit.unit)])
+                results = UnitRound(events: replayed.unitRounds[key] ?? [], index: index)
                 var queue: [UUID] = []
                 var settled: Set<UUID> = []
                 for id in replayed.listedByUnitRound[key] ?? [] {
@@ -517,7 +517,7 @@ final class Projector {
                     queue.append(id)
                     if defect.status == .waived && (defect.waivedRound ?? .max) <= key.round { settled.insert(id) }
                 }
-                progress = results.progress(applicable: pairs, recheckQueue: queue, settledWithoutRecheck: settled)
+                progress = results.progress(recheckQueue: queue, settledWithoutRecheck: settled)
             } else {
                 let view = try InspectionStore.unitRound(db, unit: unit.unit, round: key.round, checklists: checklists, upTo: position)
                 results = view.results

@@ -268,7 +268,7 @@ public final class StoreTransaction {
     /// A unit's results in a round, replayed from its events.
     func unitResults(_ unit: UnitRow, round: Int) throws -> (UnitRound, [Event]) {
         let events = try unitEvents(unit, round: round)
-        return (UnitRound(events: events, pairs: try applicablePairs(unit)), events)
+        return (UnitRound(events: events, index: try InspectionStore.applicablePairIndex(db, unit: unit.unit, checklists: try checklists())), events)
     }
 
     /// The pairs `unit` is checked on (its entrance's floors as the layout stands).
