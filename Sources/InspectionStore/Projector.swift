@@ -442,11 +442,6 @@ final class Projector {
     @discardableResult
     private func save(_ d: Defect, unit: UnitRow) throws -> Int64 {
         let item = try foundItems[d.id] ?? currentChecklists().item(d.item)
-        // The answer's columns (schema v6) only where the file has them: a rebuild that
-        // migrates an older file runs on its older schema first.
-        let answer = hasAnswerTables ? (columns: ", answer_code, approved_by", values: ", ?, ?",
-                                        updates: ", answer_code = excluded.answer_code, approved_by = excluded.approved_by")
-                                     : (columns: "", values: "", updates: "")
         var arguments: StatementArguments = [
             d.id, d.code.text, unit.rowid, unit.unit.building, d.room, d.item, item?.category ?? "", d.note,
             d.severity.rawValue, d.severity.rank, item?.sensitivity.rank ?? 2, try contractorRowid(d.contractor),
@@ -455,7 +450,18 @@ final class Projector {
             d.rectificationNote, d.rectifiedAt.map(EventCodec.milliseconds),
         ]
         if hasAnswerTables { arguments += [d.answerCode, d.approvedBy] }
-        return try Int64.fetchOne(db.cachedStatement(sql: """
+        return try Int64.fetchOne(db.cachedStatement(sql: hasAnswerTables ? Self.saveSQL.withAnswers : Self.saveSQL.withoutAnswers),
+                                  arguments: arguments)!
+    }
+
+    /// The upsert of `save`, with the answer's columns (schema v6) and without them: a rebuild
+    /// that migrates an older file runs on its older schema first. Made once, not per defect.
+    private static let saveSQL: (withAnswers: String, withoutAnswers: String) = {
+        func sql(_ answers: Bool) -> String {
+            let answer = answers ? (columns: ", answer_code, approved_by", values: ", ?, ?",
+                                    updates: ", answer_code = excluded.answer_code, approved_by = excluded.approved_by")
+                                 : (columns: "", values: "", updates: "")
+            return """
             INSERT INTO defect_state (id, code, unit_rowid, building, room, item, category, note, severity, severity_rank,
                 sensitivity_rank, contractor_rowid, inspector, round_found, found_at, status, failed, flag_round,
                 flag_contractor_rowid, closed_round, waived_round, waiver, rectification_note, rectified_at\(answer.columns))
@@ -466,8 +472,10 @@ final class Projector {
                 closed_round = excluded.closed_round, waived_round = excluded.waived_round, waiver = excluded.waiver,
                 rectification_note = excluded.rectification_note, rectified_at = excluded.rectified_at\(answer.updates)
             RETURNING rowid
-            """), arguments: arguments)!
-    }
+            """
+        }
+        return (sql(true), sql(false))
+    }()
 
     /// A unified answer defined or revised: the whole answer as the event carries it. Two
     /// laptops defining one code at once: the later in the history's order reads as a revision.
@@ -567,8 +575,8 @@ final class Projector {
         projector.replayed = Replayed()
         projector.defersFolds = true
         var count = 0
-        // One pass over the history in its order, each row decoded where SQLite holds it.
-        try EventCodec.forEach(db.makeStatement(sql: "SELECT \(EventCodec.columns) FROM event ORDER BY \(EventCodec.order)")) { event in
+        // One pass over the history in its order, the payloads decoded a batch at a time on every core.
+        try EventCodec.forEachDecodingInParallel(db.makeStatement(sql: "SELECT \(EventCodec.columns) FROM event ORDER BY \(EventCodec.order)")) { event in
             try projector.apply(event)
             count += 1
         }
