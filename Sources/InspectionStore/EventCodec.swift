@@ -70,7 +70,7 @@ enum EventCodec {
     /// Every event a statement selecting `columns` gives, in its order, with the payloads of
     /// each batch of rows decoded on all the processor's cores (the decoding is most of what
     /// reading the history costs). For a rebuild, which reads the whole history once.
-    static func forEachDecodingInParallel(_ statement: Statement, batch size: Int = 16_384,
+    static func forEachDecodingInParallel(_ statement: Statement, arguments: StatementArguments = [], batch size: Int = 16_384,
                                           _ body: (Event) throws -> Void) throws {
         struct Raw {
             var id: UUID, replica: UUID, hlc: Int64, kind: String, at: Int64, actor: String, round: Int
@@ -83,10 +83,12 @@ enum EventCodec {
             guard !raws.isEmpty else { return }
             let rows = raws
             var decoded = [Result<EventBody, any Error>?](repeating: nil, count: rows.count)
+            // A few rows are decoded here: handing them to other threads would cost more.
+            let threads = rows.count < 256 ? 1 : workers
             decoded.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out
-                let chunk = (rows.count + workers - 1) / workers
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let chunk = (rows.count + threads - 1) / threads
+                DispatchQueue.concurrentPerform(iterations: threads) { worker in
                     // One decoder per worker: nothing is shared between the threads but the rows.
                     let decoder = JSONDecoder()
                     for i in (worker * chunk)..<min(rows.count, (worker + 1) * chunk) {
@@ -100,7 +102,7 @@ enum EventCodec {
             }
             raws.removeAll(keepingCapacity: true)
         }
-        let rows = try Row.fetchCursor(statement)
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() {
             raws.append(Raw(id: row[0], replica: row[1], hlc: row[2], kind: row[3], at: row[4], actor: row[5], round: row[6],
                             unit: row[7], defect: row[8], payload: row[9] ?? Data()))

@@ -157,16 +157,16 @@ extension InspectionStore {
             // The first release's events (the project's own replica id) are compared one by one.
             for replica in try UUID.fetchAll(db, sql: "SELECT DISTINCT replica FROM event") {
                 if replica == project.id {
-                    events += try EventCodec.events(db.makeStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica])
+                    try EventCodec.forEachDecodingInParallel(db.makeStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica]) { events.append($0) }
                 } else if let latest = known.latest[replica] {
-                    events += try EventCodec.events(db.cachedStatement(sql: "\(select) WHERE replica = ? AND hlc > ?"),
-                                                    arguments: [replica, latest])
+                    try EventCodec.forEachDecodingInParallel(db.cachedStatement(sql: "\(select) WHERE replica = ? AND hlc > ?"),
+                                                             arguments: [replica, latest]) { events.append($0) }
                 } else {
-                    events += try EventCodec.events(db.cachedStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica])
+                    try EventCodec.forEachDecodingInParallel(db.cachedStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica]) { events.append($0) }
                 }
             }
         } else {
-            events = try EventCodec.events(db.makeStatement(sql: "\(select) ORDER BY \(EventCodec.order)"))
+            try EventCodec.forEachDecodingInParallel(db.makeStatement(sql: "\(select) ORDER BY \(EventCodec.order)")) { events.append($0) }
         }
         return ReplicaHistory(path: path, project: project.id, projectName: project.name, events: events)
     }
@@ -231,22 +231,38 @@ extension InspectionStore {
     }
 
     /// Merges another store's history (in memory or on file) into this one.
-    public func merge(from other: InspectionStore) throws -> MergeSummary {
+    /// `largeShare`: the number of events above which a merge counts as large (see
+    /// `merge(_:largeShare:)`); tests lower it to take that way with a small history.
+    public func merge(from other: InspectionStore, largeShare: Int = 20_000) throws -> MergeSummary {
         let history = try other.history(lacking: try versionVector())
         guard history.project == (try requireProject()).id else {
             throw StoreError.otherProject(path: other.path ?? "the other database", project: history.projectName, mine: try requireProject().name)
         }
-        return try merge(history.events)
+        return try merge(history.events, largeShare: largeShare)
     }
 
     /// Inserts the events this file lacks and brings the projections up to date: applied in
     /// order when they all come after this file's latest event and are a small share of the
     /// history, else rebuilt from the whole history. Either way the tables are what the history gives, whatever the order of merges.
-    func merge(_ events: [Event]) throws -> MergeSummary {
+    ///
+    /// A merge that brings in a large share of the history (more than `largeShare` events and
+    /// an eighth of the file) inserts them without the event table's indexes, which are made
+    /// again once after (sorting once is faster than keeping them up row by row), and rebuilds.
+    func merge(_ events: [Event], largeShare minimum: Int = 20_000) throws -> MergeSummary {
         let summary = try translatingErrors {
             try writer.write { db -> MergeSummary in
                 let latest = try Row.fetchOne(db, sql: "SELECT hlc, replica, id FROM event ORDER BY hlc DESC, replica DESC, id DESC LIMIT 1")
                     .map { HistoryPosition(hlc: $0[0], replica: $0[1], id: $0[2]) }
+                // Counting the file's events only when the merge is large enough to matter.
+                func isLargeShare(_ count: Int) throws -> Bool {
+                    try count > minimum && count * 8 > (Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0)
+                }
+                // The indexes' own statements (the id's uniqueness, which the insert relies on,
+                // is the table's constraint and stays).
+                let indexes = try isLargeShare(events.count)
+                    ? Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'event' AND sql IS NOT NULL")
+                    : []
+                for index in indexes { try db.execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)") }
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO event (\(EventCodec.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
                     """)
@@ -256,6 +272,7 @@ extension InspectionStore {
                     try insert.execute(arguments: try EventCodec.arguments(event))
                     if db.changesCount > 0 { inserted.append(event) }
                 }
+                for index in indexes { try db.execute(sql: index["sql"]) }
                 guard !inserted.isEmpty else { return MergeSummary(newEvents: 0, replicas: 0, rebuilt: false) }
                 inserted.sort { HistoryPosition($0) < HistoryPosition($1) }
                 let rebuilt: Bool
@@ -263,10 +280,7 @@ extension InspectionStore {
                 // table; when the merge brings in a large share of the history (a whole replica's
                 // work), rebuilding, which keeps it all in memory, is several times faster.
                 let early = latest.map { HistoryPosition(inserted[0]) < $0 } ?? false
-                // Counting the file's events only when the merge is large enough to matter.
-                let largeShare = try inserted.count > 20_000
-                    && inserted.count * 8 > (Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0)
-                if early || largeShare {
+                if try early || isLargeShare(inserted.count) {
                     try Projector.rebuild(db)
                     rebuilt = true
                 } else {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import InspectionCore
 import InspectionStore
 import PropertyBased
@@ -95,5 +96,41 @@ final class MergeCoverage: @unchecked Sendable {
     func add(found: Int, replicas: Int) {
         self.found += found
         self.replicas = max(self.replicas, replicas)
+    }
+}
+
+/// A merge that brings in a large share of the history inserts the events without the event
+/// table's indexes and makes them again: the same tables and the same indexes as a merge that
+/// keeps them up.
+@Suite struct LargeMergeTests {
+    @Test func aLargeMergeGivesTheSameTablesAndKeepsTheEventIndexes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("large-merge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("a.db").path
+        let a = try World(store: InspectionStore.create(path: path))
+        let b = try World(joining: a)
+        try b.openRound()
+        let code = try b.addDefect("1-1-0101")
+        _ = try b.addDefect("1-1-0102")
+        try b.rectify(code)
+        let small = try World(joining: a)
+        let indexes = { try DatabaseQueue(path: path).read {
+            try String.fetchAll($0, sql: "SELECT name || ': ' || coalesce(sql, '(constraint)') FROM sqlite_master WHERE type = 'index' AND tbl_name = 'event' ORDER BY name")
+        } }
+        let before = try indexes()
+        #expect(before.count >= 5)
+
+        let large = try a.store.merge(from: b.store, largeShare: 0)
+        #expect(large.newEvents > 0 && large.rebuilt)
+        #expect(try indexes() == before)
+        #expect(try a.store.projectionDifferences() == ([], []))
+        #expect(try Set(b.store.events().map(\.id)).isSubset(of: a.store.events().map(\.id)))
+        // The same events merged the ordinary way give the same tables.
+        _ = try small.store.merge(from: b.store)
+        #expect(try a.store.projectionDump() == small.store.projectionDump())
+        // A merge that brings nothing new leaves the indexes too.
+        #expect(try a.store.merge(from: b.store, largeShare: 0).newEvents == 0)
+        #expect(try indexes() == before)
     }
 }
