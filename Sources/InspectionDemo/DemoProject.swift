@@ -154,6 +154,8 @@ final class DemoBuilder {
     var units: [ProjectUnit] = []
     /// The defects of defects.csv by mark code, once recorded.
     var scriptedCodes: [String: DemoProject.Scripted] = [:]
+    /// What befalls them in the round-3 demo, by mark code.
+    var stories: [String: DemoProject.LaterStory] = [:]
     var lead: String { fixture.inspectors[0] }
 
     init(store: InspectionStore, fixture: DemoProject.Fixture, clock: DemoClock) throws {
@@ -217,14 +219,14 @@ final class DemoBuilder {
         _ = try store.write(clock.at(daysAgo: r1.closed_days_ago, actor: lead)) { tx in
             try tx.closeRound(date: day(daysAgo: r1.closed_days_ago), partial: false)
         }
-        scriptedCodes = try Dictionary(scripted.map { d in (try code(unit: d.unit, room: d.room, item: d.item), d) },
+        scriptedCodes = try Dictionary(scripted.map { d in (try code(unit: d.unit, room: d.room, item: d.item, file: fixture.defects), d) },
                                        uniquingKeysWith: { a, _ in a })
     }
 
-    /// The mark code of the defect recorded on `item` in `room` of `unit`.
-    func code(unit: String, room: String, item: String) throws -> String {
+    /// The mark code of the defect recorded on `item` in `room` of `unit`, as `file` names it.
+    func code(unit: String, room: String, item: String, file: String) throws -> String {
         guard let found = try store.unit(code: unit).flatMap({ try store.defects(unit: $0.id).first { $0.item == item && $0.room == room } }) else {
-            throw LineProblem(file: DemoProject.folder + fixture.defects, line: 0, message: "no defect on \(item) in \(unit) \(room)")
+            throw LineProblem(file: DemoProject.folder + file, line: 0, message: "no defect on \(item) in \(unit) \(room)")
         }
         return found.code.text
     }
@@ -334,13 +336,11 @@ final class DemoBuilder {
         }
     }
 
-    /// The stories of the round-3 demo, by mark code.
-    var stories: [String: DemoProject.LaterStory] = [:]
-
     /// The rest of round 2: every unit with work left walked, its re-checks by the stories
     /// where they tell, and the round closed complete.
     func finishRoundTwo(stories list: [DemoProject.LaterStory]) throws {
-        stories = try Dictionary(list.map { (try code(unit: $0.unit, room: $0.room, item: $0.item), $0) }, uniquingKeysWith: { a, _ in a })
+        stories = try Dictionary(list.map { (try code(unit: $0.unit, room: $0.room, item: $0.item, file: fixture.round3.stories), $0) },
+                                 uniquingKeysWith: { a, _ in a })
         let r3 = fixture.round3
         let progress = try store.progress(round: 2)
         let left = units.enumerated().filter { _, unit in
