@@ -8,12 +8,13 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the demo project (a fresh file each time) and open it.",
         discussion: """
-        The demo is a project in the middle of round 3 (--round 2: of round 2), built from the
-        shipped fixtures and checklists into ./yanfang-demo.db (or --db FILE), with its plan
-        (fixtures/demo/plan.yaml: rounds, batches, who covers what; its dates moved with the
-        demo's) unless --no-plan; an earlier demo file there is replaced,
-        any other file is left alone. --generate builds a large synthetic project instead, for
-        benchmarks (default ./yanfang-generated.db).
+        The demo is a project in the middle of round 3 (--round 2: of round 2),
+        built from the shipped fixtures and checklists into ./yanfang-demo.db
+        (or --db FILE), with its plan (fixtures/demo/plan.yaml: rounds, batches,
+        who covers what; its dates moved with the demo's) unless --no-plan.
+        An earlier demo file there is replaced, any other file is left alone.
+        --generate builds a large synthetic project instead, for benchmarks
+        (default ./yanfang-generated.db).
         """)
 
     @ParentCommand var root: Yanfang
