@@ -95,6 +95,8 @@ let package = Package(
             name: "InspectionStoreTests",
             dependencies: [
                 "InspectionStore", "InspectionCore", "InspectionFixtures", "DefaultData", "ProjectFiles",
+                // The demo's history, rebuilt like any project's.
+                "InspectionDemo",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 // To read a file of an older schema as it is, before the store migrates it.
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -8,18 +8,21 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the demo project (a fresh file each time) and open it.",
         discussion: """
-        The demo is a project in the middle of round 2, built from the shipped fixtures and
-        checklists into ./yanfang-demo.db (or --db FILE), with its plan (fixtures/demo/plan.yaml:
-        rounds, batches, who covers what; its dates moved to the day the demo is built) unless
-        --no-plan; an earlier demo file there is replaced,
-        any other file is left alone. --generate builds a large synthetic project instead, for
-        benchmarks (default ./yanfang-generated.db).
+        The demo is a project in the middle of round 3 (--round 2: of round 2),
+        built from the shipped fixtures and checklists into ./yanfang-demo.db
+        (or --db FILE), with its plan (fixtures/demo/plan.yaml: rounds, batches,
+        who covers what; its dates moved with the demo's) unless --no-plan.
+        An earlier demo file there is replaced, any other file is left alone.
+        --generate builds a large synthetic project instead, for benchmarks
+        (default ./yanfang-generated.db).
         """)
 
     @ParentCommand var root: Yanfang
     @Option(name: .long, help: ArgumentHelp("Where to write it.", valueName: "FILE")) var db: String?
     @Flag(help: "Only build the file; do not open the interface.") var noInterface = false
     @Flag(help: "Build the demo without its plan (every unit in every round, as a project without one).") var noPlan = false
+    @Option(help: ArgumentHelp("How far the demo has got: round 3 under way, or round 2 (whose penalty list is empty).",
+                               valueName: "2|3")) var round = "3"
     @Flag(help: "Build a large synthetic project instead of the demo.") var generate = false
     @Option(help: "Units in the synthetic project.") var units = 10_000
     @Option(help: "Rounds in the synthetic project (each walked completely and closed).") var rounds = 3
@@ -33,6 +36,7 @@ struct Demo: ParsableCommand {
     }
 
     func run() throws {
+        guard let stage = Int(round).flatMap(DemoProject.Stage.init(rawValue:)) else { throw UsageError("--round \(round) must be 2 or 3") }
         let path = db ?? root.db ?? (generate ? "yanfang-generated.db" : "yanfang-demo.db")
         let replacing = try isReplaceableDemo(path)
         let today = try Env.today()
@@ -51,7 +55,7 @@ struct Demo: ParsableCommand {
             return
         }
         let project = try createDatabase(at: path, replacing: replacing) { store in
-            let project = try DemoProject.build(into: store, today: today, withPlan: !noPlan)
+            let project = try DemoProject.build(into: store, today: today, withPlan: !noPlan, stage: stage)
             try store.markAsDemo()
             return project
         }

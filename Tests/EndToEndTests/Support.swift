@@ -198,11 +198,16 @@ final class Workspace {
     static let twentyUnits = (rows: (1...10).flatMap { floor in (1...2).map { "1,1,\(floor),\($0),A\n" } }.joined(),
                               codes: (1...10).flatMap { floor in (1...2).map { "1-1-\(String(format: "%02d", floor))0\($0)" } })
 
-    /// The demo project, built by the command line as of the fixed day, without its plan
-    /// unless `plan` (the tests were written for the demo without one).
-    func makeDemo(_ name: String = "demo.db", plan: Bool = false) throws -> String {
+    /// The demo project, built by the command line as of the fixed day, in the middle of round
+    /// 2 unless `round` says 3, without its plan unless `plan` (the tests were written for the
+    /// round-2 demo without one).
+    func makeDemo(_ name: String = "demo.db", plan: Bool = false, round: Int = 2) throws -> String {
         let db = path(name)
-        if plan { try yanfangOK("demo", "--no-interface", "--db", db) } else { try yanfangOK("demo", "--no-interface", "--no-plan", "--db", db) }
+        if plan {
+            try yanfangOK("demo", "--no-interface", "--round", "\(round)", "--db", db)
+        } else {
+            try yanfangOK("demo", "--no-interface", "--round", "\(round)", "--no-plan", "--db", db)
+        }
         return db
     }
 

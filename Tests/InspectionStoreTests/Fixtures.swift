@@ -2,6 +2,7 @@ import Foundation
 import InspectionCore
 import InspectionFixtures
 import InspectionStore
+import Testing
 
 /// The small checklist (see SmallChecklist) and helpers for these tests.
 enum Fixture {
@@ -18,6 +19,21 @@ enum Fixture {
         }
     }
 
+}
+
+/// Rebuilding `store` from its history reproduces every projection table the actions wrote,
+/// and a second rebuild changes nothing.
+func expectRebuildReproducesTheProjections(_ store: InspectionStore) throws {
+    let written = try store.projectionDump()
+    let summary = try store.rebuild()
+    #expect(summary.events == (try store.events().count))
+    let rebuilt = try store.projectionDump()
+    #expect(rebuilt.count == written.count, "rows: \(written.count) written, \(rebuilt.count) rebuilt")
+    let difference = rebuilt.difference(from: written)
+    #expect(difference.isEmpty, "rebuild differs: \(difference.prefix(6).map { "\($0)" })")
+    #expect(try store.projectionDump() == rebuilt)
+    try store.rebuild()
+    #expect(try store.projectionDump() == rebuilt, "a second rebuild changed the projections")
 }
 
 /// A project in a store, with a clock, a calendar and short-hand actions.

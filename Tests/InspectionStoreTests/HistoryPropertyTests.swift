@@ -334,17 +334,7 @@ final class Simulation {
 
     /// Rebuilding from the history reproduces every projection table.
     func checkRebuildEqualsIncremental() throws {
-        let store = world.store
-        let written = try store.projectionDump()
-        let summary = try store.rebuild()
-        #expect(summary.events == (try store.events().count))
-        let rebuilt = try store.projectionDump()
-        #expect(rebuilt.count == written.count, "rows: \(written.count) written, \(rebuilt.count) rebuilt")
-        let difference = rebuilt.difference(from: written)
-        #expect(difference.isEmpty, "rebuild differs: \(difference.prefix(6).map { "\($0)" })")
-        #expect(try store.projectionDump() == rebuilt)
-        try store.rebuild()
-        #expect(try store.projectionDump() == rebuilt, "a second rebuild changed the projections")
+        try expectRebuildReproducesTheProjections(world.store)
     }
 
     /// The latest round's board, read from the tallies the triggers keep, counts exactly

@@ -10,7 +10,7 @@ import Testing
 @Suite struct DemoPlanTests {
     @Test func theDemosPlanFitsTheDemosDates() throws {
         let store = try InspectionStore.inMemory()
-        _ = try DemoProject.build(into: store, today: testToday, now: testNow, withPlan: true)
+        _ = try DemoProject.build(into: store, today: testToday, now: testNow, withPlan: true, stage: .round2)
         let plan = try #require(try store.plan())
         let rounds = try store.rounds()
         #expect(plan.rounds.map { "\($0.start)..\($0.finish)" } == ["2026-10-12..2026-10-26", "2026-11-17..2026-12-05", "2026-12-12..2027-01-06"])

@@ -15,7 +15,7 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent("p.db").path
         let made = try InspectionStore.create(path: path)
-        _ = try DemoProject.build(into: made, today: testToday, now: testNow)
+        _ = try DemoProject.build(into: made, today: testToday, now: testNow, stage: .round2)
         try made.setSetting(InspectionApp.inspectorKey, "王建国")
         try made.close()
         let app = try makeApp(try InspectionStore.open(path: path))

@@ -14,11 +14,11 @@ let testNow: Date = {
     return Calendar.current.date(from: c)!
 }()
 
-/// The demo project in memory, as of 2026-11-23, with an inspector already named unless
+/// The demo project in the middle of round 2, in memory, as of 2026-11-23, with an inspector already named unless
 /// `named` is false.
 func demoStore(named: Bool = true) throws -> InspectionStore {
     let store = try InspectionStore.inMemory()
-    _ = try DemoProject.build(into: store, today: testToday, now: testNow)
+    _ = try DemoProject.build(into: store, today: testToday, now: testNow, stage: .round2)
     if named { try store.setSetting(InspectionApp.inspectorKey, "王建国") }
     return store
 }
