@@ -374,7 +374,7 @@ public struct UnitRound: Hashable, Sendable {
 
     /// The same against the pairs it was replayed with.
     public func progress(recheckQueue: [UUID], settledWithoutRecheck: Set<UUID>) -> UnitProgress {
-        let recorded = index.placeAt.reduce(0) { $0 + (outcomeAt[$1] == nil && defectsAt[$1].isEmpty ? 0 : 1) }
+        let recorded = index.placeAt.reduce(0) { $0 + (result(at: $1) == nil ? 0 : 1) }
         return progress(applicable: index.count, recorded: recorded, recheckQueue: recheckQueue, settledWithoutRecheck: settledWithoutRecheck)
     }
 

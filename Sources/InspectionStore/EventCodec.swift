@@ -69,7 +69,8 @@ enum EventCodec {
 
     /// Every event a statement selecting `columns` gives, in its order, with the payloads of
     /// each batch of rows decoded on all the processor's cores (the decoding is most of what
-    /// reading the history costs). For a rebuild, which reads the whole history once.
+    /// reading the history costs). For a rebuild and for reading another replica's history to
+    /// merge it; a batch of a few rows is decoded on this thread.
     static func forEachDecodingInParallel(_ statement: Statement, arguments: StatementArguments = [], batch size: Int = 16_384,
                                           _ body: (Event) throws -> Void) throws {
         struct Raw {
@@ -83,7 +84,7 @@ enum EventCodec {
             guard !raws.isEmpty else { return }
             let rows = raws
             var decoded = [Result<EventBody, any Error>?](repeating: nil, count: rows.count)
-            // A few rows are decoded here: handing them to other threads would cost more.
+            // Handing a few rows to other threads would cost more than decoding them here.
             let threads = rows.count < 256 ? 1 : workers
             decoded.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out
