@@ -510,6 +510,36 @@ public enum HistoryOrder {
 
     /// Whether `a` comes before `b` in every replica's history.
     public static func precedes(_ a: Event, _ b: Event) -> Bool {
-        (a.hlc, a.replica.uuidString, a.id.uuidString) < (b.hlc, b.replica.uuidString, b.id.uuidString)
+        precedes((a.hlc, a.replica, a.id), (b.hlc, b.replica, b.id))
+    }
+
+    /// Whether the position (clock, replica, event id) `a` comes before `b`: by clock, then by
+    /// the identities' bytes, as SQLite orders `hlc, replica, id` (blobs compare byte by byte,
+    /// which is also how the identities' hexadecimal texts compare).
+    @inlinable
+    public static func precedes(_ a: (hlc: Int64, replica: UUID, id: UUID), _ b: (hlc: Int64, replica: UUID, id: UUID)) -> Bool {
+        if a.hlc != b.hlc { return a.hlc < b.hlc }
+        if a.replica != b.replica { return a.replica.bytesPrecede(b.replica) }
+        return a.id.bytesPrecede(b.id)
+    }
+}
+
+extension UUID {
+    /// Whether this identity's 16 bytes come before `other`'s, compared one by one from the
+    /// first: the order SQLite gives blobs, and the order of the identities' texts
+    /// (`uuidString`), without making those texts.
+    @inlinable
+    public func bytesPrecede(_ other: UUID) -> Bool {
+        let a = orderKey, b = other.orderKey
+        return a.high != b.high ? a.high < b.high : a.low < b.low
+    }
+
+    /// The 16 bytes as two big-endian integers, the first eight bytes in `high`.
+    @inlinable
+    var orderKey: (high: UInt64, low: UInt64) {
+        withUnsafeBytes(of: uuid) { raw in
+            (UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+             UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+        }
     }
 }

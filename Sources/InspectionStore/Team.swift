@@ -32,7 +32,7 @@ struct ReplicaHistory {
 
 extension HistoryPosition: Comparable {
     static func < (a: HistoryPosition, b: HistoryPosition) -> Bool {
-        (a.hlc, a.replica.uuidString, a.id.uuidString) < (b.hlc, b.replica.uuidString, b.id.uuidString)
+        HistoryOrder.precedes((a.hlc, a.replica, a.id), (b.hlc, b.replica, b.id))
     }
 }
 
