@@ -39,6 +39,8 @@ final class Projector {
     /// Rebuilding: each entrance's lowest and highest floor, read once for the final flush
     /// (nil: read again; a layout import that moves them clears it).
     private var entranceFloorsCache: [EntranceKey: ClosedRange<Int>]?
+    /// Rebuilding: the ponding tests of each unit round, read once for the final flush.
+    private var pondingCache: [DirtyUnitRound: [Row]]?
 
     /// What a rebuild keeps in memory instead of reading it back from the tables: nothing
     /// of the defects is written until the end (`flush`), where each is folded once and its
@@ -383,7 +385,10 @@ final class Projector {
     /// re-check rows.
     private func refold(defect id: UUID) throws {
         let events = try replayed.map { $0.defects[id] ?? [] } ?? EventCodec.fetch(db, where: "defect = ?", arguments: [id], upTo: position)
-        try db.cachedStatement(sql: "DELETE FROM conflict WHERE defect = ?").execute(arguments: [id])
+        if replayed == nil {
+            // Rebuilding folds each defect once, into empty tables: there is nothing to replace.
+            try db.cachedStatement(sql: "DELETE FROM conflict WHERE defect = ?").execute(arguments: [id])
+        }
         var folded = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold)
         // Its finding was taken back: the code no longer answers, and its row keeps what it
         // said before (the longest part of its history that still folds to a defect, with
@@ -450,22 +455,30 @@ final class Projector {
             d.rectificationNote, d.rectifiedAt.map(EventCodec.milliseconds),
         ]
         if hasAnswerTables { arguments += [d.answerCode, d.approvedBy] }
-        return try Int64.fetchOne(db.cachedStatement(sql: hasAnswerTables ? Self.saveSQL.withAnswers : Self.saveSQL.withoutAnswers),
-                                  arguments: arguments)!
+        let sql = Self.saveSQL[hasAnswerTables ? 1 : 0]
+        if replayed != nil {
+            // Rebuilding writes each defect once, into an empty table: a plain insert.
+            try db.cachedStatement(sql: sql.insert).execute(arguments: arguments)
+            return db.lastInsertedRowID
+        }
+        return try Int64.fetchOne(db.cachedStatement(sql: sql.upsert), arguments: arguments)!
     }
 
-    /// The upsert of `save`, with the answer's columns (schema v6) and without them: a rebuild
-    /// that migrates an older file runs on its older schema first. Made once, not per defect.
-    private static let saveSQL: (withAnswers: String, withoutAnswers: String) = {
-        func sql(_ answers: Bool) -> String {
-            let answer = answers ? (columns: ", answer_code, approved_by", values: ", ?, ?",
-                                    updates: ", answer_code = excluded.answer_code, approved_by = excluded.approved_by")
-                                 : (columns: "", values: "", updates: "")
-            return """
+    /// The statements of `save`, without the answer's columns and with them (schema v6: a
+    /// rebuild that migrates an older file runs on its older schema first): the upsert, and the
+    /// plain insert a rebuild uses. Made once, not per defect.
+    private static let saveSQL: [(upsert: String, insert: String)] = [false, true].map { answers in
+        let answer = answers ? (columns: ", answer_code, approved_by", values: ", ?, ?",
+                                updates: ", answer_code = excluded.answer_code, approved_by = excluded.approved_by")
+                             : (columns: "", values: "", updates: "")
+        let insert = """
             INSERT INTO defect_state (id, code, unit_rowid, building, room, item, category, note, severity, severity_rank,
                 sensitivity_rank, contractor_rowid, inspector, round_found, found_at, status, failed, flag_round,
                 flag_contractor_rowid, closed_round, waived_round, waiver, rectification_note, rectified_at\(answer.columns))
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?\(answer.values))
+            """
+        let upsert = insert + """
+
             ON CONFLICT(id) DO UPDATE SET note = excluded.note, room = excluded.room, severity = excluded.severity,
                 severity_rank = excluded.severity_rank, contractor_rowid = excluded.contractor_rowid, status = excluded.status,
                 failed = excluded.failed, flag_round = excluded.flag_round, flag_contractor_rowid = excluded.flag_contractor_rowid,
@@ -473,9 +486,8 @@ final class Projector {
                 rectification_note = excluded.rectification_note, rectified_at = excluded.rectified_at\(answer.updates)
             RETURNING rowid
             """
-        }
-        return (sql(true), sql(false))
-    }()
+        return (upsert, insert)
+    }
 
     /// A unified answer defined or revised: the whole answer as the event carries it. Two
     /// laptops defining one code at once: the later in the history's order reads as a revision.
@@ -509,7 +521,7 @@ final class Projector {
             ON CONFLICT(round, unit_rowid) DO UPDATE SET applicable = excluded.applicable, recorded = excluded.recorded,
                 rechecks = excluded.rechecks, rechecks_done = excluded.rechecks_done
             """)
-        for key in dirty.sorted(by: { ($0.round, $0.unit.uuidString) < ($1.round, $1.unit.uuidString) }) {
+        for key in dirty.sorted(by: { $0.round != $1.round ? $0.round < $1.round : $0.unit.bytesPrecede($1.unit) }) {
             guard let unit = try unitRow(id: key.unit) else { continue }
             let results: UnitRound
             let progress: UnitProgress
@@ -532,7 +544,10 @@ final class Projector {
                 progress = view.progress
             }
             try upsert.execute(arguments: [key.round, unit.rowid, progress.applicable, progress.recorded, progress.rechecks, progress.rechecksDone])
-            try db.cachedStatement(sql: "DELETE FROM conflict WHERE unit = ? AND round = ? AND kind = 'item'").execute(arguments: [key.unit, key.round])
+            if replayed == nil {
+                // Rebuilding writes each unit round once, into empty tables: nothing to replace.
+                try db.cachedStatement(sql: "DELETE FROM conflict WHERE unit = ? AND round = ? AND kind = 'item'").execute(arguments: [key.unit, key.round])
+            }
             for conflict in results.conflicts { try saveConflict(conflict) }
             if hasFieldTables { try markPondingChecks(key, results: results) }
         }
@@ -541,8 +556,21 @@ final class Projector {
 
     /// A ponding test counts as checked once its room and item have a result in its round.
     private func markPondingChecks(_ key: DirtyUnitRound, results: UnitRound) throws {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT room, item, checked FROM ponding_test WHERE unit = ? AND round = ?"),
+        let rows: [Row]
+        if replayed != nil {
+            // Rebuilding: every unit round is flushed once, so the tests are read in one pass.
+            if pondingCache == nil {
+                var tests: [DirtyUnitRound: [Row]] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT unit, round, room, item, checked FROM ponding_test") {
+                    tests[DirtyUnitRound(unit: row["unit"], round: row["round"]), default: []].append(row)
+                }
+                pondingCache = tests
+            }
+            rows = pondingCache![key] ?? []
+        } else {
+            rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT room, item, checked FROM ponding_test WHERE unit = ? AND round = ?"),
                                     arguments: [key.unit, key.round])
+        }
         for row in rows {
             let pair = RoomItem(room: row["room"], item: row["item"])
             let checked = results.result(pair) != nil
@@ -634,10 +662,20 @@ final class Projector {
         guard let d else { return }
         if !d.claims.isEmpty {
             if standingCloses == nil {
+                // The closes' positions and rounds only: their payloads (every unit blocking
+                // delivery as each round closed) are large, and this is read in every action
+                // that touches a claimed defect. A close is recorded in the round it closes.
                 var closes: [(position: HistoryPosition, round: Int)] = []
-                for event in try EventCodec.fetch(db, where: InspectionStore.termsCondition, upTo: position) {
-                    if case .roundClosed(let c) = event.body, !closes.contains(where: { $0.round == c.number }) {
-                        closes.append((HistoryPosition(event), c.number))
+                var arguments: StatementArguments = []
+                var sql = "SELECT hlc, replica, id, round FROM event WHERE \(InspectionStore.termsCondition) AND kind = 'round.closed'"
+                if let position {
+                    sql += " AND \(HistoryPosition.atOrBefore)"
+                    arguments = position.arguments
+                }
+                for row in try Row.fetchAll(db.cachedStatement(sql: sql + " ORDER BY \(EventCodec.order)"), arguments: arguments) {
+                    let round: Int = row[3]
+                    if !closes.contains(where: { $0.round == round }) {
+                        closes.append((HistoryPosition(hlc: row[0], replica: row[1], id: row[2]), round))
                     }
                 }
                 standingCloses = closes
