@@ -18,11 +18,14 @@ extension InspectionStore {
 
     /// The lowest and highest floor of `unit`'s entrance (nil when the unit is not in the layout).
     static func entranceFloors(_ db: Database, of unit: ProjectUnit) throws -> ClosedRange<Int>? {
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT min(floor), max(floor) FROM unit WHERE building = ? AND entrance = ?"),
-                                   arguments: [unit.building, unit.entrance])
+        let row = try Row.fetchOne(db.cachedStatement(sql: entranceFloorsSQL), arguments: [unit.building, unit.entrance])
         guard let row, let low = row[0] as Int?, let high = row[1] as Int? else { return nil }
         return low...high
     }
+
+    /// Read in every action on a unit: through the index `unit_entrance_floor`, the units of
+    /// the entrance only.
+    static let entranceFloorsSQL = "SELECT min(floor), max(floor) FROM unit WHERE building = ? AND entrance = ?"
 
     /// Where `unit` stands in its entrance.
     static func situation(_ db: Database, of unit: ProjectUnit) throws -> UnitSituation {

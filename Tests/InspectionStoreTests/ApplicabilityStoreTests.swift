@@ -1,7 +1,8 @@
 import Foundation
+import GRDB
 import InspectionCore
 import InspectionFixtures
-import InspectionStore
+@testable import InspectionStore
 import Testing
 
 /// Items that follow the unit: LK-16 (bathrooms) on the top floor of the entrance only, LK-17
@@ -25,6 +26,18 @@ import Testing
         var map: [String: Int] = [:]
         for unit in try world.store.units() { map[unit.code] = progress[unit.id]?.applicable }
         return map
+    }
+
+    /// The entrance's floors are read in every action on a unit: through the index, not by
+    /// going through every unit of the project.
+    @Test func anEntrancesFloorsAreReadThroughTheIndex() throws {
+        let world = try world()
+        let plan = try world.store.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(InspectionStore.entranceFloorsSQL)", arguments: ["1", 1]).map { $0["detail"] as String }
+        }
+        #expect(plan == ["SEARCH unit USING COVERING INDEX unit_entrance_floor (building=? AND entrance=?)"])
+        let unit = try world.unit("1-1-0101")
+        #expect(try world.store.read { try InspectionStore.entranceFloors($0, of: unit) } == 1...2)
     }
 
     @Test func aTopFloorItemIsAbsentOnFloorOneAndPresentOnTheTopFloor() throws {
