@@ -38,15 +38,21 @@ enum EventCodec {
     /// The history's order, the same in every replica.
     static let order = "hlc, replica, id"
 
+    static let insertSQL = "INSERT INTO event (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
     static func insert(_ event: Event, into db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO event (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: try arguments(event))
+        try db.cachedStatement(sql: insertSQL).execute(arguments: try arguments(event))
     }
 
     static func arguments(_ event: Event) throws -> StatementArguments {
-        let payload = try event.body.encodePayload(with: encoder)
-        return [event.id, event.replica, event.hlc, event.body.kind, milliseconds(event.at), event.actor, event.round,
-                event.unit, event.defect, String(decoding: payload, as: UTF8.self)]
+        arguments(event, payload: String(decoding: try event.body.encodePayload(with: encoder), as: UTF8.self))
+    }
+
+    /// The row of an event whose payload is at hand as another file stores it (a merge): the
+    /// text the event was decoded from, not encoded again.
+    static func arguments(_ event: Event, payload: String) -> StatementArguments {
+        [event.id, event.replica, event.hlc, event.body.kind, milliseconds(event.at), event.actor, event.round,
+         event.unit, event.defect, payload]
     }
 
     /// The event in a row of `columns`, in their order. On a cursor's row the payload is
@@ -71,8 +77,9 @@ enum EventCodec {
     /// each batch of rows decoded on all the processor's cores (the decoding is most of what
     /// reading the history costs). For a rebuild and for reading another replica's history to
     /// merge it; a batch of a few rows is decoded on this thread.
+    /// `body` gets each event with its payload as stored.
     static func forEachDecodingInParallel(_ statement: Statement, arguments: StatementArguments = [], batch size: Int = 16_384,
-                                          _ body: (Event) throws -> Void) throws {
+                                          _ body: (Event, Data) throws -> Void) throws {
         struct Raw {
             var id: UUID, replica: UUID, hlc: Int64, kind: String, at: Int64, actor: String, round: Int
             var unit: UUID?, defect: UUID?, payload: Data
@@ -99,7 +106,7 @@ enum EventCodec {
             }
             for (raw, result) in zip(rows, decoded) {
                 try body(Event(id: raw.id, replica: raw.replica, hlc: raw.hlc, at: date(raw.at), actor: raw.actor,
-                               round: raw.round, unit: raw.unit, defect: raw.defect, body: result!.get()))
+                               round: raw.round, unit: raw.unit, defect: raw.defect, body: result!.get()), raw.payload)
             }
             raws.removeAll(keepingCapacity: true)
         }

@@ -8,6 +8,6 @@ extension InspectionStore {
     /// source is only read, so nothing of the practice can reach it; the copy is never to be
     /// merged (its events would be the project's strangers).
     public static func practiceCopy(of source: InspectionStore, into target: InspectionStore) throws {
-        try target.receive(try source.history().events, as: ThisReplica.makeFirst())
+        try target.receive(try source.history(), as: ThisReplica.makeFirst())
     }
 }

@@ -604,7 +604,7 @@ final class Projector {
         projector.defersFolds = true
         var count = 0
         // One pass over the history in its order, the payloads decoded a batch at a time on every core.
-        try EventCodec.forEachDecodingInParallel(db.makeStatement(sql: "SELECT \(EventCodec.columns) FROM event ORDER BY \(EventCodec.order)")) { event in
+        try EventCodec.forEachDecodingInParallel(db.makeStatement(sql: "SELECT \(EventCodec.columns) FROM event ORDER BY \(EventCodec.order)")) { event, _ in
             try projector.apply(event)
             count += 1
         }

@@ -28,6 +28,9 @@ struct ReplicaHistory {
     var project: UUID
     var projectName: String
     var events: [Event]
+    /// Each event's payload as that file stores it, in the same order: a merge inserts the
+    /// text as it came rather than encoding what was decoded from it again.
+    var payloads: [String]
 }
 
 extension HistoryPosition: Comparable {
@@ -69,20 +72,23 @@ extension InspectionStore {
     /// then the target receives the whole history and rebuilds its tables from it.
     public static func join(source: InspectionStore, into target: InspectionStore, context: ActionContext) throws -> (id: UUID, tag: String) {
         let child = try source.write(context) { try $0.issueReplica() }
-        try target.receive(try source.history().events, as: child)
+        try target.receive(try source.history(), as: child)
         return (child.id, child.tag)
     }
 
-    /// Makes this new, empty file the replica `child` holding `events` (and `joining`, the
+    /// Makes this new, empty file the replica `child` holding `history` (and `joining`, the
     /// event that makes it known when no parent recorded one), its tables rebuilt.
-    func receive(_ events: [Event], as child: ThisReplica, joining: ((Database) throws -> Event)? = nil) throws {
+    func receive(_ history: ReplicaHistory, as child: ThisReplica, joining: ((Database) throws -> Event)? = nil) throws {
         try translatingErrors {
             try writer.write { db in
                 guard try Int.fetchOne(db, sql: "SELECT count(*) FROM event") == 0 else {
                     throw InspectionError.invalidValue("a replica is made in a new file")
                 }
                 try ThisReplica.create(db, child)
-                for event in events { try EventCodec.insert(event, into: db) }
+                let insert = try db.cachedStatement(sql: EventCodec.insertSQL)
+                for (event, payload) in zip(history.events, history.payloads) {
+                    try insert.execute(arguments: EventCodec.arguments(event, payload: payload))
+                }
                 if let joining { try EventCodec.insert(try joining(db), into: db) }
                 try Projector.rebuild(db)
                 // Recorded now, so that a copy of this new file is noticed.
@@ -130,7 +136,7 @@ extension InspectionStore {
             throw InspectionError.invalidValue("no tag left to claim in \(folder) below replica \(source.tag); join from a replica's own file instead")
         }
         let child = ThisReplica(id: UUID(), tag: tag)
-        try target.receive(source.history.events, as: child) { db in
+        try target.receive(source.history, as: child) { db in
             let latest = try Int64.fetchOne(db, sql: "SELECT max(hlc) FROM event")
             let round = try Int.fetchOne(db, sql: "SELECT max(round) FROM event") ?? 0
             return Event(id: UUID(), replica: child.id, hlc: HistoryOrder.next(at: context.at, after: latest),
@@ -150,6 +156,11 @@ extension InspectionStore {
         guard let project = try Self.project(db) else { throw StoreError.database(path: path, reason: "no project in this file") }
         let select = "SELECT \(EventCodec.columns) FROM event"
         var events: [Event] = []
+        var payloads: [String] = []
+        func keep(_ event: Event, _ payload: Data) {
+            events.append(event)
+            payloads.append(String(decoding: payload, as: UTF8.self))
+        }
         if let known {
             // Each replica's events in a file are a prefix of all it recorded (it appends them
             // in clock order, and every exchange passes on everything after the receiver's
@@ -157,18 +168,18 @@ extension InspectionStore {
             // The first release's events (the project's own replica id) are compared one by one.
             for replica in try UUID.fetchAll(db, sql: "SELECT DISTINCT replica FROM event") {
                 if replica == project.id {
-                    try EventCodec.forEachDecodingInParallel(db.makeStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica]) { events.append($0) }
+                    try EventCodec.forEachDecodingInParallel(db.makeStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica], keep)
                 } else if let latest = known.latest[replica] {
                     try EventCodec.forEachDecodingInParallel(db.cachedStatement(sql: "\(select) WHERE replica = ? AND hlc > ?"),
-                                                             arguments: [replica, latest]) { events.append($0) }
+                                                             arguments: [replica, latest], keep)
                 } else {
-                    try EventCodec.forEachDecodingInParallel(db.cachedStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica]) { events.append($0) }
+                    try EventCodec.forEachDecodingInParallel(db.cachedStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica], keep)
                 }
             }
         } else {
-            try EventCodec.forEachDecodingInParallel(db.makeStatement(sql: "\(select) ORDER BY \(EventCodec.order)")) { events.append($0) }
+            try EventCodec.forEachDecodingInParallel(db.makeStatement(sql: "\(select) ORDER BY \(EventCodec.order)"), keep)
         }
-        return ReplicaHistory(path: path, project: project.id, projectName: project.name, events: events)
+        return ReplicaHistory(path: path, project: project.id, projectName: project.name, events: events, payloads: payloads)
     }
 
     /// The latest clock of each replica's events in this file.
@@ -227,7 +238,7 @@ extension InspectionStore {
             }
             histories.append(history)
         }
-        return try merge(histories.flatMap(\.events))
+        return try merge(histories.flatMap(\.events), payloads: histories.flatMap(\.payloads))
     }
 
     /// Merges another store's history (in memory or on file) into this one.
@@ -238,7 +249,7 @@ extension InspectionStore {
         guard history.project == (try requireProject()).id else {
             throw StoreError.otherProject(path: other.path ?? "the other database", project: history.projectName, mine: try requireProject().name)
         }
-        return try merge(history.events, largeShare: largeShare)
+        return try merge(history.events, payloads: history.payloads, largeShare: largeShare)
     }
 
     /// Inserts the events this file lacks and brings the projections up to date: applied in
@@ -248,7 +259,8 @@ extension InspectionStore {
     /// A merge that brings in a large share of the history (more than `largeShare` events and
     /// an eighth of the file) inserts them without the event table's indexes, which are made
     /// again once after (sorting once is faster than keeping them up row by row), and rebuilds.
-    func merge(_ events: [Event], largeShare minimum: Int = 20_000) throws -> MergeSummary {
+    /// `payloads`: each event's payload as its file stores it.
+    func merge(_ events: [Event], payloads: [String], largeShare minimum: Int = 20_000) throws -> MergeSummary {
         let summary = try translatingErrors {
             try writer.write { db -> MergeSummary in
                 let latest = try Row.fetchOne(db, sql: "SELECT hlc, replica, id FROM event ORDER BY hlc DESC, replica DESC, id DESC LIMIT 1")
@@ -268,8 +280,8 @@ extension InspectionStore {
                     """)
                 var inserted: [Event] = []
                 var seen = Set<UUID>()
-                for event in events where seen.insert(event.id).inserted {
-                    try insert.execute(arguments: try EventCodec.arguments(event))
+                for (event, payload) in zip(events, payloads) where seen.insert(event.id).inserted {
+                    try insert.execute(arguments: EventCodec.arguments(event, payload: payload))
                     if db.changesCount > 0 { inserted.append(event) }
                 }
                 for index in indexes { try db.execute(sql: index["sql"]) }
