@@ -5,7 +5,7 @@ import Foundation
 /// still open, and which earlier problems the next round re-checks. A deadline is fixed when
 /// its round closes, in the close's event (from the plan and the setting in force then), so a
 /// later change of the plan or the setting, a rebuild or a merge leaves it as it was.
-public struct RectificationTerms: Hashable, Sendable {
+public struct RectificationTerms: Hashable, Sendable, Codable {
     /// The number of days contractors get when no round plan says otherwise.
     public static let defaultDays = 7
     public static let daysRange = 1...90

@@ -71,6 +71,10 @@ final class Projector {
     private let hasAnswerTables: Bool
     /// Whether the file has the field tests' tables (schema v7).
     private let hasFieldTables: Bool
+    /// Whether the file has the rectification terms' table (schema v8).
+    private let hasTermsTable: Bool
+    /// The rectification terms as the events applied so far set them (loaded when first needed).
+    private var terms: RectificationTerms?
     /// The first close of each round in the history's order, up to `position` (loaded when
     /// first needed).
     private var standingCloses: [(position: HistoryPosition, round: Int)]?
@@ -81,6 +85,7 @@ final class Projector {
         hasClaimTables = try db.tableExists("defect_claim")
         hasAnswerTables = try db.tableExists("answer")
         hasFieldTables = try db.tableExists("ponding_test")
+        hasTermsTable = try db.tableExists("rectification_terms")
     }
 
     // MARK: - State the rules read
@@ -129,6 +134,12 @@ final class Projector {
                 if case .defectFound = event.body, let unit = event.unit { replayed!.defectUnits[defect] = unit }
             }
             if let unit = event.unit { replayed!.unitRounds[DirtyUnitRound(unit: unit, round: event.round), default: []].append(event) }
+        }
+        switch event.body {
+        case .settingsChanged, .roundClosed:
+            try applyToTerms(event)
+        default:
+            break
         }
         switch event.body {
         case .projectCreated(let p):
@@ -584,7 +595,7 @@ final class Projector {
 
     /// The projection tables, children first (the order they are emptied in).
     static let tables = ["unit_round", "recheck", "defect_claim", "claim_tally", "penalty_flag", "defect_state", "defect_tally", "round", "contractor", "unit", "checklist", "project",
-                         "replica", "conflict", "plan", "plan_batch", "answer", "ponding_test", "spray_test"]
+                         "replica", "conflict", "plan", "plan_batch", "answer", "ponding_test", "spray_test", "rectification_terms"]
 
     /// Empties the projections and applies the whole history again, in order. Returns the
     /// number of events applied.
@@ -646,6 +657,18 @@ final class Projector {
                 try insert.execute(arguments: [round.number, position, batch.name, batch.start.description, batch.finish.description])
             }
         }
+    }
+
+    /// The rectification terms' row, after an event that may set them.
+    private func applyToTerms(_ event: Event) throws {
+        guard hasTermsTable else { return }
+        var terms = try self.terms ?? InspectionStore.rectificationTerms(db)
+        let before = terms
+        terms.apply(event)
+        self.terms = terms
+        guard terms != before else { return }
+        try db.execute(sql: "INSERT INTO rectification_terms (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
+                       arguments: [try EventCodec.json(terms)])
     }
 
     // MARK: - Claims and flags

@@ -92,6 +92,7 @@ extension InspectionStore {
             "SELECT 'plan_batch', round, position, name, start, finish FROM plan_batch",
             "SELECT 'ponding', unit, round, room, item, started, actor, event, checked FROM ponding_test",
             "SELECT 'spray', event, building, entrance, floor_from, floor_to, day, round, actor, passed, leaks, note FROM spray_test",
+            "SELECT 'terms', json FROM rectification_terms",
             """
             SELECT 'answer', code, title, text, action, owner, due, buyer_questions, defined_by, defined_at, revised_by, revised_at, revisions
             FROM answer
@@ -116,6 +117,8 @@ extension InspectionStore {
             if sql.contains("answer"), !tables.contains("answer") { continue }
             // Schema v7 made the field tests' tables.
             if sql.contains("FROM ponding_test") || sql.contains("FROM spray_test"), !tables.contains("ponding_test") { continue }
+            // Schema v8 made the rectification terms' table.
+            if sql.contains("FROM rectification_terms"), !tables.contains("rectification_terms") { continue }
             let rows = try Row.fetchAll(db, sql: sql)
             lines += rows.map { row in row.databaseValues.map { value -> String in
                 if case .blob(let data) = value.storage, data.count == 16 {

@@ -12,7 +12,18 @@ extension InspectionStore {
         try read(Self.rectificationTerms)
     }
 
+    /// Read in every action that shows a defect: from their projection (schema v8), folded
+    /// from the history in a file of an older schema being migrated.
     static func rectificationTerms(_ db: Database) throws -> RectificationTerms {
+        guard try db.tableExists("rectification_terms") else { return try rectificationTermsFromHistory(db) }
+        guard let json = try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM rectification_terms")) else {
+            return RectificationTerms()
+        }
+        return try EventCodec.decoder.decode(RectificationTerms.self, from: Data(json.utf8))
+    }
+
+    /// The terms folded from the events that set them.
+    static func rectificationTermsFromHistory(_ db: Database) throws -> RectificationTerms {
         RectificationTerms(try EventCodec.fetch(db, where: termsCondition))
     }
 

@@ -1,4 +1,5 @@
 import GRDB
+import InspectionCore
 
 /// The file's layout. Migrations are named `v1`, `v2`, … and never edited once released;
 /// each sets `user_version` to its number so a file's schema can be read from its header
@@ -328,14 +329,26 @@ enum Schema {
                 """)
             try db.execute(sql: "PRAGMA user_version = 7")
         }
-        // Which items apply to a unit depends on its entrance's lowest and highest floor,
-        // read in every action on a unit: without this index each read went through every
-        // unit of the project (a few milliseconds per keystroke at 10,000 units).
-        migrator.registerMigration("v8-entrance-floors") { db in
+        // Two things read in every action, which went through the whole project at 10,000
+        // units. Which items apply to a unit depends on its entrance's lowest and highest
+        // floor: an index, so that reading them does not go through every unit. The
+        // rectification terms (days, deadlines, re-check scope) were folded from the events
+        // that set them, the rounds' closes among them, whose payloads list every unit
+        // blocking delivery: a projection of one row instead, written by the projector.
+        migrator.registerMigration("v8-per-action-reads") { db in
             try db.execute(sql: """
                 CREATE INDEX unit_entrance_floor ON unit(building, entrance, floor);
-                PRAGMA user_version = 8;
+                CREATE TABLE rectification_terms (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    json TEXT NOT NULL
+                );
                 """)
+            // As the projector leaves it: a row once some event set terms other than the defaults.
+            let terms = try InspectionStore.rectificationTermsFromHistory(db)
+            if terms != RectificationTerms() {
+                try db.execute(sql: "INSERT INTO rectification_terms (id, json) VALUES (1, ?)", arguments: [try EventCodec.json(terms)])
+            }
+            try db.execute(sql: "PRAGMA user_version = 8")
         }
         return migrator
     }

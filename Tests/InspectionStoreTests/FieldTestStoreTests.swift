@@ -228,7 +228,7 @@ import Testing
         let world = try world()
         #expect(try world.store.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 8)
         let applied = try world.store.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied.suffix(2) == ["v7-field-tests", "v8-entrance-floors"])
+        #expect(applied.suffix(2) == ["v7-field-tests", "v8-per-action-reads"])
     }
 }
 

@@ -41,6 +41,9 @@ import Testing
         // (schema v3's setting) at their default.
         #expect(after.filter { $0.hasPrefix("\"replica\"|") }.count == 1)
         #expect(after.contains("\"rectification_days\"|7"))
+        // Schema v8's row of rectification terms: the deadline round 1's close set.
+        let terms = #""terms"|"{\"days\":7,\"daysSet\":false,\"deadlines\":{\"1\":\"2026-11-11\"},\"recheckScope\":\"open\"}""#
+        #expect(after.contains(terms))
         // And schema v5's rows of claims and penalty flags, which the tables held in other forms.
         let claims = after.filter { $0.hasPrefix("\"claim\"|") }, flags = after.filter { $0.hasPrefix("\"flag\"|") }
         // Every defect.rectified event of the fixture (74; none taken back) is a claim row.
@@ -48,7 +51,7 @@ import Testing
         #expect(flags.count == (try store.penalties(round: nil).reduce(0) { $0 + $1.count }))
         #expect(flags.count == before.filter { $0.hasPrefix("\"defect\"|") && !$0.contains("|NULL|NULL|") }.count)
         let difference = after.filter {
-            !$0.hasPrefix("\"replica\"|") && $0 != "\"rectification_days\"|7" && !claims.contains($0) && !flags.contains($0)
+            !$0.hasPrefix("\"replica\"|") && $0 != "\"rectification_days\"|7" && $0 != terms && !claims.contains($0) && !flags.contains($0)
         }.difference(from: before)
         #expect(difference.isEmpty, "migration changed: \(difference.prefix(6).map { "\($0)" })")
         #expect(after.filter { $0.hasPrefix("\"defect\"|") }.count == 123)
