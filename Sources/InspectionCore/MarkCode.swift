@@ -113,8 +113,38 @@ public struct MarkCode: Hashable, Sendable, Codable, Comparable, CustomStringCon
 
     public static func < (a: MarkCode, b: MarkCode) -> Bool { a.text < b.text }
 
+    /// Whether `text` is a code in its stored form (round without leading zeros, a dash, the
+    /// tag and random characters in the alphabet): what `MarkCode(text)` gives back unchanged.
+    /// Checked byte by byte, for reading the history, where every code is in that form.
+    public static func isStoredForm(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        var digits = 0
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: "-") {
+                guard digits > 0 else { return false }
+                var length = 0
+                while let byte = bytes.next() {
+                    guard byte < 128, alphabetBytes[Int(byte)] else { return false }
+                    length += 1
+                }
+                return bodyLengths.contains(length)
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 3,
+                  digits > 0 || byte != UInt8(ascii: "0") else { return false }
+            digits += 1
+        }
+        return false
+    }
+
+    /// Which ASCII bytes are characters of the alphabet.
+    private static let alphabetBytes: [Bool] = (0..<128).map { byte in alphabet.contains(Character(Unicode.Scalar(UInt8(byte)))) }
+
     public init(from decoder: Decoder) throws {
         let raw = try decoder.singleValueContainer().decode(String.self)
+        if MarkCode.isStoredForm(raw) {
+            self.init(stored: raw)
+            return
+        }
         guard let code = MarkCode(raw) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a mark code: \(raw)"))
         }

@@ -49,6 +49,27 @@ import Testing
         }
     }
 
+    /// Reading the history takes a code in its stored form as it is: exactly the texts that
+    /// read back unchanged, among random near-codes (digits, dashes, letters in and out of the
+    /// alphabet, lower case, spaces).
+    @Test func theStoredFormIsWhatReadsBackUnchanged() async throws {
+        let characters = Array("0123456789--AKZ7PQ23OIxk ")
+        await propertyCheck(count: 3_000, input: Gen.int(in: 0..<characters.count).array(of: 0...11)) { picks in
+            let text = String(picks.map { characters[$0] })
+            #expect(MarkCode.isStoredForm(text) == (MarkCode(text)?.text == text), "\(text)")
+        }
+        await propertyCheck(count: 300, input: Gen.int(in: 1...999), Gen.uint64()) { round, seed in
+            var generator = SeededGenerator(seed: seed)
+            let code = MarkCode.random(round: round, using: &generator)
+            #expect(MarkCode.isStoredForm(code.text))
+            let decoded = try JSONDecoder().decode(MarkCode.self, from: JSONEncoder().encode(code))
+            #expect(decoded == code)
+        }
+        // A code stored in another form (lower case, without its dash) still reads as the code.
+        #expect(try JSONDecoder().decode(MarkCode.self, from: Data(#""2k7p3q""#.utf8)).text == "2-K7P3Q")
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(MarkCode.self, from: Data(#""2-K7P3O""#.utf8)) }
+    }
+
     @Test func codesOfReplicasAtAnyDepthStayShortAndDistinct() async {
         await propertyCheck(count: 200, input: Gen.int(in: 1...99), Gen.uint64()) { round, seed in
             var generator = SeededGenerator(seed: seed)
