@@ -620,6 +620,12 @@ final class Projector {
             count += 1
         }
         try projector.flush()
+        // The history kept in memory (every event, by defect and by unit round) is freed on
+        // another thread while this one makes the indexes.
+        if let replayed = projector.replayed {
+            projector.replayed = nil
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replayed) {} }
+        }
         for row in secondary { try db.execute(sql: row["sql"]) }
         // What the triggers would have counted.
         try db.execute(sql: """

@@ -14,7 +14,7 @@ extension InspectionStore {
     /// Empties the projections and rebuilds them from the history, in one transaction.
     public func rebuild() throws -> RebuildSummary {
         let summary = try translatingErrors {
-            try writer.write { db -> RebuildSummary in
+            try writeRebuilding { db -> RebuildSummary in
                 let events = try Projector.rebuild(db)
                 return RebuildSummary(events: events,
                                       units: try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0,
@@ -24,6 +24,28 @@ extension InspectionStore {
         }
         forgetChecklists()
         return summary
+    }
+
+    /// One transaction that rebuilds the projections, without SQLite checking their foreign
+    /// keys row by row: the projector writes every projection table whole, children after
+    /// their parents, and only the projection tables have foreign keys (none with actions on
+    /// delete). Checking them kept SQLite from emptying a table at once (5 of the 35 seconds of
+    /// rebuilding the 10,000-unit project went there). The keys are checked once, in one pass,
+    /// before the transaction commits: a row without its parent rolls it back.
+    func writeRebuilding<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            var result: T?
+            try db.inTransaction {
+                result = try body(db)
+                if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil {
+                    throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY, message: "FOREIGN KEY constraint failed")
+                }
+                return .commit
+            }
+            return result!
+        }
     }
 
     /// The rows in which the projections differ from what a rebuild from the history gives:

@@ -80,7 +80,7 @@ extension InspectionStore {
     /// event that makes it known when no parent recorded one), its tables rebuilt.
     func receive(_ history: ReplicaHistory, as child: ThisReplica, joining: ((Database) throws -> Event)? = nil) throws {
         try translatingErrors {
-            try writer.write { db in
+            try writeRebuilding { db in
                 guard try Int.fetchOne(db, sql: "SELECT count(*) FROM event") == 0 else {
                     throw InspectionError.invalidValue("a replica is made in a new file")
                 }
@@ -258,11 +258,12 @@ extension InspectionStore {
     ///
     /// A merge that brings in a large share of the history (more than `largeShare` events and
     /// an eighth of the file) inserts them without the event table's indexes, which are made
-    /// again once after (sorting once is faster than keeping them up row by row), and rebuilds.
+    /// again once after (sorting once is faster than keeping them up row by row), and rebuilds
+    /// (without the projections' foreign keys checked row by row: `writeRebuilding`).
     /// `payloads`: each event's payload as its file stores it.
     func merge(_ events: [Event], payloads: [String], largeShare minimum: Int = 20_000) throws -> MergeSummary {
         let summary = try translatingErrors {
-            try writer.write { db -> MergeSummary in
+            try (events.count > minimum ? writeRebuilding : writer.write) { db -> MergeSummary in
                 let latest = try Row.fetchOne(db, sql: "SELECT hlc, replica, id FROM event ORDER BY hlc DESC, replica DESC, id DESC LIMIT 1")
                     .map { HistoryPosition(hlc: $0[0], replica: $0[1], id: $0[2]) }
                 // Counting the file's events only when the merge is large enough to matter.

@@ -38,3 +38,29 @@ import Testing
         #expect(try a.store.projectionDifferences() == ([], []))
     }
 }
+
+/// A rebuild writes the projections without SQLite checking their foreign keys row by row,
+/// and checks them once before it commits.
+@Suite struct RebuildKeysTests {
+    @Test func aRowWithoutItsParentRollsTheRebuildBackAndKeysAreCheckedAgainAfter() throws {
+        let world = try World()
+        try world.openRound()
+        _ = try world.addDefect("1-1-0101")
+        let before = try world.store.projectionDump()
+        let orphan = "INSERT INTO recheck (round, defect_rowid, unit_rowid, building, category) VALUES (9, 999999, 999999, '1', 'doors')"
+        #expect(throws: (any Error).self) {
+            try world.store.writeRebuilding { db in
+                try Projector.rebuild(db)
+                try db.execute(sql: orphan)
+            }
+        }
+        #expect(try world.store.projectionDump() == before)
+        #expect(try world.store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM recheck WHERE round = 9") } == 0)
+        // The connection checks every row's keys again.
+        #expect(try world.store.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
+        #expect(throws: (any Error).self) { try world.store.writer.write { try $0.execute(sql: orphan) } }
+        // A rebuild as it should be commits.
+        #expect(try world.store.rebuild().defects == 1)
+        #expect(try world.store.projectionDump() == before)
+    }
+}
