@@ -40,6 +40,18 @@ import Testing
         #expect(try world.store.read { try InspectionStore.entranceFloors($0, of: unit) } == 1...2)
     }
 
+    /// The last checklist set decoded is kept with its text: two projects with different sets,
+    /// written to in turn in one process, each get their own.
+    @Test func eachFileGetsItsOwnChecklistSetWhenTwoAreWrittenInTurn() throws {
+        let conditional = try world()
+        let plain = try World()
+        #expect(SmallChecklist.conditional != Fixture.checklists)
+        for _ in 0..<3 {
+            #expect(try conditional.write { try $0.checklists() } == SmallChecklist.conditional)
+            #expect(try plain.write { try $0.checklists() } == Fixture.checklists)
+        }
+    }
+
     @Test func aTopFloorItemIsAbsentOnFloorOneAndPresentOnTheTopFloor() throws {
         let world = try world()
         #expect(try pairs(world, "1-1-0101") == Fixture.pairsOfS.prefix(2) + [damp] + Fixture.pairsOfS.suffix(4))
