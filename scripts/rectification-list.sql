@@ -9,6 +9,12 @@ WITH items(id, name) AS MATERIALIZED (
     SELECT json_extract(value, '$.id'), json_extract(value, '$.name.zh')
     FROM checklist, json_each(checklist.json, '$.items')
 ),
+-- The deadline the latest closed round set (schema v8 keeps the rectification terms as a row),
+-- which the list gives every defect found up to that round.
+latest(round, day) AS MATERIALIZED (
+    SELECT CAST(key AS INTEGER), value FROM rectification_terms, json_each(rectification_terms.json, '$.deadlines')
+    ORDER BY CAST(key AS INTEGER) DESC LIMIT 1
+),
 listed AS MATERIALIZED (
     SELECT d.rowid AS rowid
     FROM defect d JOIN contractor c ON c.rowid = d.contractor_rowid
@@ -28,6 +34,7 @@ SELECT d.code AS 编号, u.code AS 户, d.building AS 楼栋, u.entrance AS 单�
        CASE d.severity WHEN 'severe' THEN '严重' WHEN 'major' THEN '一般' ELSE '轻微' END AS 严重程度,
        d.round_found AS 发现轮次, d.failed AS 复查未过次数,
        CASE d.status WHEN 'open' THEN '待整改' WHEN 'rectified' THEN '已整改待复查' WHEN 'closed' THEN '已销项' ELSE '统一口径' END AS 状态,
+       coalesce((SELECT day FROM latest WHERE latest.round >= d.round_found), '') AS 整改期限,
        coalesce((SELECT group_concat(line, char(10)) FROM (
            SELECT '第' || s.round || '轮复查未过（' || s.day || '）：' || s.note AS line FROM steps s
            WHERE s.defect = d.id AND s.kind = 'defect.rechecked' AND s.passed = 0 ORDER BY s.hlc, s.replica, s.id)), '') AS 复查未过原因,
