@@ -128,8 +128,11 @@ extension InspectionStore {
 
     static func sprayTests(_ db: Database) throws -> [SprayTest] {
         guard try db.tableExists("spray_test") else { return [] }
+        // The spray tests first (CROSS JOIN keeps SQLite to that order), each looked up in the
+        // history: going through the whole history in its order to find them, as SQLite chose
+        // otherwise, took a sixth of the board's time at 10,000 units.
         return try Row.fetchAll(db, sql: """
-            SELECT s.* FROM spray_test s JOIN event e ON e.id = s.event ORDER BY e.hlc, e.replica, e.id
+            SELECT s.* FROM spray_test s CROSS JOIN event e ON e.id = s.event ORDER BY e.hlc, e.replica, e.id
             """).map { row in
             SprayTest(event: row["event"], building: row["building"], entrance: row["entrance"],
                       floors: FloorBand(from: row["floor_from"], to: row["floor_to"]), date: Day(row["day"] as String)!,

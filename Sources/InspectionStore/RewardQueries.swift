@@ -36,8 +36,7 @@ extension InspectionStore {
     /// defect when it was made, its day and the deadline in force then (that of the latest
     /// round closed before it, in the history's order), from the projector's tally.
     static func claims(_ db: Database) throws -> [ClaimRecord] {
-        var terms = RectificationTerms()
-        for event in try EventCodec.fetch(db, where: termsCondition) { terms.apply(event) }
+        let terms = try rectificationTerms(db)
         return try Row.fetchAll(db, sql: "SELECT contractor, day, close_round, n FROM claim_tally WHERE n > 0").map { row in
             let contractor: Data = row["contractor"]
             return ClaimRecord(contractor: contractor.isEmpty ? nil : row["contractor"], day: Day(dayNumber: row["day"]),
