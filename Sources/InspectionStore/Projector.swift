@@ -46,8 +46,11 @@ final class Projector {
     /// of the defects is written until the end (`flush`), where each is folded once and its
     /// rows written with its re-check rows.
     struct Replayed {
-        var defects: [UUID: [Event]] = [:]
-        var unitRounds: [DirtyUnitRound: [Event]] = [:]
+        /// Every event applied, in the history's order, kept once; the lists by defect and by
+        /// unit round hold their places in it (an event is large, and most belong to both).
+        var events: [Event] = []
+        var defects: [UUID: [Int]] = [:]
+        var unitRounds: [DirtyUnitRound: [Int]] = [:]
         /// Each defect's unit, from its finding.
         var defectUnits: [UUID: UUID] = [:]
         /// The re-check lists: each defect's rounds, with its status when it was listed.
@@ -57,6 +60,16 @@ final class Projector {
         var thresholds: [(position: HistoryPosition, threshold: Int)] = []
         /// Each defect as the end of the history leaves it (nil: its finding taken back).
         var folded: [UUID: Defect?] = [:]
+
+        /// A defect's events so far (nil: none applied).
+        func events(of defect: UUID) -> [Event]? {
+            defects[defect].map { $0.map { events[$0] } }
+        }
+
+        /// A unit round's events so far.
+        func events(of unitRound: DirtyUnitRound) -> [Event] {
+            (unitRounds[unitRound] ?? []).map { events[$0] }
+        }
     }
 
     struct DirtyUnitRound: Hashable {
@@ -129,11 +142,13 @@ final class Projector {
     func apply(_ event: Event) throws {
         position = HistoryPosition(event)
         if replayed != nil {
+            let place = replayed!.events.count
+            replayed!.events.append(event)
             if let defect = event.defect {
-                replayed!.defects[defect, default: []].append(event)
+                replayed!.defects[defect, default: []].append(place)
                 if case .defectFound = event.body, let unit = event.unit { replayed!.defectUnits[defect] = unit }
             }
-            if let unit = event.unit { replayed!.unitRounds[DirtyUnitRound(unit: unit, round: event.round), default: []].append(event) }
+            if let unit = event.unit { replayed!.unitRounds[DirtyUnitRound(unit: unit, round: event.round), default: []].append(place) }
         }
         switch event.body {
         case .settingsChanged, .roundClosed:
@@ -347,7 +362,7 @@ final class Projector {
     /// history so far gives it (written with the defect at the end); returns its unit when
     /// newly listed (nil when unknown or already listed).
     private func list(_ id: UUID, round: Int) throws -> UUID? {
-        guard let events = replayed?.defects[id], let unit = replayed?.defectUnits[id],
+        guard let events = replayed?.events(of: id), let unit = replayed?.defectUnits[id],
               !(replayed!.listed[id] ?? []).contains(where: { $0.round == round }) else { return nil }
         let status = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold)?.status.rawValue ?? "retracted"
         replayed!.listed[id, default: []].append((round, status))
@@ -357,7 +372,7 @@ final class Projector {
 
     /// Rebuilding: `recheckLateFinding` in memory.
     private func listLateFinding(_ id: UUID) throws {
-        guard let latest = latestRound, let events = replayed?.defects[id],
+        guard let latest = latestRound, let events = replayed?.events(of: id),
               let defect = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold),
               RoundRules.carriesOver(defect, into: latest.number),
               let unit = try list(id, round: latest.number) else { return }
@@ -395,7 +410,7 @@ final class Projector {
     /// Folds a defect's history (up to the event being applied) into its projection and its
     /// re-check rows.
     private func refold(defect id: UUID) throws {
-        let events = try replayed.map { $0.defects[id] ?? [] } ?? EventCodec.fetch(db, where: "defect = ?", arguments: [id], upTo: position)
+        let events = try replayed.map { $0.events(of: id) ?? [] } ?? EventCodec.fetch(db, where: "defect = ?", arguments: [id], upTo: position)
         if replayed == nil {
             // Rebuilding folds each defect once, into empty tables: there is nothing to replace.
             try db.cachedStatement(sql: "DELETE FROM conflict WHERE defect = ?").execute(arguments: [id])
@@ -540,7 +555,7 @@ final class Projector {
                 // Rebuilding: the unit's re-check list and its defects are in memory.
                 if entranceFloorsCache == nil { entranceFloorsCache = try InspectionStore.entranceFloors(db) }
                 let index = checklists.pairIndex(for: unit.unit, entranceFloors: entranceFloorsCache![EntranceKey(unit.unit)])
-                results = UnitRound(events: replayed.unitRounds[key] ?? [], index: index)
+                results = UnitRound(events: replayed.events(of: key), index: index)
                 var queue: [UUID] = []
                 var settled: Set<UUID> = []
                 for id in replayed.listedByUnitRound[key] ?? [] {
@@ -612,6 +627,7 @@ final class Projector {
         for table in tables where try db.tableExists(table) { try db.execute(sql: "DELETE FROM \(table)") }
         let projector = try Projector(db: db)
         projector.replayed = Replayed()
+        projector.replayed!.events.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0)
         projector.defersFolds = true
         var count = 0
         // One pass over the history in its order, the payloads decoded a batch at a time on every core.
