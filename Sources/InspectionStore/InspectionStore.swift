@@ -13,8 +13,6 @@ public final class InspectionStore: @unchecked Sendable {
     public var makeID: @Sendable () -> UUID = { UUID() }
     /// Draws mark codes; seedable for reproducible projects.
     public var codeGenerator: any RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()
-    /// The checklist set, decoded once: a project's checklists do not change after `init`.
-    private var checklistCache: ChecklistSet?
     private let cacheLock = NSLock()
     /// Whether the file was opened only to read (`openForReading`).
     public let isReadOnly: Bool
@@ -175,24 +173,14 @@ public final class InspectionStore: @unchecked Sendable {
     /// Runs `body` as one transaction: everything it does lands, or nothing does.
     public func write<T>(_ context: ActionContext, _ body: (StoreTransaction) throws -> T) throws -> T {
         try refuseWrites()
-        var checklistsChanged = false
-        defer { if checklistsChanged { forgetChecklists() } }
         return try translatingErrors {
             try writer.write { db in
                 let transaction = try StoreTransaction(store: self, db: db, context: context)
                 let result = try body(transaction)
                 try transaction.finish()
-                checklistsChanged = transaction.projector.checklistsChanged
                 return result
             }
         }
-    }
-
-    /// Drops the decoded checklist set (the history put another in force).
-    func forgetChecklists() {
-        cacheLock.lock()
-        checklistCache = nil
-        cacheLock.unlock()
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
@@ -256,19 +244,15 @@ public final class InspectionStore: @unchecked Sendable {
         try read(checklists)
     }
 
-    /// The checklist set, from the cache or decoded (and cached) from the file.
+    /// The checklist set in force in the file (decoded again only when its text changed).
     func checklists(_ db: Database) throws -> ChecklistSet {
-        cacheLock.lock()
-        defer { cacheLock.unlock() }
-        if let checklistCache { return checklistCache }
-        let set = try Self.decodeChecklists(db)
-        checklistCache = set
-        return set
+        try Self.decodeChecklists(db)
     }
 
     /// The checklist set in force in the file. Every write transaction needs it, and decoding
     /// it (tens of kilobytes of JSON) took about a third of a recorded result's time: the last
-    /// set decoded is kept with its text, and used again while the file holds that same text.
+    /// set decoded is kept with its text, and used again while the file holds that same text
+    /// (whichever connection or process put it there).
     static func decodeChecklists(_ db: Database) throws -> ChecklistSet {
         guard let json = try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM checklist WHERE id = 1")) else {
             throw InspectionError.noProject

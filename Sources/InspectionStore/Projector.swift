@@ -13,8 +13,6 @@ final class Projector {
     private(set) var position: HistoryPosition?
     private var project: Project?
     private var checklists: ChecklistSet?
-    /// Whether a checklist set was put in force (the store's cache is then stale).
-    private(set) var checklistsChanged = false
     private var contractorRowids: [UUID: Int64] = [:]
     private var units: [UUID: UnitRow] = [:]
     /// The latest round, open or closed.
@@ -190,7 +188,6 @@ final class Projector {
             try db.execute(sql: "INSERT INTO checklist (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
                            arguments: [try EventCodec.json(set)])
             checklists = set
-            checklistsChanged = true
         case .layoutImported(let l):
             entranceFloorsCache = nil
             let floorsBefore = try InspectionStore.entranceFloors(db)

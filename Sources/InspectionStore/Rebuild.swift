@@ -13,7 +13,7 @@ public struct RebuildSummary: Hashable, Sendable {
 extension InspectionStore {
     /// Empties the projections and rebuilds them from the history, in one transaction.
     public func rebuild() throws -> RebuildSummary {
-        let summary = try translatingErrors {
+        try translatingErrors {
             try writeRebuilding { db -> RebuildSummary in
                 let events = try Projector.rebuild(db)
                 return RebuildSummary(events: events,
@@ -22,8 +22,6 @@ extension InspectionStore {
                                       rounds: try Int.fetchOne(db, sql: "SELECT count(*) FROM round") ?? 0)
             }
         }
-        forgetChecklists()
-        return summary
     }
 
     /// One transaction that rebuilds the projections, without SQLite checking their foreign

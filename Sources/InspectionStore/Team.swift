@@ -95,7 +95,6 @@ extension InspectionStore {
                 try ThisReplica.checkNotACopy(db, path: path)
             }
         }
-        forgetChecklists()
     }
 
     /// Makes `target` (a new, empty file) a new replica of the project whose replicas share
@@ -262,7 +261,7 @@ extension InspectionStore {
     /// (without the projections' foreign keys checked row by row: `writeRebuilding`).
     /// `payloads`: each event's payload as its file stores it.
     func merge(_ events: [Event], payloads: [String], largeShare minimum: Int = 20_000) throws -> MergeSummary {
-        let summary = try translatingErrors {
+        try translatingErrors {
             try (events.count > minimum ? writeRebuilding : writer.write) { db -> MergeSummary in
                 let latest = try Row.fetchOne(db, sql: "SELECT hlc, replica, id FROM event ORDER BY hlc DESC, replica DESC, id DESC LIMIT 1")
                     .map { HistoryPosition(hlc: $0[0], replica: $0[1], id: $0[2]) }
@@ -306,8 +305,6 @@ extension InspectionStore {
                 return MergeSummary(newEvents: inserted.count, replicas: Set(inserted.map(\.replica)).count, rebuilt: rebuilt)
             }
         }
-        if summary.newEvents > 0 { forgetChecklists() }
-        return summary
     }
 }
 
