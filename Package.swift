@@ -23,6 +23,8 @@ let package = Package(
             dependencies: [
                 "InspectionCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own functions, for the rows a rebuild or a merge writes by the hundred thousand (RowWriter).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // Cells, display width, styles, events, the Terminal protocol, widgets. No curses.

@@ -37,8 +37,6 @@ final class Projector {
     /// Rebuilding: each entrance's lowest and highest floor, read once for the final flush
     /// (nil: read again; a layout import that moves them clears it).
     private var entranceFloorsCache: [EntranceKey: ClosedRange<Int>]?
-    /// Rebuilding: the ponding tests of each unit round, read once for the final flush.
-    private var pondingCache: [DirtyUnitRound: [Row]]?
 
     /// What a rebuild keeps in memory instead of reading it back from the tables: nothing
     /// of the defects is written until the end (`flush`), where each is folded once and its
@@ -58,6 +56,13 @@ final class Projector {
         var thresholds: [(position: HistoryPosition, threshold: Int)] = []
         /// Each defect as the end of the history leaves it (nil: its finding taken back).
         var folded: [UUID: Defect?] = [:]
+        /// What the tallies' triggers would count, as the defects' rows and claims are written
+        /// (the tables are written without their triggers, and the tallies at the end).
+        var defectTally: [DefectTallyKey: Int] = [:]
+        var claimTally: [ClaimTallyKey: Int] = [:]
+        /// The ponding tests started in each unit round, the first start of each pair (written
+        /// when the unit round is flushed, knowing whether each was checked).
+        var ponding: [DirtyUnitRound: [PondingTest]] = [:]
 
         /// A defect's events so far (nil: none applied).
         func events(of defect: UUID) -> [Event]? {
@@ -70,10 +75,35 @@ final class Projector {
         }
     }
 
+    /// A row of `ponding_test` in a unit round, less whether it was checked.
+    struct PondingTest {
+        var pair: RoomItem, started: Int64, actor: String, event: UUID
+    }
+
+    /// A row of `defect_tally`, less its count.
+    struct DefectTallyKey: Hashable {
+        var building: String, category: String, contractor: Int64, status: String
+        var roundFound: Int, closedRound: Int, waivedRound: Int
+    }
+
+    /// A row of `claim_tally`, less its count (nil contractor: none named).
+    struct ClaimTallyKey: Hashable {
+        var contractor: UUID?
+        var day: Int
+        var closeRound: Int
+    }
+
     struct DirtyUnitRound: Hashable {
         var unit: UUID
         var round: Int
     }
+
+    /// The statements that write the rows there are many of, made when first needed.
+    private var defectInsert: RowWriter?
+    private var defectUpsert: RowWriter?
+    private var recheckWriter: RowWriter?
+    private var claimWriter: RowWriter?
+    private var pondingWriter: RowWriter?
 
     /// Whether the file has the claim and flag tables (schema v5): a rebuild that migrates an
     /// older file to an earlier schema runs without them.
@@ -258,12 +288,16 @@ final class Projector {
             try saveAnswer(a.answer, event: event)
         case .pondingStarted(let p):
             guard hasFieldTables, let unit = event.unit else { return }
+            let key = DirtyUnitRound(unit: unit, round: event.round)
+            let test = PondingTest(pair: RoomItem(room: UserText.normalized(p.room), item: UserText.normalized(p.item)),
+                                   started: EventCodec.milliseconds(p.started), actor: event.actor, event: event.id)
             // Started on two laptops at once: the first start in the history's order stands.
-            try db.cachedStatement(sql: """
-                INSERT INTO ponding_test (unit, round, room, item, started, actor, event) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """).execute(arguments: [unit, event.round, UserText.normalized(p.room), UserText.normalized(p.item),
-                                           EventCodec.milliseconds(p.started), event.actor, event.id])
-            dirty.insert(DirtyUnitRound(unit: unit, round: event.round))
+            if replayed != nil {
+                if !(replayed!.ponding[key] ?? []).contains(where: { $0.pair == test.pair }) { replayed!.ponding[key, default: []].append(test) }
+            } else {
+                try savePondingTest(test, in: key, checked: false)
+            }
+            dirty.insert(key)
         case .sprayRecorded(let s):
             guard hasFieldTables else { return }
             try db.execute(sql: """
@@ -423,11 +457,9 @@ final class Projector {
             kept -= 1
         }
         guard let defect = folded, let unit = try unitRow(id: defect.unit) else { return }
-        let rowid = try save(defect, unit: unit)
+        let rowid = try save(defect, unit: unit, retracted: retracted)
         try saveClaimsAndFlags(retracted ? nil : defect, rowid: rowid)
-        if retracted {
-            try db.cachedStatement(sql: "UPDATE defect_state SET status = 'retracted' WHERE id = ?").execute(arguments: [id])
-        } else {
+        if !retracted {
             for conflict in defect.conflicts { try saveConflict(conflict) }
         }
         // Each re-check row: its result in that round, and the contractor who had the defect
@@ -442,11 +474,14 @@ final class Projector {
             let item = try currentChecklists().item(defect.item)
             for listing in replayed!.listed[id] ?? [] {
                 let (passed, contractor) = try outcome(listing.round)
-                try db.cachedStatement(sql: """
-                    INSERT INTO recheck (round, defect_rowid, unit_rowid, building, category, contractor_rowid, status_at_open, outcome)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [listing.round, rowid, unit.rowid, unit.unit.building,
-                                             (foundItems[id] ?? item)?.category ?? "", contractor, listing.status, passed])
+                if recheckWriter == nil {
+                    recheckWriter = try RowWriter(db, sql: """
+                        INSERT INTO recheck (round, defect_rowid, unit_rowid, building, category, contractor_rowid, status_at_open, outcome)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                }
+                try recheckWriter!.bind(listing.round).bind(rowid).bind(unit.rowid).bind(unit.unit.building)
+                    .bind((foundItems[id] ?? item)?.category ?? "").bind(contractor).bind(listing.status).bind(passed).execute()
             }
             return
         }
@@ -466,25 +501,31 @@ final class Projector {
         return changes.last { $0.position < at }?.threshold ?? ProjectSettings().penaltyThreshold
     }
 
-    /// Writes a defect's folded state into `defect_state`.
+    /// Writes a defect's folded state into `defect_state` (retracted: its finding was taken
+    /// back, and its row keeps what it said before with that status).
     @discardableResult
-    private func save(_ d: Defect, unit: UnitRow) throws -> Int64 {
+    private func save(_ d: Defect, unit: UnitRow, retracted: Bool) throws -> Int64 {
         let item = try foundItems[d.id] ?? currentChecklists().item(d.item)
-        var arguments: StatementArguments = [
-            d.id, d.code.text, unit.rowid, unit.unit.building, d.room, d.item, item?.category ?? "", d.note,
-            d.severity.rawValue, d.severity.rank, item?.sensitivity.rank ?? 2, try contractorRowid(d.contractor),
-            d.inspector, d.roundFound, EventCodec.milliseconds(d.foundAt), d.status.rawValue, d.failedRechecks,
-            d.flag?.round, try contractorRowid(d.flag?.contractor), d.closedRound, d.waivedRound, d.waiver,
-            d.rectificationNote, d.rectifiedAt.map(EventCodec.milliseconds),
-        ]
-        if hasAnswerTables { arguments += [d.answerCode, d.approvedBy] }
+        let status = retracted ? "retracted" : d.status.rawValue
+        let contractor = try contractorRowid(d.contractor)
+        // Rebuilding writes each defect once, into an empty table: a plain insert.
+        let rebuilding = replayed != nil
         let sql = Self.saveSQL[hasAnswerTables ? 1 : 0]
-        if replayed != nil {
-            // Rebuilding writes each defect once, into an empty table: a plain insert.
-            try db.cachedStatement(sql: sql.insert).execute(arguments: arguments)
-            return db.lastInsertedRowID
-        }
-        return try Int64.fetchOne(db.cachedStatement(sql: sql.upsert), arguments: arguments)!
+        if rebuilding, defectInsert == nil { defectInsert = try RowWriter(db, sql: sql.insert) }
+        if !rebuilding, defectUpsert == nil { defectUpsert = try RowWriter(db, sql: sql.upsert) }
+        let row = (rebuilding ? defectInsert : defectUpsert)!
+            .bind(d.id).bind(d.code.text).bind(unit.rowid).bind(unit.unit.building).bind(d.room).bind(d.item).bind(item?.category ?? "")
+            .bind(d.note).bind(d.severity.rawValue).bind(d.severity.rank).bind(item?.sensitivity.rank ?? 2).bind(contractor)
+            .bind(d.inspector).bind(d.roundFound).bind(EventCodec.milliseconds(d.foundAt)).bind(status).bind(d.failedRechecks)
+            .bind(d.flag?.round).bind(try contractorRowid(d.flag?.contractor)).bind(d.closedRound).bind(d.waivedRound).bind(d.waiver)
+            .bind(d.rectificationNote).bind(d.rectifiedAt.map(EventCodec.milliseconds))
+        if hasAnswerTables { row.bind(d.answerCode).bind(d.approvedBy) }
+        guard rebuilding else { return try row.fetchInt64()! }
+        let rowid = try row.execute()
+        let key = DefectTallyKey(building: unit.unit.building, category: item?.category ?? "", contractor: contractor ?? 0, status: status,
+                                 roundFound: d.roundFound, closedRound: d.closedRound ?? 0, waivedRound: d.waivedRound ?? 0)
+        replayed!.defectTally[key, default: 0] += 1
+        return rowid
     }
 
     /// The statements of `save`, without the answer's columns and with them (schema v6: a
@@ -575,25 +616,36 @@ final class Projector {
             if hasFieldTables { try markPondingChecks(key, results: results) }
         }
         dirty = []
+        if replayed != nil {
+            // Rebuilding: the tests of a unit round that was not flushed (its unit unknown) are unchecked.
+            for (key, tests) in replayed!.ponding {
+                for test in tests { try savePondingTest(test, in: key, checked: false) }
+            }
+            replayed!.ponding = [:]
+        }
+    }
+
+    private func savePondingTest(_ test: PondingTest, in key: DirtyUnitRound, checked: Bool) throws {
+        if pondingWriter == nil {
+            pondingWriter = try RowWriter(db, sql: """
+                INSERT INTO ponding_test (unit, round, room, item, started, actor, event, checked) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """)
+        }
+        try pondingWriter!.bind(key.unit).bind(key.round).bind(test.pair.room).bind(test.pair.item).bind(test.started).bind(test.actor)
+            .bind(test.event).bind(checked).execute()
     }
 
     /// A ponding test counts as checked once its room and item have a result in its round.
     private func markPondingChecks(_ key: DirtyUnitRound, results: UnitRound) throws {
-        let rows: [Row]
         if replayed != nil {
-            // Rebuilding: every unit round is flushed once, so the tests are read in one pass.
-            if pondingCache == nil {
-                var tests: [DirtyUnitRound: [Row]] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT unit, round, room, item, checked FROM ponding_test") {
-                    tests[DirtyUnitRound(unit: row["unit"], round: row["round"]), default: []].append(row)
-                }
-                pondingCache = tests
+            // Rebuilding: the unit round's tests are written here, once, in memory until now.
+            for test in replayed!.ponding.removeValue(forKey: key) ?? [] {
+                try savePondingTest(test, in: key, checked: results.result(test.pair) != nil)
             }
-            rows = pondingCache![key] ?? []
-        } else {
-            rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT room, item, checked FROM ponding_test WHERE unit = ? AND round = ?"),
-                                    arguments: [key.unit, key.round])
+            return
         }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT room, item, checked FROM ponding_test WHERE unit = ? AND round = ?"),
+                                    arguments: [key.unit, key.round])
         for row in rows {
             let pair = RoomItem(room: row["room"], item: row["item"])
             let checked = results.result(pair) != nil
@@ -617,7 +669,7 @@ final class Projector {
         // are made again at the end (sorting once is faster than keeping them up row by row).
         let secondary = try Row.fetchAll(db, sql: """
             SELECT type, name, sql FROM sqlite_master
-            WHERE tbl_name IN ('defect_state', 'recheck', 'defect_claim') AND type IN ('index', 'trigger') AND sql IS NOT NULL
+            WHERE tbl_name IN ('defect_state', 'recheck', 'defect_claim', 'ponding_test') AND type IN ('index', 'trigger') AND sql IS NOT NULL
             """)
         for row in secondary { try db.execute(sql: "DROP \((row["type"] as String).uppercased()) \((row["name"] as String).quotedDatabaseIdentifier)") }
         // A file being migrated from an older schema lacks the newer tables.
@@ -633,23 +685,23 @@ final class Projector {
             count += 1
         }
         try projector.flush()
-        // The history kept in memory (every event, by defect and by unit round) is freed on
-        // another thread while this one makes the indexes.
-        if let replayed = projector.replayed {
-            projector.replayed = nil
-            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replayed) {} }
-        }
-        for row in secondary { try db.execute(sql: row["sql"]) }
+        let replayed = projector.replayed!
+        projector.replayed = nil
         // What the triggers would have counted.
-        try db.execute(sql: """
-            INSERT INTO defect_tally
-            SELECT building, category, coalesce(contractor_rowid, 0), status, round_found, coalesce(closed_round, 0),
-                   coalesce(waived_round, 0), count(*)
-            FROM defect_state GROUP BY 1, 2, 3, 4, 5, 6, 7
-            """)
-        if projector.hasClaimTables {
-            try db.execute(sql: "INSERT INTO claim_tally SELECT coalesce(contractor, x''), day, close_round, count(*) FROM defect_claim GROUP BY 1, 2, 3")
+        let tally = try db.makeStatement(sql: "INSERT INTO defect_tally VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        for (key, n) in replayed.defectTally {
+            try tally.execute(arguments: [key.building, key.category, key.contractor, key.status, key.roundFound, key.closedRound, key.waivedRound, n])
         }
+        if projector.hasClaimTables {
+            let tally = try db.makeStatement(sql: "INSERT INTO claim_tally VALUES (coalesce(?, x''), ?, ?, ?)")
+            for (key, n) in replayed.claimTally { try tally.execute(arguments: [key.contractor, key.day, key.closeRound, n]) }
+        }
+        // The history kept in memory (every event, by defect and by unit round) is freed on
+        // another thread while this one makes the indexes, with SQLite's sorter on every core.
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replayed) {} }
+        try db.execute(sql: "PRAGMA threads = \(ProcessInfo.processInfo.activeProcessorCount)")
+        defer { try? db.execute(sql: "PRAGMA threads = 0") }
+        for row in secondary { try db.execute(sql: row["sql"]) }
         return count
     }
 
@@ -722,12 +774,13 @@ final class Projector {
                 }
                 standingCloses = closes
             }
-            let insert = try db.cachedStatement(sql: "INSERT INTO defect_claim VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            if claimWriter == nil { claimWriter = try RowWriter(db, sql: "INSERT INTO defect_claim VALUES (?, ?, ?, ?, ?, ?, ?, ?)") }
             for (seq, c) in d.claims.enumerated() {
                 let at = HistoryPosition(hlc: c.hlc, replica: c.replica, id: c.event)
                 let close = standingCloses!.last { $0.position < at }?.round ?? 0
-                try insert.execute(arguments: [rowid, seq, c.contractor, Int((c.at.timeIntervalSince1970 / 86_400).rounded(.down)),
-                                               c.hlc, c.replica, c.event, close])
+                let day = Int((c.at.timeIntervalSince1970 / 86_400).rounded(.down))
+                try claimWriter!.bind(rowid).bind(seq).bind(c.contractor).bind(day).bind(c.hlc).bind(c.replica).bind(c.event).bind(close).execute()
+                if replayed != nil { replayed!.claimTally[ClaimTallyKey(contractor: c.contractor, day: day, closeRound: close), default: 0] += 1 }
             }
         }
         if !d.flags.isEmpty {
