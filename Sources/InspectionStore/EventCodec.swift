@@ -99,8 +99,22 @@ enum EventCodec {
                 DispatchQueue.concurrentPerform(iterations: threads) { worker in
                     // One decoder per worker: nothing is shared between the threads but the rows.
                     let decoder = JSONDecoder()
+                    // Short payloads repeat (a rectification's "已整改", a failed re-check's
+                    // note): each is decoded once per worker and batch.
+                    var short: [ShortPayload: EventBody] = [:]
                     for i in (worker * chunk)..<min(rows.count, (worker + 1) * chunk) {
-                        out[i] = Result { try EventBody.decode(kind: rows[i].kind, payload: rows[i].payload, with: decoder) }
+                        let row = rows[i]
+                        guard row.payload.count <= ShortPayload.maximum else {
+                            out[i] = Result { try EventBody.decode(kind: row.kind, payload: row.payload, with: decoder) }
+                            continue
+                        }
+                        let key = ShortPayload(kind: row.kind, payload: row.payload)
+                        if let body = short[key] {
+                            out[i] = .success(body)
+                        } else {
+                            out[i] = Result { try EventBody.decode(kind: row.kind, payload: row.payload, with: decoder) }
+                            if case .success(let body) = out[i] { short[key] = body }
+                        }
                     }
                 }
             }
@@ -117,6 +131,13 @@ enum EventCodec {
             if raws.count == size { try drain() }
         }
         try drain()
+    }
+
+    /// A payload short enough to be worth looking up among those decoded before.
+    private struct ShortPayload: Hashable {
+        static let maximum = 48
+        var kind: String
+        var payload: Data
     }
 
     static func forEach(_ statement: Statement, arguments: StatementArguments = [], _ body: (Event) throws -> Void) throws {
