@@ -54,8 +54,9 @@ final class Projector {
         var listedByUnitRound: [DirtyUnitRound: [UUID]] = [:]
         /// The penalty threshold after each change, in the history's order.
         var thresholds: [(position: HistoryPosition, threshold: Int)] = []
-        /// Each defect as the end of the history leaves it (nil: its finding taken back).
-        var folded: [UUID: Defect?] = [:]
+        /// Each defect as the end of the history leaves it, as far as the unit rounds'
+        /// progress reads it.
+        var folded: [UUID: FoldedDefect] = [:]
         /// What the tallies' triggers would count, as the defects' rows and claims are written
         /// (the tables are written without their triggers, and the tallies at the end).
         var defectTally: [DefectTallyKey: Int] = [:]
@@ -63,6 +64,15 @@ final class Projector {
         /// The ponding tests started in each unit round, the first start of each pair (written
         /// when the unit round is flushed, knowing whether each was checked).
         var ponding: [DirtyUnitRound: [PondingTest]] = [:]
+
+        /// Room for the history's events, and for its defects (about one for every three events,
+        /// from the finding, a rectification and a re-check; more room than that costs little).
+        mutating func reserve(events count: Int) {
+            events.reserveCapacity(count)
+            defects.reserveCapacity(count / 3)
+            defectUnits.reserveCapacity(count / 3)
+            folded.reserveCapacity(count / 3)
+        }
 
         /// A defect's events so far (nil: none applied).
         func events(of defect: UUID) -> [Event]? {
@@ -73,6 +83,13 @@ final class Projector {
         func events(of unitRound: DirtyUnitRound) -> [Event] {
             (unitRounds[unitRound] ?? []).map { events[$0] }
         }
+    }
+
+    /// A defect as the unit rounds' progress reads it: its finding taken back, or standing
+    /// (with the round it was waived in, if it was: it needs no re-check from then on).
+    enum FoldedDefect {
+        case retracted
+        case standing(waivedIn: Int?)
     }
 
     /// A row of `ponding_test` in a unit round, less whether it was checked.
@@ -429,6 +446,14 @@ final class Projector {
         if isPending.insert(id).inserted { pending.append(id) }
     }
 
+    /// Rebuilding: room for the history's events and its defects (`Replayed.reserve`).
+    private func reserve(events count: Int) {
+        replayed?.reserve(events: count)
+        pending.reserveCapacity(count / 3)
+        isPending.reserveCapacity(count / 3)
+        foundItems.reserveCapacity(count / 3)
+    }
+
     /// Folds the defects left pending, in the order they first appeared.
     private func foldPending() throws {
         guard !pending.isEmpty else { return }
@@ -470,7 +495,7 @@ final class Projector {
         }
         if replayed != nil {
             // Rebuilding: the rows are written here, once.
-            replayed!.folded[id] = retracted ? .some(nil) : defect
+            replayed!.folded[id] = retracted ? .retracted : .standing(waivedIn: defect.status == .waived ? defect.waivedRound ?? .max : nil)
             let item = try currentChecklists().item(defect.item)
             for listing in replayed!.listed[id] ?? [] {
                 let (passed, contractor) = try outcome(listing.round)
@@ -597,9 +622,9 @@ final class Projector {
                 var queue: [UUID] = []
                 var settled: Set<UUID> = []
                 for id in replayed.listedByUnitRound[key] ?? [] {
-                    guard case .some(.some(let defect)) = replayed.folded[id] else { continue }
+                    guard case .standing(let waivedIn) = replayed.folded[id] else { continue }
                     queue.append(id)
-                    if defect.status == .waived && (defect.waivedRound ?? .max) <= key.round { settled.insert(id) }
+                    if let waivedIn, waivedIn <= key.round { settled.insert(id) }
                 }
                 progress = results.progress(recheckQueue: queue, settledWithoutRecheck: settled)
             } else {
@@ -676,7 +701,7 @@ final class Projector {
         for table in tables where try db.tableExists(table) { try db.execute(sql: "DELETE FROM \(table)") }
         let projector = try Projector(db: db)
         projector.replayed = Replayed()
-        projector.replayed!.events.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0)
+        try projector.reserve(events: Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0)
         projector.defersFolds = true
         var count = 0
         // One pass over the history in its order, the payloads decoded a batch at a time on every core.
