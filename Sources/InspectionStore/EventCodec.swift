@@ -73,68 +73,117 @@ enum EventCodec {
         return events
     }
 
-    /// Every event a statement selecting `columns` gives, in its order, with the payloads of
-    /// each batch of rows decoded on all the processor's cores (the decoding is most of what
-    /// reading the history costs). For a rebuild and for reading another replica's history to
-    /// merge it; a batch of a few rows is decoded on this thread.
-    /// `body` gets each event with its payload as stored.
+    /// Every event a statement selecting `columns` gives, in its order, read a batch of rows at
+    /// a time. The payloads of a batch are decoded (most of what reading a history costs) on
+    /// the processor's other cores while this thread reads the next batch and hands each
+    /// event of the one before to `body`; this thread decodes what is left of a batch when
+    /// it gets there. For a rebuild and for reading another replica's history to merge it;
+    /// a few rows are decoded on this thread alone. `body` gets each event with its payload as
+    /// stored.
     static func forEachDecodingInParallel(_ statement: Statement, arguments: StatementArguments = [], batch size: Int = 16_384,
                                           _ body: (Event, Data) throws -> Void) throws {
-        struct Raw {
-            var id: UUID, replica: UUID, hlc: Int64, kind: String, at: Int64, actor: String, round: Int
-            var unit: UUID?, defect: UUID?, payload: Data
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        func read() throws -> [RawEvent] {
+            var raws: [RawEvent] = []
+            raws.reserveCapacity(size)
+            while raws.count < size, let row = try cursor.next() {
+                raws.append(RawEvent(id: row[0], replica: row[1], hlc: row[2], kind: row[3], at: row[4], actor: row[5], round: row[6],
+                                     unit: row[7], defect: row[8], payload: row[9] ?? Data()))
+            }
+            return raws
         }
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        var raws: [Raw] = []
-        raws.reserveCapacity(size)
-        func drain() throws {
-            guard !raws.isEmpty else { return }
-            let rows = raws
-            var decoded = [Result<EventBody, any Error>?](repeating: nil, count: rows.count)
-            // Handing a few rows to other threads would cost more than decoding them here.
-            let threads = rows.count < 256 ? 1 : workers
-            decoded.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let out = out
-                let chunk = (rows.count + threads - 1) / threads
-                DispatchQueue.concurrentPerform(iterations: threads) { worker in
-                    // One decoder per worker: nothing is shared between the threads but the rows.
-                    let decoder = JSONDecoder()
-                    // Short payloads repeat (a rectification's "已整改", a failed re-check's
-                    // note): each is decoded once per worker and batch.
-                    var short: [ShortPayload: EventBody] = [:]
-                    for i in (worker * chunk)..<min(rows.count, (worker + 1) * chunk) {
-                        let row = rows[i]
-                        guard row.payload.count <= ShortPayload.maximum else {
-                            out[i] = Result { try EventBody.decode(kind: row.kind, payload: row.payload, with: decoder) }
-                            continue
-                        }
-                        let key = ShortPayload(kind: row.kind, payload: row.payload)
-                        if let body = short[key] {
-                            out[i] = .success(body)
-                        } else {
-                            out[i] = Result { try EventBody.decode(kind: row.kind, payload: row.payload, with: decoder) }
-                            if case .success(let body) = out[i] { short[key] = body }
-                        }
-                    }
+        // Handing a few rows to other threads would cost more than decoding them here.
+        let helpers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+        var next: DecodingBatch? = DecodingBatch(try read(), helpers: helpers)
+        while let batch = next {
+            let following = try read()
+            let bodies = batch.bodies()
+            next = following.isEmpty ? nil : DecodingBatch(following, helpers: helpers)
+            try withExtendedLifetime(batch) {
+                for (raw, result) in zip(batch.rows, bodies) {
+                    try body(Event(id: raw.id, replica: raw.replica, hlc: raw.hlc, at: date(raw.at), actor: raw.actor,
+                                   round: raw.round, unit: raw.unit, defect: raw.defect, body: result.get()), raw.payload)
                 }
             }
-            for (raw, result) in zip(rows, decoded) {
-                try body(Event(id: raw.id, replica: raw.replica, hlc: raw.hlc, at: date(raw.at), actor: raw.actor,
-                               round: raw.round, unit: raw.unit, defect: raw.defect, body: result!.get()), raw.payload)
+        }
+    }
+
+    /// An event row as read, its payload not yet decoded.
+    fileprivate struct RawEvent: Sendable {
+        var id: UUID, replica: UUID, hlc: Int64, kind: String, at: Int64, actor: String, round: Int
+        var unit: UUID?, defect: UUID?, payload: Data
+    }
+
+    /// A batch of event rows whose payloads are decoded a chunk at a time, by helper threads
+    /// started with it and by the thread that asks for them (`bodies`), whichever takes the
+    /// next chunk first. Each chunk is written by one thread only; the lock hands them out.
+    fileprivate final class DecodingBatch: @unchecked Sendable {
+        let rows: [RawEvent]
+        private let decoded: UnsafeMutableBufferPointer<Result<EventBody, any Error>>
+        private static let chunk = 256
+        private let chunks: Int
+        private let lock = NSLock()
+        private var taken = 0
+        private var done = 0
+        private let finished = DispatchSemaphore(value: 0)
+
+        init(_ rows: [RawEvent], helpers: Int) {
+            self.rows = rows
+            decoded = .allocate(capacity: rows.count)
+            chunks = (rows.count + Self.chunk - 1) / Self.chunk
+            guard chunks > 1 else { return }
+            for _ in 0..<min(helpers, chunks - 1) { DispatchQueue.global().async { self.decode() } }
+        }
+
+        deinit {
+            // Helpers hold the batch until they finish, so every chunk taken is decoded (not
+            // every chunk when `body` threw before this batch was asked for).
+            decoded.baseAddress?.deinitialize(count: min(rows.count, taken * Self.chunk))
+            decoded.deallocate()
+        }
+
+        /// Every payload's body, once all are decoded; this thread decodes the chunks no
+        /// helper has taken. Valid while the batch is.
+        func bodies() -> UnsafeMutableBufferPointer<Result<EventBody, any Error>> {
+            decode()
+            if chunks > 0 { finished.wait() }
+            return decoded
+        }
+
+        private func decode() {
+            // Short payloads repeat (a rectification's "已整改", a failed re-check's note):
+            // each is decoded once per thread and batch.
+            var short: [ShortPayload: EventBody] = [:]
+            let decoder = JSONDecoder()
+            while let chunk = lock.withLock({ () -> Int? in
+                guard taken < chunks else { return nil }
+                taken += 1
+                return taken - 1
+            }) {
+                for i in (chunk * Self.chunk)..<min(rows.count, (chunk + 1) * Self.chunk) {
+                    let row = rows[i]
+                    let result: Result<EventBody, any Error>
+                    if row.payload.count <= ShortPayload.maximum, let body = short[ShortPayload(kind: row.kind, payload: row.payload)] {
+                        result = .success(body)
+                    } else {
+                        result = Result { try EventBody.decode(kind: row.kind, payload: row.payload, with: decoder) }
+                        if row.payload.count <= ShortPayload.maximum, case .success(let body) = result {
+                            short[ShortPayload(kind: row.kind, payload: row.payload)] = body
+                        }
+                    }
+                    (decoded.baseAddress! + i).initialize(to: result)
+                }
+                let last = lock.withLock { () -> Bool in
+                    done += 1
+                    return done == chunks
+                }
+                if last { finished.signal() }
             }
-            raws.removeAll(keepingCapacity: true)
         }
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        while let row = try rows.next() {
-            raws.append(Raw(id: row[0], replica: row[1], hlc: row[2], kind: row[3], at: row[4], actor: row[5], round: row[6],
-                            unit: row[7], defect: row[8], payload: row[9] ?? Data()))
-            if raws.count == size { try drain() }
-        }
-        try drain()
     }
 
     /// A payload short enough to be worth looking up among those decoded before.
-    private struct ShortPayload: Hashable {
+    fileprivate struct ShortPayload: Hashable {
         static let maximum = 48
         var kind: String
         var payload: Data
