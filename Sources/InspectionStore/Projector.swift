@@ -42,11 +42,19 @@ final class Projector {
     /// of the defects is written until the end (`flush`), where each is folded once and its
     /// rows written with its re-check rows.
     struct Replayed {
-        /// Every event applied, in the history's order, kept once; the lists by defect and by
-        /// unit round hold their places in it (an event is large, and most belong to both).
+        /// Every event applied, in the history's order, kept once. Each defect's and each unit
+        /// round's events are a list through their places in it: the first and last places,
+        /// and for each event the place of the next of the same defect and of the same unit
+        /// round (-1: none). An event is large, and most belong to both lists; a list of its
+        /// own for each of the 300,000 defects of a large project cost more to grow than this.
         var events: [Event] = []
-        var defects: [UUID: [Int]] = [:]
-        var unitRounds: [DirtyUnitRound: [Int]] = [:]
+        var nextOfDefect: [Int32] = []
+        var nextOfUnitRound: [Int32] = []
+        var defects: [UUID: Places] = [:]
+        var unitRounds: [DirtyUnitRound: Places] = [:]
+        /// The defects in the order their first events came: the order their rows are
+        /// written in (every event naming a defect changes it).
+        var defectOrder: [UUID] = []
         /// Each defect's unit, from its finding.
         var defectUnits: [UUID: UUID] = [:]
         /// The re-check lists: each defect's rounds, with its status when it was listed.
@@ -69,19 +77,63 @@ final class Projector {
         /// from the finding, a rectification and a re-check; more room than that costs little).
         mutating func reserve(events count: Int) {
             events.reserveCapacity(count)
+            nextOfDefect.reserveCapacity(count)
+            nextOfUnitRound.reserveCapacity(count)
             defects.reserveCapacity(count / 3)
+            defectOrder.reserveCapacity(count / 3)
             defectUnits.reserveCapacity(count / 3)
             folded.reserveCapacity(count / 3)
         }
 
+        /// The first and last places of a list of events.
+        struct Places {
+            var first: Int32
+            var last: Int32
+        }
+
+        /// Keeps the next event of the history.
+        mutating func append(_ event: Event, unitRound: DirtyUnitRound?) {
+            let place = Int32(events.count)
+            events.append(event)
+            nextOfDefect.append(-1)
+            nextOfUnitRound.append(-1)
+            if let defect = event.defect {
+                if Self.link(place, to: &defects[defect], next: &nextOfDefect) { defectOrder.append(defect) }
+                if case .defectFound = event.body, let unit = event.unit { defectUnits[defect] = unit }
+            }
+            if let unitRound { Self.link(place, to: &unitRounds[unitRound], next: &nextOfUnitRound) }
+        }
+
+        /// Adds a place at the end of a list; returns whether the list is new.
+        @discardableResult
+        private static func link(_ place: Int32, to places: inout Places?, next: inout [Int32]) -> Bool {
+            guard let last = places?.last else {
+                places = Places(first: place, last: place)
+                return true
+            }
+            next[Int(last)] = place
+            places!.last = place
+            return false
+        }
+
+        private func events(from places: Places?, next: [Int32]) -> [Event] {
+            var list: [Event] = []
+            var place = places?.first ?? -1
+            while place >= 0 {
+                list.append(events[Int(place)])
+                place = next[Int(place)]
+            }
+            return list
+        }
+
         /// A defect's events so far (nil: none applied).
         func events(of defect: UUID) -> [Event]? {
-            defects[defect].map { $0.map { events[$0] } }
+            defects[defect].map { events(from: $0, next: nextOfDefect) }
         }
 
         /// A unit round's events so far.
         func events(of unitRound: DirtyUnitRound) -> [Event] {
-            (unitRounds[unitRound] ?? []).map { events[$0] }
+            events(from: unitRounds[unitRound], next: nextOfUnitRound)
         }
     }
 
@@ -187,13 +239,7 @@ final class Projector {
     func apply(_ event: Event) throws {
         position = HistoryPosition(event)
         if replayed != nil {
-            let place = replayed!.events.count
-            replayed!.events.append(event)
-            if let defect = event.defect {
-                replayed!.defects[defect, default: []].append(place)
-                if case .defectFound = event.body, let unit = event.unit { replayed!.defectUnits[defect] = unit }
-            }
-            if let unit = event.unit { replayed!.unitRounds[DirtyUnitRound(unit: unit, round: event.round), default: []].append(place) }
+            replayed!.append(event, unitRound: event.unit.map { DirtyUnitRound(unit: $0, round: event.round) })
         }
         switch event.body {
         case .settingsChanged, .roundClosed:
@@ -443,19 +489,25 @@ final class Projector {
     /// A defect's history changed: fold it now, or, rebuilding, when the tables are next read.
     private func changed(defect id: UUID) throws {
         guard defersFolds else { return try refold(defect: id) }
+        // Rebuilding: every defect with an event is folded at the end (`Replayed.defectOrder`).
+        guard replayed == nil else { return }
         if isPending.insert(id).inserted { pending.append(id) }
     }
 
     /// Rebuilding: room for the history's events and its defects (`Replayed.reserve`).
     private func reserve(events count: Int) {
         replayed?.reserve(events: count)
-        pending.reserveCapacity(count / 3)
-        isPending.reserveCapacity(count / 3)
         foundItems.reserveCapacity(count / 3)
     }
 
     /// Folds the defects left pending, in the order they first appeared.
     private func foldPending() throws {
+        if replayed != nil, defersFolds {
+            let ids = replayed!.defectOrder
+            replayed!.defectOrder = []
+            for id in ids { try refold(defect: id) }
+            return
+        }
         guard !pending.isEmpty else { return }
         let ids = pending
         pending = []
