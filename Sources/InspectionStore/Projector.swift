@@ -173,6 +173,7 @@ final class Projector {
     private var recheckWriter: RowWriter?
     private var claimWriter: RowWriter?
     private var pondingWriter: RowWriter?
+    private var conflictWriter: RowWriter?
 
     /// Whether the file has the claim and flag tables (schema v5): a rebuild that migrates an
     /// older file to an earlier schema runs without them.
@@ -646,10 +647,14 @@ final class Projector {
     }
 
     private func saveConflict(_ c: Conflict) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO conflict (key, kind, round, unit, defect, room, item, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(key) DO UPDATE SET events = excluded.events
-            """).execute(arguments: [c.key, c.kind.rawValue, c.round, c.unit, c.defect, c.pair?.room, c.pair?.item, try EventCodec.json(c.events)])
+        if conflictWriter == nil {
+            conflictWriter = try RowWriter(db, sql: """
+                INSERT INTO conflict (key, kind, round, unit, defect, room, item, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET events = excluded.events
+                """)
+        }
+        try conflictWriter!.bind(c.key).bind(c.kind.rawValue).bind(c.round).bind(c.unit).bind(c.defect).bind(c.pair?.room).bind(c.pair?.item)
+            .bind(EventCodec.json(ids: c.events)).execute()
     }
 
     /// Recomputes the progress of every unit round the applied events touched.
@@ -746,7 +751,7 @@ final class Projector {
         // are made again at the end (sorting once is faster than keeping them up row by row).
         let secondary = try Row.fetchAll(db, sql: """
             SELECT type, name, sql FROM sqlite_master
-            WHERE tbl_name IN ('defect_state', 'recheck', 'defect_claim', 'ponding_test') AND type IN ('index', 'trigger') AND sql IS NOT NULL
+            WHERE tbl_name IN ('defect_state', 'recheck', 'defect_claim', 'ponding_test', 'conflict') AND type IN ('index', 'trigger') AND sql IS NOT NULL
             """)
         for row in secondary { try db.execute(sql: "DROP \((row["type"] as String).uppercased()) \((row["name"] as String).quotedDatabaseIdentifier)") }
         // A file being migrated from an older schema lacks the newer tables.
@@ -774,10 +779,9 @@ final class Projector {
             for (key, n) in replayed.claimTally { try tally.execute(arguments: [key.contractor, key.day, key.closeRound, n]) }
         }
         // The history kept in memory (every event, by defect and by unit round) is freed on
-        // another thread while this one makes the indexes, with SQLite's sorter on every core.
+        // another thread while this one makes the indexes (`writeRebuilding` gives SQLite's
+        // sorter every core).
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replayed) {} }
-        try db.execute(sql: "PRAGMA threads = \(ProcessInfo.processInfo.activeProcessorCount)")
-        defer { try? db.execute(sql: "PRAGMA threads = 0") }
         for row in secondary { try db.execute(sql: row["sql"]) }
         return count
     }

@@ -75,3 +75,13 @@ import Testing
         }
     }
 }
+
+/// The conflicts' lists of events are written without the encoder, as it writes them.
+@Suite struct IdentityListTests {
+    @Test(arguments: [0, 1, 2, 5])
+    func aListOfIdentitiesIsWrittenAsTheEncoderWritesIt(count: Int) throws {
+        let ids = (0..<count).map { _ in UUID() }
+        #expect(EventCodec.json(ids: ids) == (try EventCodec.json(ids)))
+        #expect(try EventCodec.decoder.decode([UUID].self, from: Data(EventCodec.json(ids: ids).utf8)) == ids)
+    }
+}
