@@ -92,15 +92,13 @@ enum EventCodec {
             }
             return raws
         }
-        // Handing a few rows to other threads would cost more than decoding them here.
-        let helpers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
-        var next: DecodingBatch? = DecodingBatch(try read(), helpers: helpers)
+        var next: ParallelBatch<RawEvent, Result<EventBody, any Error>>? = decoding(try read())
         while let batch = next {
             let following = try read()
-            let bodies = batch.bodies()
-            next = following.isEmpty ? nil : DecodingBatch(following, helpers: helpers)
+            let bodies = batch.outputs()
+            next = following.isEmpty ? nil : decoding(following)
             try withExtendedLifetime(batch) {
-                for (raw, result) in zip(batch.rows, bodies) {
+                for (raw, result) in zip(batch.inputs, bodies) {
                     try body(Event(id: raw.id, replica: raw.replica, hlc: raw.hlc, at: date(raw.at), actor: raw.actor,
                                    round: raw.round, unit: raw.unit, defect: raw.defect, body: result.get()), raw.payload)
                 }
@@ -114,70 +112,22 @@ enum EventCodec {
         var unit: UUID?, defect: UUID?, payload: Data
     }
 
-    /// A batch of event rows whose payloads are decoded a chunk at a time, by helper threads
-    /// started with it and by the thread that asks for them (`bodies`), whichever takes the
-    /// next chunk first. Each chunk is written by one thread only; the lock hands them out.
-    fileprivate final class DecodingBatch: @unchecked Sendable {
-        let rows: [RawEvent]
-        private let decoded: UnsafeMutableBufferPointer<Result<EventBody, any Error>>
-        private static let chunk = 256
-        private let chunks: Int
-        private let lock = NSLock()
-        private var taken = 0
-        private var done = 0
-        private let finished = DispatchSemaphore(value: 0)
-
-        init(_ rows: [RawEvent], helpers: Int) {
-            self.rows = rows
-            decoded = .allocate(capacity: rows.count)
-            chunks = (rows.count + Self.chunk - 1) / Self.chunk
-            guard chunks > 1 else { return }
-            for _ in 0..<min(helpers, chunks - 1) { DispatchQueue.global().async { self.decode() } }
-        }
-
-        deinit {
-            // Helpers hold the batch until they finish, so every chunk taken is decoded (not
-            // every chunk when `body` threw before this batch was asked for).
-            decoded.baseAddress?.deinitialize(count: min(rows.count, taken * Self.chunk))
-            decoded.deallocate()
-        }
-
-        /// Every payload's body, once all are decoded; this thread decodes the chunks no
-        /// helper has taken. Valid while the batch is.
-        func bodies() -> UnsafeMutableBufferPointer<Result<EventBody, any Error>> {
-            decode()
-            if chunks > 0 { finished.wait() }
-            return decoded
-        }
-
-        private func decode() {
+    /// The rows' payloads decoded on other threads as well as this one (`ParallelBatch`).
+    private static func decoding(_ rows: [RawEvent]) -> ParallelBatch<RawEvent, Result<EventBody, any Error>> {
+        ParallelBatch(rows) {
             // Short payloads repeat (a rectification's "已整改", a failed re-check's note):
             // each is decoded once per thread and batch.
             var short: [ShortPayload: EventBody] = [:]
             let decoder = JSONDecoder()
-            while let chunk = lock.withLock({ () -> Int? in
-                guard taken < chunks else { return nil }
-                taken += 1
-                return taken - 1
-            }) {
-                for i in (chunk * Self.chunk)..<min(rows.count, (chunk + 1) * Self.chunk) {
-                    let row = rows[i]
-                    let result: Result<EventBody, any Error>
-                    if row.payload.count <= ShortPayload.maximum, let body = short[ShortPayload(kind: row.kind, payload: row.payload)] {
-                        result = .success(body)
-                    } else {
-                        result = Result { try EventBody.decode(kind: row.kind, payload: row.payload, with: decoder) }
-                        if row.payload.count <= ShortPayload.maximum, case .success(let body) = result {
-                            short[ShortPayload(kind: row.kind, payload: row.payload)] = body
-                        }
-                    }
-                    (decoded.baseAddress! + i).initialize(to: result)
+            return { row in
+                guard row.payload.count <= ShortPayload.maximum else {
+                    return Result { try EventBody.decode(kind: row.kind, payload: row.payload, with: decoder) }
                 }
-                let last = lock.withLock { () -> Bool in
-                    done += 1
-                    return done == chunks
-                }
-                if last { finished.signal() }
+                let key = ShortPayload(kind: row.kind, payload: row.payload)
+                if let body = short[key] { return .success(body) }
+                let result = Result { try EventBody.decode(kind: row.kind, payload: row.payload, with: decoder) }
+                if case .success(let body) = result { short[key] = body }
+                return result
             }
         }
     }

@@ -504,9 +504,32 @@ final class Projector {
     /// Folds the defects left pending, in the order they first appeared.
     private func foldPending() throws {
         if replayed != nil, defersFolds {
+            // Rebuilding: the histories of a few thousand defects are folded on the other
+            // cores (pure work) while this thread writes the rows of those folded before.
             let ids = replayed!.defectOrder
             replayed!.defectOrder = []
-            for id in ids { try refold(defect: id) }
+            let source = replayed!
+            let current = try penaltyThreshold
+            func folding(_ start: Int) -> ParallelBatch<UUID, FoldedHistory>? {
+                guard start < ids.count else { return nil }
+                return ParallelBatch(Array(ids[start..<min(ids.count, start + 4_096)]), chunk: 64) {
+                    { id in
+                        Self.fold(source.events(of: id) ?? [], threshold: current) {
+                            Self.threshold(before: $0, changes: source.thresholds, current: current)
+                        }
+                    }
+                }
+            }
+            var next = folding(0)
+            var start = 0
+            while let batch = next {
+                let folded = batch.outputs()
+                start += batch.inputs.count
+                next = folding(start)
+                try withExtendedLifetime(batch) {
+                    for (id, history) in zip(batch.inputs, folded) { try refold(defect: id, history: history) }
+                }
+            }
             return
         }
         guard !pending.isEmpty else { return }
@@ -516,25 +539,41 @@ final class Projector {
         for id in ids { try refold(defect: id) }
     }
 
+    /// A defect's history folded: the defect as it stands or, its finding taken back, as the
+    /// longest part of its history that still folds said (nil: no part folds).
+    struct FoldedHistory {
+        var defect: Defect?
+        var retracted: Bool
+    }
+
+    /// Folds a defect's events with the penalty threshold in force (`thresholdBefore`: the one
+    /// in force just before an event). Its finding taken back, the code no longer answers, and
+    /// its row keeps what it said before: the longest part of its history that still folds to
+    /// a defect, with the threshold in force when it stopped folding.
+    static func fold(_ events: [Event], threshold: Int, thresholdBefore: (Event) throws -> Int) rethrows -> FoldedHistory {
+        var folded = DefectLifecycle.fold(events, penaltyThreshold: threshold)
+        let retracted = folded == nil
+        var kept = events.count - 1
+        while folded == nil, kept > 0 {
+            folded = DefectLifecycle.fold(Array(events.prefix(kept)), penaltyThreshold: try thresholdBefore(events[kept]))
+            kept -= 1
+        }
+        return FoldedHistory(defect: folded, retracted: retracted)
+    }
+
     /// Folds a defect's history (up to the event being applied) into its projection and its
-    /// re-check rows.
-    private func refold(defect id: UUID) throws {
-        let events = try replayed.map { $0.events(of: id) ?? [] } ?? EventCodec.fetch(db, where: "defect = ?", arguments: [id], upTo: position)
+    /// re-check rows; `history`: folded already.
+    private func refold(defect id: UUID, history: FoldedHistory? = nil) throws {
         if replayed == nil {
             // Rebuilding folds each defect once, into empty tables: there is nothing to replace.
             try db.cachedStatement(sql: "DELETE FROM conflict WHERE defect = ?").execute(arguments: [id])
         }
-        var folded = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold)
-        // Its finding was taken back: the code no longer answers, and its row keeps what it
-        // said before (the longest part of its history that still folds to a defect, with
-        // the threshold in force when it stopped folding).
-        let retracted = folded == nil
-        var kept = events.count - 1
-        while folded == nil, kept > 0 {
-            folded = DefectLifecycle.fold(Array(events.prefix(kept)), penaltyThreshold: try threshold(before: events[kept]))
-            kept -= 1
-        }
-        guard let defect = folded, let unit = try unitRow(id: defect.unit) else { return }
+        let folded = try history ?? {
+            let events = try replayed.map { $0.events(of: id) ?? [] } ?? EventCodec.fetch(db, where: "defect = ?", arguments: [id], upTo: position)
+            return try Self.fold(events, threshold: try penaltyThreshold) { try threshold(before: $0) }
+        }()
+        let retracted = folded.retracted
+        guard let defect = folded.defect, let unit = try unitRow(id: defect.unit) else { return }
         let rowid = try save(defect, unit: unit, retracted: retracted)
         try saveClaimsAndFlags(retracted ? nil : defect, rowid: rowid)
         if !retracted {
@@ -574,7 +613,13 @@ final class Projector {
 
     /// The penalty threshold in force just before `event`.
     private func threshold(before event: Event) throws -> Int {
-        guard let changes = replayed?.thresholds, !changes.isEmpty else { return try penaltyThreshold }
+        Self.threshold(before: event, changes: replayed?.thresholds ?? [], current: try penaltyThreshold)
+    }
+
+    /// The penalty threshold in force just before `event`, given the changes a rebuild kept
+    /// (none: the one in force now).
+    static func threshold(before event: Event, changes: [(position: HistoryPosition, threshold: Int)], current: Int) -> Int {
+        guard !changes.isEmpty else { return current }
         let at = HistoryPosition(event)
         return changes.last { $0.position < at }?.threshold ?? ProjectSettings().penaltyThreshold
     }
