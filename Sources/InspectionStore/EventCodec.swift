@@ -25,6 +25,45 @@ struct HistoryPosition: Hashable {
     var arguments: StatementArguments { [hlc, replica, id] }
 }
 
+/// An event row as a file stores it: its columns, and its payload as text not yet decoded
+/// (a merge inserts the text as it came, and a rebuild decodes it on several cores).
+struct StoredEvent: Sendable {
+    var id: UUID, replica: UUID, hlc: Int64, kind: String, at: Int64, actor: String, round: Int
+    var unit: UUID?, defect: UUID?, payload: Data
+
+    /// A row of `EventCodec.columns`, in their order.
+    init(_ row: Row) {
+        self.init(id: row[0], replica: row[1], hlc: row[2], kind: row[3], at: row[4], actor: row[5], round: row[6],
+                  unit: row[7], defect: row[8], payload: row[9] ?? Data())
+    }
+
+    init(id: UUID, replica: UUID, hlc: Int64, kind: String, at: Int64, actor: String, round: Int, unit: UUID?, defect: UUID?, payload: Data) {
+        (self.id, self.replica, self.hlc, self.kind, self.at, self.actor, self.round) = (id, replica, hlc, kind, at, actor, round)
+        (self.unit, self.defect, self.payload) = (unit, defect, payload)
+    }
+
+    var position: HistoryPosition { HistoryPosition(hlc: hlc, replica: replica, id: id) }
+
+    /// The payload decoded (`EventCodec.UnreadableEvent` when it does not read).
+    func body(with decoder: JSONDecoder) throws -> EventBody {
+        do {
+            return try EventBody.decode(kind: kind, payload: payload, with: decoder)
+        } catch {
+            throw EventCodec.UnreadableEvent(id: id, kind: kind)
+        }
+    }
+
+    func event(_ body: EventBody) -> Event {
+        Event(id: id, replica: replica, hlc: hlc, at: EventCodec.date(at), actor: actor, round: round, unit: unit, defect: defect, body: body)
+    }
+
+    /// Binds the row's columns, in `EventCodec.columns`' order (the payload as text).
+    @discardableResult
+    func bind(to writer: RowWriter) -> RowWriter {
+        writer.bind(id).bind(replica).bind(hlc).bind(kind).bind(at).bind(actor).bind(round).bind(unit).bind(defect).bind(text: payload)
+    }
+}
+
 /// Events to and from rows of the `event` table.
 enum EventCodec {
     static let encoder: JSONEncoder = {
@@ -83,53 +122,54 @@ enum EventCodec {
     static func forEachDecodingInParallel(_ statement: Statement, arguments: StatementArguments = [], batch size: Int = 16_384,
                                           _ body: (Event, Data) throws -> Void) throws {
         let cursor = try Row.fetchCursor(statement, arguments: arguments)
-        func read() throws -> [RawEvent] {
-            var raws: [RawEvent] = []
-            raws.reserveCapacity(size)
-            while raws.count < size, let row = try cursor.next() {
-                raws.append(RawEvent(id: row[0], replica: row[1], hlc: row[2], kind: row[3], at: row[4], actor: row[5], round: row[6],
-                                     unit: row[7], defect: row[8], payload: row[9] ?? Data()))
-            }
-            return raws
+        func read() throws -> [StoredEvent] {
+            var rows: [StoredEvent] = []
+            rows.reserveCapacity(size)
+            while rows.count < size, let row = try cursor.next() { rows.append(StoredEvent(row)) }
+            return rows
         }
-        var next: ParallelBatch<RawEvent, Result<EventBody, any Error>>? = decoding(try read())
+        var next: ParallelBatch<StoredEvent, Result<EventBody, any Error>>? = decoding(try read())
         while let batch = next {
             let following = try read()
             let bodies = batch.outputs()
             next = following.isEmpty ? nil : decoding(following)
             try withExtendedLifetime(batch) {
-                for (raw, result) in zip(batch.inputs, bodies) {
-                    try body(Event(id: raw.id, replica: raw.replica, hlc: raw.hlc, at: date(raw.at), actor: raw.actor,
-                                   round: raw.round, unit: raw.unit, defect: raw.defect, body: result.get()), raw.payload)
-                }
+                for (stored, result) in zip(batch.inputs, bodies) { try body(stored.event(try result.get()), stored.payload) }
             }
         }
     }
 
-    /// An event row as read, its payload not yet decoded.
-    fileprivate struct RawEvent: Sendable {
-        var id: UUID, replica: UUID, hlc: Int64, kind: String, at: Int64, actor: String, round: Int
-        var unit: UUID?, defect: UUID?, payload: Data
+    /// The rows of a statement selecting `columns`, their payloads not decoded.
+    static func stored(_ statement: Statement, arguments: StatementArguments = []) throws -> [StoredEvent] {
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        var rows: [StoredEvent] = []
+        while let row = try cursor.next() { rows.append(StoredEvent(row)) }
+        return rows
     }
 
     /// The rows' payloads decoded on other threads as well as this one (`ParallelBatch`).
-    private static func decoding(_ rows: [RawEvent]) -> ParallelBatch<RawEvent, Result<EventBody, any Error>> {
+    private static func decoding(_ rows: [StoredEvent]) -> ParallelBatch<StoredEvent, Result<EventBody, any Error>> {
         ParallelBatch(rows) {
             // Short payloads repeat (a rectification's "已整改", a failed re-check's note):
             // each is decoded once per thread and batch.
             var short: [ShortPayload: EventBody] = [:]
             let decoder = JSONDecoder()
             return { row in
-                guard row.payload.count <= ShortPayload.maximum else {
-                    return Result { try EventBody.decode(kind: row.kind, payload: row.payload, with: decoder) }
-                }
+                guard row.payload.count <= ShortPayload.maximum else { return Result { try row.body(with: decoder) } }
                 let key = ShortPayload(kind: row.kind, payload: row.payload)
                 if let body = short[key] { return .success(body) }
-                let result = Result { try EventBody.decode(kind: row.kind, payload: row.payload, with: decoder) }
+                let result = Result { try row.body(with: decoder) }
                 if case .success(let body) = result { short[key] = body }
                 return result
             }
         }
+    }
+
+    /// An event whose payload does not read (a kind this yanfang does not know, or a payload
+    /// that is not what its kind says): the history that holds it does not rebuild.
+    struct UnreadableEvent: Error {
+        var id: UUID
+        var kind: String
     }
 
     /// A payload short enough to be worth looking up among those decoded before.

@@ -46,6 +46,27 @@ final class ParallelBatch<Input, Output>: @unchecked Sendable {
         return results
     }
 
+    /// Turns `inputs` into outputs a batch at a time, each batch made on the other cores while
+    /// `body` takes the outputs of the one before, in the inputs' order (this thread helps
+    /// with a batch when it gets there before the helpers are done).
+    static func pipeline(_ inputs: [Input], batch size: Int, chunk: Int, makeWorker: @escaping () -> (Input) -> Output,
+                         _ body: (Input, Output) throws -> Void) rethrows {
+        func batch(_ start: Int) -> ParallelBatch? {
+            guard start < inputs.count else { return nil }
+            return ParallelBatch(Array(inputs[start..<min(inputs.count, start + size)]), chunk: chunk, makeWorker: makeWorker)
+        }
+        var next = batch(0)
+        var start = 0
+        while let current = next {
+            let outputs = current.outputs()
+            start += current.inputs.count
+            next = batch(start)
+            try withExtendedLifetime(current) {
+                for (input, output) in zip(current.inputs, outputs) { try body(input, output) }
+            }
+        }
+    }
+
     private func work() {
         var worker: ((Input) -> Output)?
         while let chunk = lock.withLock({ () -> Int? in

@@ -510,26 +510,13 @@ final class Projector {
             replayed!.defectOrder = []
             let source = replayed!
             let current = try penaltyThreshold
-            func folding(_ start: Int) -> ParallelBatch<UUID, FoldedHistory>? {
-                guard start < ids.count else { return nil }
-                return ParallelBatch(Array(ids[start..<min(ids.count, start + 4_096)]), chunk: 64) {
-                    { id in
-                        Self.fold(source.events(of: id) ?? [], threshold: current) {
-                            Self.threshold(before: $0, changes: source.thresholds, current: current)
-                        }
+            try ParallelBatch.pipeline(ids, batch: 4_096, chunk: 64, makeWorker: {
+                { id in
+                    Self.fold(source.events(of: id) ?? [], threshold: current) {
+                        Self.threshold(before: $0, changes: source.thresholds, current: current)
                     }
                 }
-            }
-            var next = folding(0)
-            var start = 0
-            while let batch = next {
-                let folded = batch.outputs()
-                start += batch.inputs.count
-                next = folding(start)
-                try withExtendedLifetime(batch) {
-                    for (id, history) in zip(batch.inputs, folded) { try refold(defect: id, history: history) }
-                }
-            }
+            }) { id, history in try refold(defect: id, history: history) }
             return
         }
         guard !pending.isEmpty else { return }
@@ -707,40 +694,39 @@ final class Projector {
         try foldPending()
         guard !dirty.isEmpty else { return }
         let checklists = try currentChecklists()
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO unit_round VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(round, unit_rowid) DO UPDATE SET applicable = excluded.applicable, recorded = excluded.recorded,
-                rechecks = excluded.rechecks, rechecks_done = excluded.rechecks_done
-            """)
-        for key in dirty.sorted(by: { $0.round != $1.round ? $0.round < $1.round : $0.unit.bytesPrecede($1.unit) }) {
-            guard let unit = try unitRow(id: key.unit) else { continue }
-            let results: UnitRound
-            let progress: UnitProgress
-            if let replayed {
-                // Rebuilding: the unit's re-check list and its defects are in memory.
-                if entranceFloorsCache == nil { entranceFloorsCache = try InspectionStore.entranceFloors(db) }
-                let index = checklists.pairIndex(for: unit.unit, entranceFloors: entranceFloorsCache![EntranceKey(unit.unit)])
-                results = UnitRound(events: replayed.events(of: key), index: index)
-                var queue: [UUID] = []
-                var settled: Set<UUID> = []
-                for id in replayed.listedByUnitRound[key] ?? [] {
-                    guard case .standing(let waivedIn) = replayed.folded[id] else { continue }
-                    queue.append(id)
-                    if let waivedIn, waivedIn <= key.round { settled.insert(id) }
+        let keys = dirty.sorted { $0.round != $1.round ? $0.round < $1.round : $0.unit.bytesPrecede($1.unit) }
+        if let replayed {
+            // Rebuilding: each unit round's events, re-check list and defects are in memory,
+            // so its results and progress are worked out on the other cores (pure work) while
+            // this thread writes those of the unit rounds before.
+            if entranceFloorsCache == nil { entranceFloorsCache = try InspectionStore.entranceFloors(db) }
+            let floors = entranceFloorsCache!
+            let units = try keys.map { try unitRow(id: $0.unit) }
+            try ParallelBatch.pipeline(Array(zip(keys, units)), batch: 1_024, chunk: 16, makeWorker: {
+                { input -> (UnitRound, UnitProgress)? in
+                    let (key, unit) = input
+                    guard let unit else { return nil }
+                    let results = UnitRound(events: replayed.events(of: key),
+                                            index: checklists.pairIndex(for: unit.unit, entranceFloors: floors[EntranceKey(unit.unit)]))
+                    var queue: [UUID] = []
+                    var settled: Set<UUID> = []
+                    for id in replayed.listedByUnitRound[key] ?? [] {
+                        guard case .standing(let waivedIn) = replayed.folded[id] else { continue }
+                        queue.append(id)
+                        if let waivedIn, waivedIn <= key.round { settled.insert(id) }
+                    }
+                    return (results, results.progress(recheckQueue: queue, settledWithoutRecheck: settled))
                 }
-                progress = results.progress(recheckQueue: queue, settledWithoutRecheck: settled)
-            } else {
+            }) { input, output in
+                guard let unit = input.1, let (results, progress) = output else { return }
+                try save(input.0, unit: unit, results: results, progress: progress)
+            }
+        } else {
+            for key in keys {
+                guard let unit = try unitRow(id: key.unit) else { continue }
                 let view = try InspectionStore.unitRound(db, unit: unit.unit, round: key.round, checklists: checklists, upTo: position)
-                results = view.results
-                progress = view.progress
+                try save(key, unit: unit, results: view.results, progress: view.progress)
             }
-            try upsert.execute(arguments: [key.round, unit.rowid, progress.applicable, progress.recorded, progress.rechecks, progress.rechecksDone])
-            if replayed == nil {
-                // Rebuilding writes each unit round once, into empty tables: nothing to replace.
-                try db.cachedStatement(sql: "DELETE FROM conflict WHERE unit = ? AND round = ? AND kind = 'item'").execute(arguments: [key.unit, key.round])
-            }
-            for conflict in results.conflicts { try saveConflict(conflict) }
-            if hasFieldTables { try markPondingChecks(key, results: results) }
         }
         dirty = []
         if replayed != nil {
@@ -760,6 +746,21 @@ final class Projector {
         }
         try pondingWriter!.bind(key.unit).bind(key.round).bind(test.pair.room).bind(test.pair.item).bind(test.started).bind(test.actor)
             .bind(test.event).bind(checked).execute()
+    }
+
+    /// Writes a unit round's progress, its conflicts and whether its ponding tests were checked.
+    private func save(_ key: DirtyUnitRound, unit: UnitRow, results: UnitRound, progress: UnitProgress) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO unit_round VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(round, unit_rowid) DO UPDATE SET applicable = excluded.applicable, recorded = excluded.recorded,
+                rechecks = excluded.rechecks, rechecks_done = excluded.rechecks_done
+            """).execute(arguments: [key.round, unit.rowid, progress.applicable, progress.recorded, progress.rechecks, progress.rechecksDone])
+        if replayed == nil {
+            // Rebuilding writes each unit round once, into empty tables: nothing to replace.
+            try db.cachedStatement(sql: "DELETE FROM conflict WHERE unit = ? AND round = ? AND kind = 'item'").execute(arguments: [key.unit, key.round])
+        }
+        for conflict in results.conflicts { try saveConflict(conflict) }
+        if hasFieldTables { try markPondingChecks(key, results: results) }
     }
 
     /// A ponding test counts as checked once its room and item have a result in its round.

@@ -13,13 +13,16 @@ public struct RebuildSummary: Hashable, Sendable {
 extension InspectionStore {
     /// Empties the projections and rebuilds them from the history, in one transaction.
     public func rebuild() throws -> RebuildSummary {
-        try translatingErrors {
-            try writeRebuilding { db -> RebuildSummary in
-                let events = try Projector.rebuild(db)
-                return RebuildSummary(events: events,
-                                      units: try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0,
-                                      defects: try Int.fetchOne(db, sql: "SELECT count(*) FROM defect") ?? 0,
-                                      rounds: try Int.fetchOne(db, sql: "SELECT count(*) FROM round") ?? 0)
+        // An event of the history that does not read is named (`naming`).
+        try naming([]) {
+            try translatingErrors {
+                try writeRebuilding { db -> RebuildSummary in
+                    let events = try Projector.rebuild(db)
+                    return RebuildSummary(events: events,
+                                          units: try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0,
+                                          defects: try Int.fetchOne(db, sql: "SELECT count(*) FROM defect") ?? 0,
+                                          rounds: try Int.fetchOne(db, sql: "SELECT count(*) FROM round") ?? 0)
+                }
             }
         }
     }

@@ -49,12 +49,19 @@ final class RowWriter {
     @discardableResult func bind(_ value: String?) -> Self {
         bind(value) { handle, at, value in
             var value = value
-            return value.withUTF8 { text in
-                // An empty text still needs an address: SQLite reads none as NULL.
-                guard let base = text.baseAddress, !text.isEmpty else { return sqlite3_bind_text(handle, at, "", 0, Self.transient) }
-                return base.withMemoryRebound(to: CChar.self, capacity: text.count) { sqlite3_bind_text(handle, at, $0, Int32(text.count), Self.transient) }
-            }
+            return value.withUTF8 { Self.bindText(handle, at, UnsafeRawBufferPointer($0)) }
         }
+    }
+
+    /// UTF-8 bytes bound as text (a payload as another file stores it).
+    @discardableResult func bind(text value: Data) -> Self {
+        bind(value) { handle, at, value in value.withUnsafeBytes { Self.bindText(handle, at, $0) } }
+    }
+
+    private static func bindText(_ handle: OpaquePointer, _ at: Int32, _ text: UnsafeRawBufferPointer) -> Int32 {
+        // An empty text still needs an address: SQLite reads none as NULL.
+        guard let base = text.baseAddress, !text.isEmpty else { return sqlite3_bind_text(handle, at, "", 0, transient) }
+        return sqlite3_bind_text(handle, at, base.assumingMemoryBound(to: CChar.self), Int32(text.count), transient)
     }
 
     @discardableResult func bind(_ value: UUID?) -> Self {

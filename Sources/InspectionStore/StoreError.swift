@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a database file cannot be used. The file is left exactly as it was.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case missing(path: String)
@@ -20,6 +22,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingFolder(path: String)
     /// Another project's file given to a merge.
     case otherProject(path: String, project: String, mine: String)
+    /// An event in a history that does not read (a kind this yanfang does not know, or a
+    /// payload that is not what its kind says).
+    case unreadableEvent(path: String, event: UUID, kind: String)
 
     public var description: String {
         switch self {
@@ -50,6 +55,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): \(reason)"
         case .missingFolder(let path):
             return "\(path): no such folder (create it, or mount the shared folder, first)"
+        case let .unreadableEvent(path, event, kind):
+            return "\(path): its history holds an event that does not read (\(kind) \(event.uuidString)); nothing was changed"
         case let .otherProject(path, project, mine):
             if project == mine {
                 return "\(path): another project that is also called \(project) (made by its own init or demo, not joined from this one); nothing was merged"

@@ -22,15 +22,14 @@ struct VersionVector {
     }
 }
 
-/// The history of another replica's file, read for a merge.
+/// The history of another replica's file, read for a merge: its events as that file stores
+/// them. A merge inserts the payloads' text as it came, and decodes only what it applies
+/// (a merge that rebuilds decodes the whole history from the table, once).
 struct ReplicaHistory {
     var path: String
     var project: UUID
     var projectName: String
-    var events: [Event]
-    /// Each event's payload as that file stores it, in the same order: a merge inserts the
-    /// text as it came rather than encoding what was decoded from it again.
-    var payloads: [String]
+    var events: [StoredEvent]
 }
 
 extension HistoryPosition: Comparable {
@@ -85,12 +84,10 @@ extension InspectionStore {
                     throw InspectionError.invalidValue("a replica is made in a new file")
                 }
                 try ThisReplica.create(db, child)
-                let insert = try db.cachedStatement(sql: EventCodec.insertSQL)
-                for (event, payload) in zip(history.events, history.payloads) {
-                    try insert.execute(arguments: EventCodec.arguments(event, payload: payload))
-                }
+                let insert = try RowWriter(db, sql: EventCodec.insertSQL)
+                for event in history.events { try event.bind(to: insert).execute() }
                 if let joining { try EventCodec.insert(try joining(db), into: db) }
-                try Projector.rebuild(db)
+                _ = try naming([history]) { try Projector.rebuild(db) }
                 // Recorded now, so that a copy of this new file is noticed.
                 try ThisReplica.checkNotACopy(db, path: path)
             }
@@ -154,31 +151,23 @@ extension InspectionStore {
     static func history(_ db: Database, path: String, lacking known: VersionVector? = nil) throws -> ReplicaHistory {
         guard let project = try Self.project(db) else { throw StoreError.database(path: path, reason: "no project in this file") }
         let select = "SELECT \(EventCodec.columns) FROM event"
-        var events: [Event] = []
-        var payloads: [String] = []
-        func keep(_ event: Event, _ payload: Data) {
-            events.append(event)
-            payloads.append(String(decoding: payload, as: UTF8.self))
-        }
+        var events: [StoredEvent] = []
         if let known {
             // Each replica's events in a file are a prefix of all it recorded (it appends them
             // in clock order, and every exchange passes on everything after the receiver's
             // latest), so "the events you lack" are those after its latest of each replica.
             // The first release's events (the project's own replica id) are compared one by one.
             for replica in try UUID.fetchAll(db, sql: "SELECT DISTINCT replica FROM event") {
-                if replica == project.id {
-                    try EventCodec.forEachDecodingInParallel(db.makeStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica], keep)
-                } else if let latest = known.latest[replica] {
-                    try EventCodec.forEachDecodingInParallel(db.cachedStatement(sql: "\(select) WHERE replica = ? AND hlc > ?"),
-                                                             arguments: [replica, latest], keep)
+                if replica != project.id, let latest = known.latest[replica] {
+                    events += try EventCodec.stored(db.cachedStatement(sql: "\(select) WHERE replica = ? AND hlc > ?"), arguments: [replica, latest])
                 } else {
-                    try EventCodec.forEachDecodingInParallel(db.cachedStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica], keep)
+                    events += try EventCodec.stored(db.cachedStatement(sql: "\(select) WHERE replica = ?"), arguments: [replica])
                 }
             }
         } else {
-            try EventCodec.forEachDecodingInParallel(db.makeStatement(sql: "\(select) ORDER BY \(EventCodec.order)"), keep)
+            events = try EventCodec.stored(db.makeStatement(sql: "\(select) ORDER BY \(EventCodec.order)"))
         }
-        return ReplicaHistory(path: path, project: project.id, projectName: project.name, events: events, payloads: payloads)
+        return ReplicaHistory(path: path, project: project.id, projectName: project.name, events: events)
     }
 
     /// The latest clock of each replica's events in this file.
@@ -237,7 +226,18 @@ extension InspectionStore {
             }
             histories.append(history)
         }
-        return try merge(histories.flatMap(\.events), payloads: histories.flatMap(\.payloads))
+        return try naming(histories) { try merge(histories.flatMap(\.events)) }
+    }
+
+    /// Runs `body`, which applies this file's history and the events of other files'
+    /// histories: an event that does not read is named with the file it came from.
+    func naming<T>(_ histories: [ReplicaHistory], _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as EventCodec.UnreadableEvent {
+            let file = histories.first { $0.events.contains { $0.id == error.id } }?.path
+            throw StoreError.unreadableEvent(path: file ?? path ?? "the database", event: error.id, kind: error.kind)
+        }
     }
 
     /// Merges another store's history (in memory or on file) into this one.
@@ -248,7 +248,7 @@ extension InspectionStore {
         guard history.project == (try requireProject()).id else {
             throw StoreError.otherProject(path: other.path ?? "the other database", project: history.projectName, mine: try requireProject().name)
         }
-        return try merge(history.events, payloads: history.payloads, largeShare: largeShare)
+        return try naming([history]) { try merge(history.events, largeShare: largeShare) }
     }
 
     /// Inserts the events this file lacks and brings the projections up to date: applied in
@@ -259,8 +259,7 @@ extension InspectionStore {
     /// an eighth of the file) inserts them without the event table's indexes, which are made
     /// again once after (sorting once is faster than keeping them up row by row), and rebuilds
     /// (without the projections' foreign keys checked row by row: `writeRebuilding`).
-    /// `payloads`: each event's payload as its file stores it.
-    func merge(_ events: [Event], payloads: [String], largeShare minimum: Int = 20_000) throws -> MergeSummary {
+    func merge(_ events: [StoredEvent], largeShare minimum: Int = 20_000) throws -> MergeSummary {
         try translatingErrors {
             try (events.count > minimum ? writeRebuilding : writer.write) { db -> MergeSummary in
                 let latest = try Row.fetchOne(db, sql: "SELECT hlc, replica, id FROM event ORDER BY hlc DESC, replica DESC, id DESC LIMIT 1")
@@ -275,30 +274,27 @@ extension InspectionStore {
                     ? Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'event' AND sql IS NOT NULL")
                     : []
                 for index in indexes { try db.execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)") }
-                let insert = try db.cachedStatement(sql: """
-                    INSERT INTO event (\(EventCodec.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
-                    """)
-                var inserted: [Event] = []
-                var seen = Set<UUID>()
-                for (event, payload) in zip(events, payloads) where seen.insert(event.id).inserted {
-                    try insert.execute(arguments: EventCodec.arguments(event, payload: payload))
+                let insert = try RowWriter(db, sql: EventCodec.insertSQL + " ON CONFLICT(id) DO NOTHING")
+                var inserted: [StoredEvent] = []
+                for event in events {
+                    try event.bind(to: insert).execute()
                     if db.changesCount > 0 { inserted.append(event) }
                 }
                 for index in indexes { try db.execute(sql: index["sql"]) }
                 guard !inserted.isEmpty else { return MergeSummary(newEvents: 0, replicas: 0, rebuilt: false) }
-                inserted.sort { HistoryPosition($0) < HistoryPosition($1) }
+                inserted.sort { $0.position < $1.position }
                 let rebuilt: Bool
                 // Applying event by event reads each defect's and unit's history back from the
                 // table; when the merge brings in a large share of the history (a whole replica's
                 // work), rebuilding, which keeps it all in memory, is several times faster.
-                let early = latest.map { HistoryPosition(inserted[0]) < $0 } ?? false
+                let early = latest.map { inserted[0].position < $0 } ?? false
                 if try early || isLargeShare(inserted.count) {
                     try Projector.rebuild(db)
                     rebuilt = true
                 } else {
                     let projector = try Projector(db: db)
                     projector.defersFolds = true
-                    for event in inserted { try projector.apply(event) }
+                    for event in inserted { try projector.apply(event.event(event.body(with: EventCodec.decoder))) }
                     try projector.flush()
                     rebuilt = false
                 }

@@ -63,4 +63,45 @@ import Testing
         #expect(try world.store.rebuild().defects == 1)
         #expect(try world.store.projectionDump() == before)
     }
+
+    /// An event of another file that does not read (here a finding whose code is a number)
+    /// refuses the merge, naming the event, and this file is left as it was: whether the merge
+    /// applies the events it brings or rebuilds from the whole history.
+    @Test(arguments: [20_000, 0])
+    func anEventThatDoesNotReadRefusesTheMerge(largeShare: Int) throws {
+        let a = try World()
+        let b = try World(joining: a)
+        try b.openRound()
+        _ = try b.addDefect("1-1-0101")
+        let found = try #require(try b.store.events().last { $0.body.kind == "defect.found" })
+        try b.store.writer.write { try $0.execute(sql: "UPDATE event SET payload = '{\"code\": 7}' WHERE id = ?", arguments: [found.id]) }
+        let dump = try a.store.projectionDump()
+        let events = try a.store.events()
+        #expect {
+            try a.store.merge(from: b.store, largeShare: largeShare)
+        } throws: { error in
+            guard case let StoreError.unreadableEvent(_, event, kind) = error else { return false }
+            return event == found.id && kind == "defect.found" && "\(error)".contains("does not read")
+        }
+        #expect(try a.store.projectionDump() == dump)
+        #expect(try a.store.events() == events)
+    }
+
+    /// Rebuilding a history that holds an event that does not read names this file and the
+    /// event, and changes nothing.
+    @Test func rebuildingAnEventThatDoesNotReadNamesIt() throws {
+        let a = try World()
+        try a.openRound()
+        _ = try a.addDefect("1-1-0101")
+        let found = try #require(try a.store.events().last { $0.body.kind == "defect.found" })
+        let dump = try a.store.projectionDump()
+        try a.store.writer.write { try $0.execute(sql: "UPDATE event SET kind = 'defect.foundd' WHERE id = ?", arguments: [found.id]) }
+        #expect {
+            try a.store.rebuild()
+        } throws: { error in
+            guard case let StoreError.unreadableEvent(_, event, kind) = error else { return false }
+            return event == found.id && kind == "defect.foundd"
+        }
+        #expect(try a.store.projectionDump() == dump)
+    }
 }
