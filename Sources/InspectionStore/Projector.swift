@@ -381,9 +381,12 @@ final class Projector {
         let first = db.changesCount > 0
         let listed: [Int64: Int]
         if replayed != nil {
+            let ids = r.recheckList ?? []
             var perUnit: [Int64: Int] = [:]
-            for id in r.recheckList ?? [] {
-                if let unit = try list(id, round: r.number), let row = try unitRow(id: unit) { perUnit[row.rowid, default: 0] += 1 }
+            for (id, status) in zip(ids, try statuses(ids)) {
+                if let status, let unit = list(id, round: r.number, status: status), let row = try unitRow(id: unit) {
+                    perUnit[row.rowid, default: 0] += 1
+                }
             }
             listed = perUnit
         } else {
@@ -453,13 +456,23 @@ final class Projector {
         try UUID.fetchOne(db.cachedStatement(sql: "SELECT id FROM unit WHERE rowid = ?"), arguments: [rowid])
     }
 
+    /// Rebuilding: each defect's status as its history so far gives it ("retracted": its
+    /// finding taken back; nil: no event of it yet), folded on every core (a round lists
+    /// most of the defects found before it).
+    private func statuses(_ ids: [UUID]) throws -> [String?] {
+        let replayed = replayed!
+        let threshold = try penaltyThreshold
+        let batch = ParallelBatch(ids, chunk: 512) {
+            { id in replayed.events(of: id).map { DefectLifecycle.fold($0, penaltyThreshold: threshold)?.status.rawValue ?? "retracted" } }
+        }
+        return withExtendedLifetime(batch) { Array(batch.outputs()) }
+    }
+
     /// Rebuilding: puts a defect on a round's re-check list in memory, with its status as its
     /// history so far gives it (written with the defect at the end); returns its unit when
     /// newly listed (nil when unknown or already listed).
-    private func list(_ id: UUID, round: Int) throws -> UUID? {
-        guard let events = replayed?.events(of: id), let unit = replayed?.defectUnits[id],
-              !(replayed!.listed[id] ?? []).contains(where: { $0.round == round }) else { return nil }
-        let status = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold)?.status.rawValue ?? "retracted"
+    private func list(_ id: UUID, round: Int, status: String) -> UUID? {
+        guard let unit = replayed?.defectUnits[id], !(replayed!.listed[id] ?? []).contains(where: { $0.round == round }) else { return nil }
         replayed!.listed[id, default: []].append((round, status))
         replayed!.listedByUnitRound[DirtyUnitRound(unit: unit, round: round), default: []].append(id)
         return unit
@@ -470,7 +483,7 @@ final class Projector {
         guard let latest = latestRound, let events = replayed?.events(of: id),
               let defect = DefectLifecycle.fold(events, penaltyThreshold: try penaltyThreshold),
               RoundRules.carriesOver(defect, into: latest.number),
-              let unit = try list(id, round: latest.number) else { return }
+              let unit = list(id, round: latest.number, status: defect.status.rawValue) else { return }
         dirty.insert(DirtyUnitRound(unit: unit, round: latest.number))
     }
 
