@@ -31,17 +31,6 @@ struct StoredEvent: Sendable {
     var id: UUID, replica: UUID, hlc: Int64, kind: String, at: Int64, actor: String, round: Int
     var unit: UUID?, defect: UUID?, payload: Data
 
-    /// A row of `EventCodec.columns`, in their order.
-    init(_ row: Row) {
-        self.init(id: row[0], replica: row[1], hlc: row[2], kind: row[3], at: row[4], actor: row[5], round: row[6],
-                  unit: row[7], defect: row[8], payload: row[9] ?? Data())
-    }
-
-    init(id: UUID, replica: UUID, hlc: Int64, kind: String, at: Int64, actor: String, round: Int, unit: UUID?, defect: UUID?, payload: Data) {
-        (self.id, self.replica, self.hlc, self.kind, self.at, self.actor, self.round) = (id, replica, hlc, kind, at, actor, round)
-        (self.unit, self.defect, self.payload) = (unit, defect, payload)
-    }
-
     var position: HistoryPosition { HistoryPosition(hlc: hlc, replica: replica, id: id) }
 
     /// The payload decoded (`EventCodec.UnreadableEvent` when it does not read).
@@ -61,6 +50,14 @@ struct StoredEvent: Sendable {
     @discardableResult
     func bind(to writer: RowWriter) -> RowWriter {
         writer.bind(id).bind(replica).bind(hlc).bind(kind).bind(at).bind(actor).bind(round).bind(unit).bind(defect).bind(text: payload)
+    }
+}
+
+extension StoredEvent {
+    /// A row of `EventCodec.columns`, in their order.
+    init(_ row: Row) {
+        self.init(id: row[0], replica: row[1], hlc: row[2], kind: row[3], at: row[4], actor: row[5], round: row[6],
+                  unit: row[7], defect: row[8], payload: row[9] ?? Data())
     }
 }
 
@@ -84,14 +81,8 @@ enum EventCodec {
     }
 
     static func arguments(_ event: Event) throws -> StatementArguments {
-        arguments(event, payload: String(decoding: try event.body.encodePayload(with: encoder), as: UTF8.self))
-    }
-
-    /// The row of an event whose payload is at hand as another file stores it (a merge): the
-    /// text the event was decoded from, not encoded again.
-    static func arguments(_ event: Event, payload: String) -> StatementArguments {
         [event.id, event.replica, event.hlc, event.body.kind, milliseconds(event.at), event.actor, event.round,
-         event.unit, event.defect, payload]
+         event.unit, event.defect, String(decoding: try event.body.encodePayload(with: encoder), as: UTF8.self)]
     }
 
     /// The event in a row of `columns`, in their order. On a cursor's row the payload is
